@@ -1,0 +1,62 @@
+import { type TQuestion, type TQuestionnaire, ZQuestionnaire } from "@/lib/questionnaires/format";
+import bcdrCoreV1 from "@/questionnaires/bcdr-core.v1.json";
+
+// Static imports, not fs: this module is bundled into client components too.
+// A new questionnaire version is one more import and one more entry here.
+const SOURCES: readonly unknown[] = [bcdrCoreV1];
+
+let loaded: TQuestionnaire[] | undefined;
+
+function loadAll(): TQuestionnaire[] {
+  // Parsed once: a malformed file fails loudly at first use, not in the middle of a form.
+  loaded ??= SOURCES.map((source) => ZQuestionnaire.parse(source) as TQuestionnaire);
+  return loaded;
+}
+
+export type TQuestionnaireSummary = { id: string; version: string; title: string };
+
+export function listQuestionnaires(): TQuestionnaireSummary[] {
+  return loadAll().map(({ id, version, title }) => ({ id, version, title }));
+}
+
+export type TGetQuestionnaireInput = { id: string; version?: string };
+
+/** The questionnaire with this id: the given version, or the latest when none is given. */
+export function getQuestionnaire({
+  id,
+  version,
+}: TGetQuestionnaireInput): TQuestionnaire | undefined {
+  const matches = loadAll().filter((q) => q.id === id);
+  if (version !== undefined) return matches.find((q) => q.version === version);
+  return matches.sort((a, b) => compareVersions(b.version, a.version))[0];
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export type TQuestionnaireInput = { questionnaire: TQuestionnaire };
+
+const flattened = new WeakMap<TQuestionnaire, TQuestion[]>();
+
+/** Every question in form order. */
+export function getQuestions({ questionnaire }: TQuestionnaireInput): TQuestion[] {
+  let list = flattened.get(questionnaire);
+  if (!list) {
+    list = questionnaire.sections.flatMap((s) => s.questions);
+    flattened.set(questionnaire, list);
+  }
+  return list;
+}
+
+export type TFindQuestionInput = TQuestionnaireInput & { id: string };
+
+export function findQuestion({ questionnaire, id }: TFindQuestionInput): TQuestion | undefined {
+  return getQuestions({ questionnaire }).find((q) => q.id === id);
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { OPERATOR_NAMES, OPERATORS, type TOperatorName } from "@/lib/rules/operators";
+import type { TAnswers } from "@/lib/rules/types";
+
+// Conditions are data: a tree of { all } / { any } / { not } over leaves that compare one
+// answer (`question`) or one computed fact (`fact`) with a literal `value` or another fact
+// (`valueFact`). The questionnaire uses question leaves for visibility; rules use both.
+
+export type TConditionValue = string | number | boolean | readonly (string | number)[];
+
+export type TConditionLeaf = {
+  question?: string;
+  fact?: string;
+  op: TOperatorName;
+  value?: TConditionValue;
+  valueFact?: string;
+};
+
+export type TCondition =
+  | { all: readonly TCondition[] }
+  | { any: readonly TCondition[] }
+  | { not: TCondition }
+  | TConditionLeaf;
+
+const ZConditionValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.union([z.string(), z.number()])),
+]);
+
+export const ZConditionLeaf = z
+  .strictObject({
+    question: z.string().min(1).optional(),
+    fact: z.string().min(1).optional(),
+    op: z.enum(OPERATOR_NAMES),
+    value: ZConditionValue.optional(),
+    valueFact: z.string().min(1).optional(),
+  })
+  .check((ctx) => {
+    const leaf = ctx.value;
+    if ((leaf.question === undefined) === (leaf.fact === undefined)) {
+      ctx.issues.push({
+        code: "custom",
+        input: leaf,
+        message: "name exactly one of question or fact",
+      });
+    }
+    const operands = Number(leaf.value !== undefined) + Number(leaf.valueFact !== undefined);
+    const wanted = OPERATORS[leaf.op].takesValue ? 1 : 0;
+    if (operands !== wanted) {
+      ctx.issues.push({
+        code: "custom",
+        input: leaf,
+        message: `operator ${leaf.op} takes ${wanted ? "one of value or valueFact" : "no value"}`,
+      });
+    }
+  });
+
+export const ZCondition: z.ZodType<TCondition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ZCondition).min(1) }),
+    z.strictObject({ any: z.array(ZCondition).min(1) }),
+    z.strictObject({ not: ZCondition }),
+    ZConditionLeaf,
+  ]),
+);
+
+/** What a condition reads: the answers, plus computed facts when the engine evaluates it. */
+export type TConditionScope = { readonly answers: TAnswers; readonly [fact: string]: unknown };
+
+export type TCompiledCondition = (scope: TConditionScope) => boolean;
+
+export type TCompileConditionInput = { condition: TCondition };
+
+/** Turns a validated tree into nested closures once, so evaluation does no lookups by name. */
+export function compileCondition({ condition }: TCompileConditionInput): TCompiledCondition {
+  if ("all" in condition) {
+    const parts = condition.all.map((c) => compileCondition({ condition: c }));
+    return (scope) => {
+      for (const part of parts) if (!part(scope)) return false;
+      return true;
+    };
+  }
+  if ("any" in condition) {
+    const parts = condition.any.map((c) => compileCondition({ condition: c }));
+    return (scope) => {
+      for (const part of parts) if (part(scope)) return true;
+      return false;
+    };
+  }
+  if ("not" in condition) {
+    const inner = compileCondition({ condition: condition.not });
+    return (scope) => !inner(scope);
+  }
+  return compileLeaf(condition);
+}
+
+function compileLeaf(leaf: TConditionLeaf): TCompiledCondition {
+  const evaluate = OPERATORS[leaf.op].evaluate;
+  const { question, fact, value, valueFact } = leaf;
+  const read: (scope: TConditionScope) => unknown =
+    question !== undefined ? (scope) => scope.answers[question] : (scope) => scope[fact ?? ""];
+  if (valueFact !== undefined) return (scope) => evaluate(read(scope), scope[valueFact]);
+  return (scope) => evaluate(read(scope), value);
+}
+
+const compiled = new WeakMap<object, TCompiledCondition>();
+
+export type TEvaluateConditionInput = { condition: TCondition; scope: TConditionScope };
+
+/** Evaluates a condition, compiling each distinct tree object only once. */
+export function evaluateCondition({ condition, scope }: TEvaluateConditionInput): boolean {
+  let fn = compiled.get(condition);
+  if (!fn) {
+    fn = compileCondition({ condition });
+    compiled.set(condition, fn);
+  }
+  return fn(scope);
+}
+
+export type TConditionReferences = { questions: string[]; facts: string[] };
+
+export type TListConditionReferencesInput = { condition: TCondition };
+
+/** Every question id and fact name a condition reads (for consistency checks). */
+export function listConditionReferences({
+  condition,
+}: TListConditionReferencesInput): TConditionReferences {
+  const questions = new Set<string>();
+  const facts = new Set<string>();
+  const visit = (c: TCondition): void => {
+    if ("all" in c) c.all.forEach(visit);
+    else if ("any" in c) c.any.forEach(visit);
+    else if ("not" in c) visit(c.not);
+    else {
+      if (c.question !== undefined) questions.add(c.question);
+      if (c.fact !== undefined) facts.add(c.fact);
+      if (c.valueFact !== undefined) facts.add(c.valueFact);
+    }
+  };
+  visit(condition);
+  return { questions: [...questions], facts: [...facts] };
+}
