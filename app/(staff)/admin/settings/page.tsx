@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/authz";
+import { getOrgSettings } from "@/lib/data/org";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser({ permission: "settings:manage" });
+  const settings = await getOrgSettings({ orgId: user.orgId });
+  return (
+    <>
+      <PageHeader
+        title="Organisation settings"
+        description="How your organisation appears to vendors, and when reminders go out."
+      />
+      <div className="max-w-xl">
+        <Card>
+          <SettingsForm initial={settings} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
+import { VendorTable } from "@/components/vendors/vendor-table";
+import { requirePageUser } from "@/lib/authz";
+import { listUsers } from "@/lib/data/users";
+import { listVendors } from "@/lib/data/vendors";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Vendors" };
+
+export default async function VendorsPage() {
+  const user = await requirePageUser({ permission: "vendor:read" });
+  const canWrite = can({ role: user.role, permission: "vendor:write" });
+  const [vendors, users] = await Promise.all([
+    listVendors({ orgId: user.orgId, take: 200 }),
+    canWrite ? listUsers({ orgId: user.orgId }) : Promise.resolve([]),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Vendors"
+        description="Every supplier that holds or processes your data, with its criticality tier and internal owner."
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="Inventory">
+            <VendorTable vendors={vendors} />
+          </Card>
+        </div>
+        {canWrite && (
+          <Card title="Add a vendor">
+            <VendorCreateForm
+              owners={users.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-lg p-10 text-center">
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <p className="mt-2 text-slate-600">
+        There is nothing at this address, or it is not shared with you.
+      </p>
+      <Link href="/" className="mt-6 inline-block font-semibold text-indigo-700 underline">
+        Go to the start page
+      </Link>
+    </main>
+  );
+}

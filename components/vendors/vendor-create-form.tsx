@@ -1,0 +1,98 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FormAlert, SelectField, TextField } from "@/components/ui/field";
+import { applyServerErrors } from "@/components/ui/use-action-form";
+import { createVendorAction } from "@/lib/actions/vendors";
+import { type TVendor, type TVendorInput, ZVendor } from "@/lib/schemas/vendor";
+
+const TIER_OPTIONS = [
+  { value: "", label: "Choose…" },
+  { value: "critical", label: "Critical" },
+  { value: "high", label: "High" },
+  { value: "moderate", label: "Moderate" },
+  { value: "low", label: "Low" },
+];
+
+type TForm = Omit<TVendorInput, "services"> & { servicesText?: string };
+
+export function VendorCreateForm({ owners }: { owners: { value: string; label: string }[] }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TForm, unknown, TVendor>({
+    resolver: async (values, ctx, opts) => {
+      const services = (values.servicesText ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return zodResolver(ZVendor)({ ...values, services }, ctx, opts as never) as never;
+    },
+  });
+
+  async function onSubmit(values: TVendor) {
+    setMessage(undefined);
+    const result = await createVendorAction(values);
+    const error = applyServerErrors(result, setError);
+    if (error) return setMessage({ text: error, tone: "error" });
+    reset();
+    setMessage({ text: `${values.name} was added.`, tone: "success" });
+    router.refresh();
+  }
+
+  return (
+    <form
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      className="space-y-4"
+      aria-label="Add a vendor"
+    >
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <TextField
+        id="vendor-name"
+        label="Vendor name"
+        error={errors.name?.message}
+        {...register("name")}
+      />
+      <SelectField
+        id="vendor-tier"
+        label="Criticality tier"
+        options={TIER_OPTIONS}
+        error={errors.tier?.message}
+        {...register("tier")}
+      />
+      <TextField
+        id="vendor-services"
+        label="Services provided"
+        hint="Separate services with commas, e.g. Payroll, Document storage"
+        error={(errors as Record<string, { message?: string } | undefined>).services?.message}
+        {...register("servicesText")}
+      />
+      <SelectField
+        id="vendor-owner"
+        label="Internal owner"
+        options={[{ value: "", label: "No owner yet" }, ...owners]}
+        error={errors.ownerId?.message}
+        {...register("ownerId")}
+      />
+      <TextField
+        id="vendor-website"
+        label="Website (optional)"
+        error={errors.website?.message}
+        {...register("website")}
+      />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? "Adding…" : "Add vendor"}
+      </Button>
+    </form>
+  );
+}

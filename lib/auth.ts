@@ -1,0 +1,66 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "./audit";
+import { db } from "./db";
+import { ensureAuthSecret, getEnv } from "./env";
+import { verifyPassword } from "./passwords";
+import { ZSignIn } from "./schemas/auth";
+
+export function getAuthSecret(): string {
+  return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: getAuthSecret(),
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const parsed = ZSignIn.safeParse(credentials);
+        if (!parsed.success) return null;
+        const email = parsed.data.email.toLowerCase();
+        const user = await db.user.findUnique({ where: { email } });
+        const ok = await verifyPassword({
+          password: parsed.data.password,
+          hash: user?.passwordHash,
+        });
+        if (!user || !ok || !user.active) {
+          // One message for every failure: never reveal whether the account exists.
+          await recordAudit({
+            orgId: user?.orgId ?? null,
+            actor: { kind: "system", label: email.slice(0, 200) },
+            action: "auth.sign_in_failed",
+            targetType: user ? "user" : undefined,
+            targetId: user?.id,
+            data: { reason: !user ? "no_account" : !ok ? "bad_password" : "deactivated" },
+          });
+          return null;
+        }
+        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+        await recordAudit({
+          orgId: user.orgId,
+          actor: { kind: "user", userId: user.id, label: user.email },
+          action: "auth.sign_in",
+          targetType: "user",
+          targetId: user.id,
+        });
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as unknown as { sv: number }).sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { authOptions } from "./auth";
+import { db } from "./db";
+import { can, type TPermission, type TRole } from "./permissions";
+
+export type TSessionUser = { id: string; orgId: string; role: TRole; name: string; email: string };
+
+/**
+ * The signed-in user, re-read from the database on every request: a deactivated user, or
+ * one whose sessions were reset (sessionVersion bumped), is signed out at the next request.
+ */
+export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: {
+      id: true,
+      orgId: true,
+      role: true,
+      name: true,
+      email: true,
+      active: true,
+      sessionVersion: true,
+    },
+  });
+  if (!user?.active || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
+});
+
+/** For pages and layouts: sign-in redirect when signed out, 403 when the role may not. */
+export async function requirePageUser({ permission }: { permission?: TPermission } = {}) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  if (permission && !can({ role: user.role, permission })) forbidden();
+  return user;
+}
+
+export class AuthzError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** For Server Actions and route handlers: throws AuthzError (401/403). */
+export async function requireUser({ permission }: { permission: TPermission }) {
+  const user = await getSessionUser();
+  if (!user) throw new AuthzError(401, "Your session has ended. Sign in again.");
+  if (!can({ role: user.role, permission })) {
+    throw new AuthzError(403, "Your role does not allow this.");
+  }
+  return user;
+}
+
+/** Route handlers: run `fn` as an authorised user, or answer 401/403/404 as JSON. */
+export async function withApiUser(
+  permission: TPermission,
+  fn: (user: TSessionUser) => Promise<Response>,
+): Promise<Response> {
+  try {
+    return await fn(await requireUser({ permission }));
+  } catch (e) {
+    if (e instanceof AuthzError) return Response.json({ error: e.message }, { status: e.status });
+    throw e;
+  }
+}

@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { seedIfEmpty } from "../../prisma/seed";
+import { applyMigrations } from "../db/migrations";
+import { EnvError, ensureAuthSecret, parseEnv } from "../env";
+import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
+import { isBuildCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
+
+// `npm start`: settings → database (embedded unless DATABASE_URL) → migrations → demo data
+// → production build when the sources changed → `next start`. Stops the embedded server on exit.
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[start] ${line}`);
+
+function fail(message: string): never {
+  console.error(`\n[start] ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let env: ReturnType<typeof parseEnv>;
+  try {
+    env = parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) fail(e.message);
+    throw e;
+  }
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const secret = ensureAuthSecret({ env });
+
+  let url = env.DATABASE_URL;
+  let pgDir: string | undefined;
+  if (!url) {
+    pgDir = path.join(env.DATA_DIR, "pg");
+    if (!canPostgresUserReach({ dir: env.DATA_DIR })) {
+      fail(
+        `DATA_DIR ${env.DATA_DIR} cannot be reached by the 'postgres' OS user, which runs the embedded database when you are root ` +
+          `(a folder under a home directory with mode 700, such as /root, blocks it).\n` +
+          `Set DATA_DIR to a folder it can reach, e.g.  DATA_DIR=/var/lib/resilience-ledger npm start, or set DATABASE_URL to your own PostgreSQL.`,
+      );
+    }
+    const server = await startEmbeddedPostgres({ pgDir });
+    log(
+      `${server.reused ? "reusing the embedded PostgreSQL left running" : "embedded PostgreSQL started"} on 127.0.0.1:${server.port} (${pgDir})`,
+    );
+    url = server.url;
+  } else {
+    log(`using DATABASE_URL (${new URL(url).host})`);
+  }
+
+  const { applied } = await applyMigrations({ url, log });
+  log(applied.length ? `${applied.length} migration(s) applied` : "database schema is current");
+  if (await seedIfEmpty({ url })) log("demo data created (accounts are listed in README.md)");
+
+  const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    DATA_DIR: env.DATA_DIR,
+    APP_URL: env.APP_URL,
+    NEXTAUTH_URL: env.APP_URL,
+    NEXTAUTH_SECRET: secret,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev && !isBuildCurrent()) {
+    log("building the app (first start or changed sources; ~1 minute)…");
+    const hash = sourceHash();
+    const r = spawnSync(nextBin, ["build"], {
+      stdio: "inherit",
+      env: { ...childEnv, NODE_ENV: "production" },
+    });
+    if (r.status !== 0) fail("next build failed (see above)");
+    writeBuildStamp({ hash });
+  }
+
+  const child: ChildProcess = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    detached: true, // own process group, so stopping it also stops next-server
+  });
+  log(`serving on ${env.APP_URL}`);
+
+  let stopping = false;
+  const shutdown = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+    }
+    if (pgDir) {
+      try {
+        stopEmbeddedPostgres({ pgDir });
+        log("embedded PostgreSQL stopped");
+      } catch (e) {
+        console.error(`[start] could not stop PostgreSQL cleanly: ${(e as Error).message}`);
+      }
+    }
+    process.exit(code);
+  };
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => shutdown(0));
+  child.on("exit", (code) => shutdown(code ?? 0));
+}
+
+main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));

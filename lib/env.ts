@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting is read here, once, and checked; a bad value stops start-up with its name.
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/./.test(v), "must be a postgresql:// URL")
+    .optional(),
+  APP_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/./.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
+  BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
+});
+
+export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string };
+
+export class EnvError extends Error {}
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ZEnv.shape)) {
+    const v = source[key];
+    out[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
+  }
+  return out;
+}
+
+export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv } = {}): TEnv {
+  const result = ZEnv.safeParse(blankToUndefined(source));
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (i) =>
+        `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`,
+    );
+    throw new EnvError(`Invalid setting(s):\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  };
+}
+
+let cached: TEnv | undefined;
+export function getEnv(): TEnv {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export function dataPath(...parts: string[]): string {
+  return path.join(getEnv().DATA_DIR, ...parts);
+}
+
+/** The auth secret: from AUTH_SECRET, else generated once into DATA_DIR (mode 600). */
+export function ensureAuthSecret({ env }: { env: TEnv }): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(env.DATA_DIR, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+  const secret = crypto.randomBytes(48).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+export const tmpRoot = () => os.tmpdir();

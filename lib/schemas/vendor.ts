@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ZTier, zOptionalText, zText } from "./common";
+
+export const ZVendor = z.object({
+  name: zText({ label: "Vendor name", max: 200, min: 1 }),
+  services: z
+    .array(zText({ label: "Service", max: 120, min: 1 }))
+    .max(30, "At most 30 services")
+    .default([]),
+  tier: ZTier,
+  ownerId: z
+    .string()
+    .max(64)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  website: zOptionalText({ label: "Website", max: 300 }),
+  notes: zOptionalText({ label: "Notes", max: 5000 }),
+});
+export type TVendor = z.infer<typeof ZVendor>;
+export type TVendorInput = z.input<typeof ZVendor>;
