@@ -1,0 +1,137 @@
+import type { TRequirements } from "@/lib/questionnaires/answers";
+import type { TQuestionnaire } from "@/lib/questionnaires/format";
+import {
+  compileCondition,
+  listConditionReferences,
+  type TCompiledCondition,
+  ZCondition,
+} from "@/lib/rules/conditions";
+import { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
+import { computeFacts, FACT_NAMES, type TFacts } from "@/lib/rules/facts";
+import { applyPolicy } from "@/lib/rules/policy";
+import {
+  FLAG_CODES,
+  SEVERITY_RANK,
+  type TAnswers,
+  type TFlag,
+  type TRating,
+  type TSeverity,
+} from "@/lib/rules/types";
+import type { TOrgPolicy } from "@/lib/scoring/policy";
+import { computeScore, getRating } from "@/lib/scoring/score";
+import { resolveRequirements, type TResolvedRequirements } from "@/lib/scoring/tiers";
+
+export type TCompiledRule = {
+  rule: TRuleDefinition;
+  guard: TCompiledCondition | null;
+  variants: { severity: TSeverity; test: TCompiledCondition }[];
+};
+
+export type TCompileRulesInput = { rules: readonly TRuleDefinition[] };
+
+/** Validates every rule's conditions (shape, operators, fact names) and compiles them once. */
+export function compileRules({ rules }: TCompileRulesInput): TCompiledRule[] {
+  const known = new Set<string>(FACT_NAMES);
+  const compile = (code: string, condition: unknown): TCompiledCondition => {
+    const parsed = ZCondition.parse(condition);
+    for (const name of listConditionReferences({ condition: parsed }).facts) {
+      if (!known.has(name)) throw new Error(`${code}: unknown fact ${name}`);
+    }
+    return compileCondition({ condition: parsed });
+  };
+  return rules.map((rule) => ({
+    rule,
+    guard: rule.guard ? compile(rule.code, rule.guard) : null,
+    variants: rule.variants.map((v) => ({
+      severity: v.severity,
+      test: compile(rule.code, v.when),
+    })),
+  }));
+}
+
+export const COMPILED_RULES: readonly TCompiledRule[] = compileRules({ rules: RULES });
+
+const CODE_ORDER = new Map<string, number>(FLAG_CODES.map((code, i) => [code, i]));
+
+/** Worst first; within a severity, in the contract's table order, then by code. */
+export function compareFlags(a: TFlag, b: TFlag): number {
+  const bySeverity = SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+  if (bySeverity !== 0) return bySeverity;
+  const byOrder = (CODE_ORDER.get(a.code) ?? 999) - (CODE_ORDER.get(b.code) ?? 999);
+  return byOrder !== 0 ? byOrder : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+export type TBuildFlagInput = { rule: TRuleDefinition; severity: TSeverity; facts: TFacts };
+
+export function buildFlag({ rule, severity, facts }: TBuildFlagInput): TFlag {
+  const input = { facts, severity };
+  return {
+    code: rule.code,
+    severity,
+    title: rule.title,
+    detail: rule.explain(input),
+    questions: rule.questionsFor ? rule.questionsFor(input) : [...rule.questions],
+  };
+}
+
+export type TEvaluateRulesInput = { facts: TFacts; rules?: readonly TCompiledRule[] };
+
+/** Runs the rules over precomputed facts; flags come back sorted. */
+export function evaluateRules({ facts, rules = COMPILED_RULES }: TEvaluateRulesInput): TFlag[] {
+  const flags: TFlag[] = [];
+  for (const compiled of rules) {
+    if (compiled.guard !== null && !compiled.guard(facts)) continue;
+    for (const variant of compiled.variants) {
+      if (!variant.test(facts)) continue;
+      flags.push(buildFlag({ rule: compiled.rule, severity: variant.severity, facts }));
+      break;
+    }
+  }
+  return flags.sort(compareFlags);
+}
+
+export type TAssessment = {
+  questionnaire: string;
+  version: string;
+  asOf: string;
+  requirements: TResolvedRequirements;
+  score: number;
+  rating: TRating;
+  flags: TFlag[];
+};
+
+export type TAssessAnswersInput = {
+  questionnaire: TQuestionnaire;
+  requirements: TRequirements;
+  answers: TAnswers;
+  /** YYYY-MM-DD: dates are judged as they stood on this day. */
+  asOf: string;
+  policy?: TOrgPolicy;
+};
+
+/** Scores parsed answers: facts, then rules, then the organisation's policy, then the score. */
+export function assessAnswers({
+  questionnaire,
+  requirements,
+  answers,
+  asOf,
+  policy,
+}: TAssessAnswersInput): TAssessment {
+  const resolved = resolveRequirements({ requirements, policy });
+  const facts = computeFacts({ answers, requirements: resolved, asOf });
+  const raw = evaluateRules({ facts });
+  const flags = policy
+    ? applyPolicy({ flags: raw, facts, policy, evaluate: (f) => evaluateRules({ facts: f }) }).sort(
+        compareFlags,
+      )
+    : raw;
+  return {
+    questionnaire: questionnaire.id,
+    version: questionnaire.version,
+    asOf,
+    requirements: resolved,
+    score: computeScore({ flags }),
+    rating: getRating({ flags }),
+    flags,
+  };
+}

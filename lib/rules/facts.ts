@@ -1,0 +1,147 @@
+import { getAgeInMonths, parseIsoDate, type TCalendarDate } from "@/lib/rules/dates";
+import { buildSiteFacts, type TSiteFacts } from "@/lib/rules/site-facts";
+import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
+import type { TResolvedRequirements } from "@/lib/scoring/tiers";
+
+// Everything the rules need that is not a bare answer, computed once per assessment.
+// Rules compare these facts and answers against thresholds; they never compute geometry
+// or calendar arithmetic themselves.
+
+export type TResidencyViolation = { kind: "site" | "subprocessor"; name: string; country: string };
+
+/** Threshold facts, kept apart so the engine can re-run rules with other thresholds. */
+export type TThresholdFacts = {
+  minSeparationKm: number;
+  maxTestAgeMonths: number;
+  rtoLimitMinutes: number | null;
+  rpoLimitMinutes: number | null;
+};
+
+export type TFacts = TSiteFacts &
+  TThresholdFacts & {
+    answers: TAnswers;
+    asOf: TCalendarDate;
+    requirements: TResolvedRequirements;
+    /** |declared - computed| for the closest primary-secondary pair, and that gap / computed. */
+    separationClaimGapKm: number | null;
+    separationClaimGapRatio: number | null;
+    /** Replication copies every change: synchronous or asynchronous. */
+    copiesEveryChange: boolean;
+    backupIntervalMinutes: number | null;
+    restoreTestAgeMonths: number | null;
+    drTestAgeMonths: number | null;
+    planReviewAgeMonths: number | null;
+    residencyViolations: TResidencyViolation[];
+    residencyViolationCount: number;
+  };
+
+/** Names a rule condition may use in `fact` / `valueFact` (objects and lists are for details). */
+export const FACT_NAMES = [
+  "siteCount",
+  "placeCount",
+  "closestSeparationKm",
+  "closestSeparationSamePlace",
+  "separationClaimGapKm",
+  "separationClaimGapRatio",
+  "backupSiteCount",
+  "backupAllSamePlace",
+  "backupFarthestKm",
+  "copiesEveryChange",
+  "backupIntervalMinutes",
+  "restoreTestAgeMonths",
+  "drTestAgeMonths",
+  "planReviewAgeMonths",
+  "residencyViolationCount",
+  "sharedProvider",
+  "minSeparationKm",
+  "maxTestAgeMonths",
+  "rtoLimitMinutes",
+  "rpoLimitMinutes",
+] as const satisfies readonly (keyof TFacts)[];
+
+export type TComputeFactsInput = {
+  answers: TAnswers;
+  requirements: TResolvedRequirements;
+  /** YYYY-MM-DD; must be a real date. */
+  asOf: string;
+};
+
+export function computeFacts({ answers, requirements, asOf }: TComputeFactsInput): TFacts {
+  const asOfDate = parseIsoDate({ text: asOf });
+  if (!asOfDate) throw new Error(`asOf must be a real YYYY-MM-DD date, got ${asOf}`);
+  const sites = answers.sites as readonly TSite[] | undefined;
+  const backupIds = answers.backup_site_ids as readonly string[] | undefined;
+  const siteFacts = buildSiteFacts({ sites, backupIds });
+  const declared = answers.declared_min_separation_km;
+  const closest = siteFacts.closestPair;
+  const gap = typeof declared === "number" && closest ? Math.abs(declared - closest.km) : null;
+  const frequency = answers.backup_frequency_hours;
+  const mode = answers.replication_mode;
+  const residencyViolations = findResidencyViolations({
+    allowed: requirements.allowed_countries,
+    sites,
+    parties: answers.subprocessors as readonly TParty[] | undefined,
+  });
+  return {
+    ...siteFacts,
+    ...getThresholdFacts({ requirements }),
+    answers,
+    asOf: asOfDate,
+    requirements,
+    separationClaimGapKm: gap,
+    separationClaimGapRatio: gap === null || !closest ? null : ratio(gap, closest.km),
+    copiesEveryChange: mode === "synchronous" || mode === "asynchronous",
+    backupIntervalMinutes: typeof frequency === "number" ? frequency * 60 : null,
+    restoreTestAgeMonths: ageOf(answers.restore_test_last_date, asOfDate),
+    drTestAgeMonths: ageOf(answers.dr_test_last_date, asOfDate),
+    planReviewAgeMonths: ageOf(answers.plan_last_reviewed_date, asOfDate),
+    residencyViolations,
+    residencyViolationCount: residencyViolations.length,
+  };
+}
+
+export type TGetThresholdFactsInput = { requirements: TResolvedRequirements };
+
+export function getThresholdFacts({ requirements }: TGetThresholdFactsInput): TThresholdFacts {
+  return {
+    minSeparationKm: requirements.min_separation_km,
+    maxTestAgeMonths: requirements.max_test_age_months,
+    rtoLimitMinutes: requirements.rto_minutes,
+    rpoLimitMinutes: requirements.rpo_minutes,
+  };
+}
+
+function ratio(gap: number, computed: number): number {
+  if (computed > 0) return gap / computed;
+  return gap > 0 ? Number.POSITIVE_INFINITY : 0;
+}
+
+function ageOf(value: unknown, asOf: TCalendarDate): number | null {
+  if (typeof value !== "string") return null;
+  const date = parseIsoDate({ text: value });
+  return date ? getAgeInMonths({ date, asOf }) : null;
+}
+
+type TFindResidencyViolationsInput = {
+  allowed: readonly string[];
+  sites: readonly TSite[] | undefined;
+  parties: readonly TParty[] | undefined;
+};
+
+function findResidencyViolations({ allowed, sites, parties }: TFindResidencyViolationsInput) {
+  const found: TResidencyViolation[] = [];
+  if (allowed.length === 0) return found;
+  for (const site of sites ?? []) {
+    if (!allowed.includes(site.country)) {
+      found.push({ kind: "site", name: `${site.name} (${site.id})`, country: site.country });
+    }
+  }
+  for (const party of parties ?? []) {
+    if (!allowed.includes(party.country)) {
+      found.push({ kind: "subprocessor", name: party.name, country: party.country });
+    }
+  }
+  return found;
+}
+
+export { effectiveKm, measurePair, type TSitePair } from "@/lib/rules/site-facts";

@@ -1,0 +1,10 @@
+// Public API of the rules engine.
+export * from "@/lib/rules/conditions";
+export * from "@/lib/rules/dates";
+export { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
+export * from "@/lib/rules/engine";
+export * from "@/lib/rules/facts";
+export * from "@/lib/rules/geo";
+export * from "@/lib/rules/operators";
+export * from "@/lib/rules/report-text";
+export * from "@/lib/rules/types";
