@@ -51,7 +51,7 @@ const rpoClaim: TRuleDefinition = {
   ],
   explain: ({ facts }) => {
     const { rpo_minutes, backup_frequency_hours, replication_mode } = facts.answers;
-    return `The stated RPO is ${formatMinutes(rpo_minutes as number)}, but backups run every ${backup_frequency_hours} hours (${formatMinutes(facts.backupIntervalMinutes ?? 0)}) and replication is "${replication_mode}", which does not copy every change: up to a full backup interval of data could be lost.`;
+    return `The stated RPO is ${formatMinutes(rpo_minutes as number)}, but backups run only every ${backup_frequency_hours} hours and replication is "${replication_mode}", which does not copy every change: up to a full backup interval of data could be lost.`;
   },
 };
 

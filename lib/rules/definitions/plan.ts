@@ -1,5 +1,5 @@
 import type { TRuleDefinition } from "@/lib/rules/definitions/types";
-import { describeThreshold, describeYesNo, formatMonths } from "@/lib/rules/describe";
+import { describeThreshold, formatMonths } from "@/lib/rules/describe";
 
 // A plan that is missing, never exercised, or exercised only around a table tells the
 // buyer little about what happens on the day.
@@ -16,7 +16,9 @@ const noPlan: TRuleDefinition = {
     const why =
       value === "no"
         ? "The vendor has no written BC/DR plan for this service"
-        : `A written BC/DR plan is not confirmed (${describeYesNo(value, "plan")})`;
+        : value === "unknown"
+          ? 'The vendor does not know whether a written BC/DR plan exists (answered "unknown")'
+          : "Whether a written BC/DR plan exists is not answered";
     return `${why}: recovery would be improvised during the incident.`;
   },
 };

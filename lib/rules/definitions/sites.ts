@@ -1,4 +1,8 @@
+import { getCountryName } from "@/lib/questionnaires/countries";
 import type { TRuleDefinition } from "@/lib/rules/definitions/types";
+
+const country = (code: string) => `${getCountryName({ code })} (${code})`;
+
 import {
   describePair,
   describeThreshold,
@@ -173,9 +177,10 @@ const residency: TRuleDefinition = {
   ],
   explain: ({ facts }) => {
     const where = facts.residencyViolations.map(
-      (v) => `${v.kind === "site" ? "site" : "subprocessor"} ${v.name} is in ${v.country}`,
+      (v) => `${v.kind === "site" ? "site" : "subprocessor"} ${v.name} is in ${country(v.country)}`,
     );
-    return `${joinWords(where)}; the allowed countries are ${joinWords(facts.requirements.allowed_countries)}.`;
+    const allowed = joinWords(facts.requirements.allowed_countries.map(country), "or");
+    return `The data must stay in ${allowed}, but ${joinWords(where)}.`;
   },
 };
 
@@ -184,8 +189,13 @@ const concentration: TRuleDefinition = {
   title: "Every site depends on one provider",
   questions: ["sites"],
   variants: [{ severity: "medium", when: { fact: "sharedProvider", op: "answered" } }],
-  explain: ({ facts }) =>
-    `All ${facts.siteCount} listed site${facts.siteCount === 1 ? "" : "s"} name the same provider, ${facts.sharedProvider}: an outage, dispute or insolvency of that provider reaches every copy.`,
+  explain: ({ facts }) => {
+    const who =
+      facts.siteCount === 1
+        ? "The only listed site names"
+        : `All ${facts.siteCount} listed sites name`;
+    return `${who} the same provider, ${facts.sharedProvider}: an outage, dispute or insolvency of that provider reaches every copy.`;
+  },
 };
 
 export const SITE_RULES: readonly TRuleDefinition[] = [
