@@ -5,6 +5,8 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },
+  // Tests render no CSS: don't load the Tailwind PostCSS pipeline (its native handles linger).
+  css: { postcss: { plugins: [] } },
   test: {
     projects: [
       {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-action-form";
+import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
 import { updateOrgSettingsAction } from "@/lib/actions/settings";
 import { type TOrgSettings, ZOrgSettings } from "@/lib/schemas/settings";
 
@@ -25,7 +25,7 @@ export function SettingsForm({ initial }: { initial: TOrgSettings }) {
 
   async function onSubmit(values: TOrgSettings) {
     setMessage(undefined);
-    const result = await updateOrgSettingsAction(values);
+    const result = await callAction(() => updateOrgSettingsAction(values));
     const error = applyServerErrors(result, setError);
     if (error) return setMessage({ text: error, tone: "error" });
     setMessage({ text: "Settings saved.", tone: "success" });

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, SelectField, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-action-form";
+import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/lib/actions/users";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { type TCreateUser, ZCreateUser } from "@/lib/schemas/user";
@@ -27,7 +27,7 @@ export function UserCreateForm() {
 
   async function onSubmit(values: TCreateUser) {
     setMessage(undefined);
-    const result = await createUserAction(values);
+    const result = await callAction(() => createUserAction(values));
     const error = applyServerErrors(result, setError);
     if (error) return setMessage({ text: error, tone: "error" });
     reset();

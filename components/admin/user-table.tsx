@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
+import { callAction } from "@/components/ui/use-action-form";
 import {
   changeUserRoleAction,
   resetUserSessionsAction,
@@ -29,7 +30,7 @@ export function UserTable({ users, currentUserId }: { users: TRow[]; currentUser
 
   function run(label: string, fn: () => Promise<TActionResult<unknown>>) {
     startTransition(async () => {
-      const result = await fn();
+      const result = await callAction(fn);
       setMessage(
         result.error ? { text: result.error, tone: "error" } : { text: label, tone: "success" },
       );

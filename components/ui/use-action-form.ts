@@ -14,3 +14,16 @@ export function applyServerErrors<T extends FieldValues>(
   }
   return result.error;
 }
+
+/** Calls a server action; a crash or a lost connection becomes an error the form shows. */
+export async function callAction<T>(
+  fn: () => Promise<TActionResult<T>>,
+): Promise<TActionResult<T>> {
+  try {
+    return await fn();
+  } catch {
+    return {
+      error: "The server could not complete this. Nothing was changed; try again in a moment.",
+    };
+  }
+}

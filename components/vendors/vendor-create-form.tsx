@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, SelectField, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/ui/use-action-form";
+import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
 import { createVendorAction } from "@/lib/actions/vendors";
 import { type TVendor, type TVendorInput, ZVendor } from "@/lib/schemas/vendor";
 
@@ -41,7 +41,7 @@ export function VendorCreateForm({ owners }: { owners: { value: string; label: s
 
   async function onSubmit(values: TVendor) {
     setMessage(undefined);
-    const result = await createVendorAction(values);
+    const result = await callAction(() => createVendorAction(values));
     const error = applyServerErrors(result, setError);
     if (error) return setMessage({ text: error, tone: "error" });
     reset();

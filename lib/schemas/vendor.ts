@@ -12,7 +12,7 @@ export const ZVendor = z.object({
     .string()
     .max(64)
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((v) => v || undefined),
   website: zOptionalText({ label: "Website", max: 300 }),
   notes: zOptionalText({ label: "Notes", max: 5000 }),
 });

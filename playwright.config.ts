@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Every run gets its own DATA_DIR (embedded database, uploads, outbox) under the temp dir,
+// so the `postgres` OS user can reach it when tests run as root. Workers inherit it.
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-e2e-"));
+fs.chmodSync(process.env.E2E_DATA_DIR, 0o755);
+const port = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_BASE_URL = `http://localhost:${port}`;
+
+// Debian's Chromium by default (nothing is downloaded); Playwright's own browser otherwise.
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ??
+  (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.PW_JSON_OUTPUT
+    ? [["list"], ["json", { outputFile: process.env.PW_JSON_OUTPUT }]]
+    : "list",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+      ],
+    },
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx lib/cli/start.ts",
+    url: `${process.env.E2E_BASE_URL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      PORT: String(port),
+      APP_URL: process.env.E2E_BASE_URL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

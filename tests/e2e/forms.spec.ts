@@ -1,0 +1,57 @@
+import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("vendor form: field errors from the shared zod schema, then a vendor is created", async ({
+  page,
+  db,
+}) => {
+  await signIn(page, DEMO_USERS.procurement);
+  await page.goto("/vendors");
+  const form = page.getByRole("form", { name: "Add a vendor" });
+  await form.getByRole("button", { name: "Add vendor" }).click();
+  await expect(form.getByText("Vendor name is required")).toBeVisible();
+  await expect(form.getByText("Choose a criticality tier")).toBeVisible();
+  await expectAccessible(page);
+
+  const name = `Offsite Tape Co ${Date.now()}`;
+  await form.getByLabel("Vendor name").fill(name);
+  await form.getByLabel("Criticality tier").selectOption("high");
+  await form.getByLabel("Services provided").fill("Tape vaulting, Courier");
+  await form.getByRole("button", { name: "Add vendor" }).click();
+  await expect(page.getByRole("status")).toContainText(`${name} was added.`);
+  await expect(page.getByRole("rowheader", { name })).toBeVisible();
+  const saved = await db.vendor.findFirstOrThrow({ where: { name } });
+  expect(saved.services).toEqual(["Tape vaulting", "Courier"]);
+  expect(saved.tier).toBe("high");
+});
+
+test("user form: a duplicate email is refused by the server on the email field", async ({
+  page,
+  db,
+}) => {
+  await signIn(page, DEMO_USERS.admin);
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByText("Name is required")).toBeVisible();
+  await expect(form.getByText("Password needs at least 12 characters")).toBeVisible();
+  const before = await db.user.count();
+  await form.getByLabel("Name").fill("Someone Else");
+  await form.getByLabel("Email").fill(DEMO_USERS.manager.email);
+  await form.getByLabel("Initial password").fill("a-long-enough-password");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByText("A user with this email already exists").first()).toBeVisible();
+  expect(await db.user.count()).toBe(before);
+  await expectAccessible(page);
+});
+
+test("settings form: a bad value is named and nothing saved is lost", async ({ page, db }) => {
+  await signIn(page, DEMO_USERS.admin);
+  await page.goto("/admin/settings");
+  const org = await db.organization.findFirstOrThrow();
+  await page.getByLabel("Reminder lead time (days before the due date)").fill("500");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Reminder lead time must be at most 60 days")).toBeVisible();
+  const after = await db.organization.findFirstOrThrow({ where: { id: org.id } });
+  expect(after.settings).toEqual(org.settings);
+  await expectAccessible(page);
+});
