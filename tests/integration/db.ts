@@ -5,7 +5,7 @@ import { createPrismaClient, setDb } from "@/lib/db";
 import { TEMPLATE_DB } from "../helpers/pg";
 
 /** A fresh, migrated database for this test file; the app's `db` points at it. */
-export async function useFreshDatabase() {
+export async function setupFreshDatabase() {
   const server = inject("pgUrl");
   const name = `t_${crypto.randomBytes(6).toString("hex")}`;
   const url = await createDatabase({ url: server, name, template: TEMPLATE_DB });

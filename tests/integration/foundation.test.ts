@@ -8,9 +8,9 @@ import {
 import { createVendor, listVendors } from "@/lib/data/vendors";
 import { applyMigrations, listMigrations } from "@/lib/db/migrations";
 import { NotFoundError } from "@/lib/errors";
-import { createOrgWithUsers, useFreshDatabase } from "./db";
+import { createOrgWithUsers, setupFreshDatabase } from "./db";
 
-const { url, prisma } = await useFreshDatabase();
+const { url, prisma } = await setupFreshDatabase();
 const a = await createOrgWithUsers(prisma, "alpha");
 const b = await createOrgWithUsers(prisma, "beta");
 
