@@ -71,37 +71,55 @@ export type TConditionScope = { readonly answers: TAnswers; readonly [fact: stri
 
 export type TCompiledCondition = (scope: TConditionScope) => boolean;
 
-export type TCompileConditionInput = { condition: TCondition };
+export type TReader = (scope: TConditionScope) => unknown;
+
+/** How leaves read their operands; the engine swaps in faster, monomorphic readers. */
+export type TConditionReaders = {
+  question: (id: string) => TReader;
+  fact: (name: string) => TReader;
+};
+
+const DEFAULT_READERS: TConditionReaders = {
+  question: (id) => (scope) => scope.answers[id],
+  fact: (name) => (scope) => scope[name],
+};
+
+export type TCompileConditionInput = { condition: TCondition; readers?: TConditionReaders };
 
 /** Turns a validated tree into nested closures once, so evaluation does no lookups by name. */
-export function compileCondition({ condition }: TCompileConditionInput): TCompiledCondition {
+export function compileCondition({
+  condition,
+  readers = DEFAULT_READERS,
+}: TCompileConditionInput): TCompiledCondition {
   if ("all" in condition) {
-    const parts = condition.all.map((c) => compileCondition({ condition: c }));
+    const parts = condition.all.map((c) => compileCondition({ condition: c, readers }));
     return (scope) => {
       for (const part of parts) if (!part(scope)) return false;
       return true;
     };
   }
   if ("any" in condition) {
-    const parts = condition.any.map((c) => compileCondition({ condition: c }));
+    const parts = condition.any.map((c) => compileCondition({ condition: c, readers }));
     return (scope) => {
       for (const part of parts) if (part(scope)) return true;
       return false;
     };
   }
   if ("not" in condition) {
-    const inner = compileCondition({ condition: condition.not });
+    const inner = compileCondition({ condition: condition.not, readers });
     return (scope) => !inner(scope);
   }
-  return compileLeaf(condition);
+  return compileLeaf(condition, readers);
 }
 
-function compileLeaf(leaf: TConditionLeaf): TCompiledCondition {
-  const evaluate = OPERATORS[leaf.op].evaluate;
+function compileLeaf(leaf: TConditionLeaf, readers: TConditionReaders): TCompiledCondition {
+  const evaluate: (left: unknown, right: unknown) => boolean = OPERATORS[leaf.op].evaluate;
   const { question, fact, value, valueFact } = leaf;
-  const read: (scope: TConditionScope) => unknown =
-    question !== undefined ? (scope) => scope.answers[question] : (scope) => scope[fact ?? ""];
-  if (valueFact !== undefined) return (scope) => evaluate(read(scope), scope[valueFact]);
+  const read = question !== undefined ? readers.question(question) : readers.fact(fact ?? "");
+  if (valueFact !== undefined) {
+    const readValue = readers.fact(valueFact);
+    return (scope) => evaluate(read(scope), readValue(scope));
+  }
   return (scope) => evaluate(read(scope), value);
 }
 

@@ -1,14 +1,10 @@
 import type { TRequirements } from "@/lib/questionnaires/answers";
 import type { TQuestionnaire } from "@/lib/questionnaires/format";
-import {
-  compileCondition,
-  listConditionReferences,
-  type TCompiledCondition,
-  ZCondition,
-} from "@/lib/rules/conditions";
+import { compileCondition, type TCompiledCondition, ZCondition } from "@/lib/rules/conditions";
 import { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
-import { computeFacts, FACT_NAMES, type TFacts } from "@/lib/rules/facts";
+import { computeFacts, type TFacts } from "@/lib/rules/facts";
 import { applyPolicy } from "@/lib/rules/policy";
+import { buildFactReaders } from "@/lib/rules/readers";
 import {
   FLAG_CODES,
   SEVERITY_RANK,
@@ -31,13 +27,14 @@ export type TCompileRulesInput = { rules: readonly TRuleDefinition[] };
 
 /** Validates every rule's conditions (shape, operators, fact names) and compiles them once. */
 export function compileRules({ rules }: TCompileRulesInput): TCompiledRule[] {
-  const known = new Set<string>(FACT_NAMES);
+  const readers = buildFactReaders();
   const compile = (code: string, condition: unknown): TCompiledCondition => {
     const parsed = ZCondition.parse(condition);
-    for (const name of listConditionReferences({ condition: parsed }).facts) {
-      if (!known.has(name)) throw new Error(`${code}: unknown fact ${name}`);
+    try {
+      return compileCondition({ condition: parsed, readers });
+    } catch (error) {
+      throw new Error(`${code}: ${(error as Error).message}`);
     }
-    return compileCondition({ condition: parsed });
   };
   return rules.map((rule) => ({
     rule,

@@ -1,3 +1,4 @@
+import { getQuestionnaire, getQuestions } from "@/lib/questionnaires/registry";
 import { getAgeInMonths, parseIsoDate, type TCalendarDate } from "@/lib/rules/dates";
 import { buildSiteFacts, type TSiteFacts } from "@/lib/rules/site-facts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
@@ -20,6 +21,8 @@ export type TThresholdFacts = {
 export type TFacts = TSiteFacts &
   TThresholdFacts & {
     answers: TAnswers;
+    /** The answers again as a list in getRuleQuestionIds() order, for fast indexed reads. */
+    answerList: readonly unknown[];
     asOf: TCalendarDate;
     requirements: TResolvedRequirements;
     /** |declared - computed| for the closest primary-secondary pair, and that gap / computed. */
@@ -66,7 +69,9 @@ export type TComputeFactsInput = {
   asOf: string;
 };
 
-export function computeFacts({ answers, requirements, asOf }: TComputeFactsInput): TFacts {
+export function computeFacts({ answers: given, requirements, asOf }: TComputeFactsInput): TFacts {
+  const ids = getRuleQuestionIds();
+  const answers = normalizeAnswers(given, ids);
   const asOfDate = parseIsoDate({ text: asOf });
   if (!asOfDate) throw new Error(`asOf must be a real YYYY-MM-DD date, got ${asOf}`);
   const sites = answers.sites as readonly TSite[] | undefined;
@@ -86,6 +91,7 @@ export function computeFacts({ answers, requirements, asOf }: TComputeFactsInput
     ...siteFacts,
     ...getThresholdFacts({ requirements }),
     answers,
+    answerList: ids.map((id) => answers[id]),
     asOf: asOfDate,
     requirements,
     separationClaimGapKm: gap,
@@ -98,6 +104,35 @@ export function computeFacts({ answers, requirements, asOf }: TComputeFactsInput
     residencyViolations,
     residencyViolationCount: residencyViolations.length,
   };
+}
+
+let bcdrCoreIds: readonly string[] | undefined;
+
+/** The question ids the rules are written for (bcdr-core's), in form order. */
+export function getRuleQuestionIds(): readonly string[] {
+  const questionnaire = getQuestionnaire({ id: "bcdr-core" });
+  bcdrCoreIds ??= questionnaire ? getQuestions({ questionnaire }).map((q) => q.id) : [];
+  return bcdrCoreIds;
+}
+
+let template: { ids: readonly string[]; value: Record<string, unknown> } | undefined;
+
+/**
+ * Copies the answers into an object with every question id as a key, cloned from one
+ * template so that every assessment shares one object shape. Parsed answers hold any subset
+ * of keys in any order; rule reads over such objects go megamorphic, and an object grown
+ * key by key falls back to a slow dictionary.
+ */
+function normalizeAnswers(answers: TAnswers, ids: readonly string[]): TAnswers {
+  if (template?.ids !== ids) {
+    // JSON.parse builds fast-mode objects; spreading one clones its shape.
+    const keys = JSON.stringify(Object.fromEntries(ids.map((id) => [id, 0])));
+    template = { ids, value: JSON.parse(keys) };
+  }
+  const out: Record<string, unknown> = { ...template.value };
+  for (const id of ids) out[id] = answers[id];
+  for (const id in answers) if (!(id in out)) out[id] = answers[id];
+  return out as TAnswers;
 }
 
 export type TGetThresholdFactsInput = { requirements: TResolvedRequirements };

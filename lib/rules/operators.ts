@@ -37,7 +37,11 @@ export const OPERATORS = {
   },
   includesAny: {
     takesValue: true,
-    evaluate: (l, r) => Array.isArray(l) && Array.isArray(r) && r.some((x) => l.includes(x)),
+    evaluate: (l, r) => {
+      if (!Array.isArray(l) || !Array.isArray(r)) return false;
+      for (const x of r) if (l.includes(x)) return true;
+      return false;
+    },
     describe: "list contains any of",
   },
   lt: { takesValue: true, evaluate: (l, r) => isNumber(l) && isNumber(r) && l < r, describe: "<" },
