@@ -21,14 +21,20 @@ export function listQuestionnaires(): TQuestionnaireSummary[] {
 
 export type TGetQuestionnaireInput = { id: string; version?: string };
 
-/** The questionnaire with this id: the given version, or the latest when none is given. */
+/**
+ * The questionnaire with this id: the given version ("1" also finds the latest 1.x.y), or
+ * the latest version when none is given.
+ */
 export function getQuestionnaire({
   id,
   version,
 }: TGetQuestionnaireInput): TQuestionnaire | undefined {
-  const matches = loadAll().filter((q) => q.id === id);
-  if (version !== undefined) return matches.find((q) => q.version === version);
-  return matches.sort((a, b) => compareVersions(b.version, a.version))[0];
+  const matches = loadAll()
+    .filter((q) => q.id === id)
+    .filter(
+      (q) => version === undefined || q.version === version || q.version.startsWith(`${version}.`),
+    );
+  return [...matches].sort((a, b) => compareVersions(b.version, a.version))[0];
 }
 
 function compareVersions(a: string, b: string): number {

@@ -123,6 +123,9 @@ describe("questionnaire files", () => {
     expect(getQuestionnaire({ id: "bcdr-core" })?.version).toBe("1.0.0");
     expect(getQuestionnaire({ id: "bcdr-core", version: "1.0.0" })).toBe(QUESTIONNAIRE);
     expect(getQuestionnaire({ id: "bcdr-core", version: "9" })).toBeUndefined();
+    expect(getQuestionnaire({ id: "bcdr-core", version: "1" })).toBe(QUESTIONNAIRE);
+    expect(getQuestionnaire({ id: "bcdr-core", version: "1.0" })).toBe(QUESTIONNAIRE);
+    expect(getQuestionnaire({ id: "bcdr-core", version: "1.0.0.0" })).toBeUndefined();
     expect(getQuestionnaire({ id: "nope" })).toBeUndefined();
   });
 
