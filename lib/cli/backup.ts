@@ -1,0 +1,44 @@
+import { recordOpsRun } from "../data/ops";
+import { db } from "../db";
+import { resolveDatabaseUrlSync } from "../db/url";
+import { getEnv } from "../env";
+import { createBackup } from "../ops/backup";
+import { describeBackup, formatBytes, formatSeconds } from "../ops/summary";
+
+// npm run backup — one consistent online backup of the database and the evidence files
+// into DATA_DIR/backups (see lib/ops/format.ts for the file format). Records an OpsRun.
+
+async function main() {
+  const startedAt = new Date();
+  const env = getEnv();
+  const url = resolveDatabaseUrlSync();
+  try {
+    const r = await createBackup({ url, dataDir: env.DATA_DIR });
+    console.log(`backup written: ${r.file}`);
+    console.log(`  size ${formatBytes(r.bytes)} (${r.bytes} bytes), took ${formatSeconds(r.ms)}`);
+    const rows = r.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(", ");
+    console.log(`  ${r.manifest.tables.length} tables: ${rows}`);
+    const fileBytes = r.manifest.files.reduce((n, f) => n + f.bytes, 0);
+    console.log(`  ${r.manifest.files.length} evidence files, ${formatBytes(fileBytes)}`);
+    for (const w of r.manifest.warnings) console.log(`  warning: ${w}`);
+    await recordOpsRun({
+      kind: "backup",
+      ok: true,
+      file: r.file,
+      detail: describeBackup(r),
+      startedAt,
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`backup FAILED: ${message}`);
+    await recordOpsRun({ kind: "backup", ok: false, detail: message, startedAt }).catch(() => {});
+    process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

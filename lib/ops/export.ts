@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import path from "node:path";
+import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import type { ContainerWriter } from "./format";
+import { isSafeStoredName, type TManifest } from "./manifest";
+import {
+  listColumns,
+  listForeignKeys,
+  listTables,
+  orderTables,
+  qi,
+  setCopySession,
+  tableChecksum,
+} from "./pg-meta";
+
+type TSnapshot = Pick<TManifest, "tables" | "migrations" | "source"> & {
+  evidence: { storedName: string; sha256: string }[];
+};
+
+/**
+ * Every table of the public schema, exported inside ONE repeatable-read, read-only
+ * transaction: the COPYs, the row checksums and the evidence list all see the same instant,
+ * whatever the app writes meanwhile. Tables go out in foreign-key order so a restore can
+ * load them front to back.
+ */
+export async function exportSnapshot({
+  client,
+  writer,
+}: {
+  client: pg.Client;
+  writer: ContainerWriter;
+}): Promise<TSnapshot> {
+  await setCopySession({ client });
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    const names = await listTables({ client });
+    const { order } = orderTables({ tables: names, fks: await listForeignKeys({ client }) });
+    const tables: TManifest["tables"] = [];
+    for (const name of order) {
+      const columns = await listColumns({ client, table: name });
+      const sql = `COPY public.${qi(name)} (${columns.map(qi).join(", ")}) TO STDOUT`;
+      const stats = await writer.writeEntry({
+        header: { kind: "table", name },
+        body: client.query(copyTo(sql)),
+      });
+      const sum = await tableChecksum({ client, table: name });
+      if (sum.rows !== stats.lines) {
+        throw new Error(`table ${name}: COPY gave ${stats.lines} rows, count(*) ${sum.rows}`);
+      }
+      tables.push({
+        name,
+        columns,
+        rows: sum.rows,
+        bytes: stats.bytes,
+        sha256: stats.sha256,
+        md5: sum.md5,
+      });
+    }
+    const migrations = names.includes("_prisma_migrations")
+      ? (
+          await client.query<{ name: string; checksum: string }>(
+            `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
+             WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+          )
+        ).rows
+      : [];
+    const evidence = names.includes("EvidenceFile")
+      ? (
+          await client.query<{ storedName: string; sha256: string }>(
+            `SELECT "storedName", "sha256" FROM "EvidenceFile" ORDER BY "storedName"`,
+          )
+        ).rows
+      : [];
+    const info = await client.query<{ db: string; v: string }>(
+      "SELECT current_database() AS db, current_setting('server_version') AS v",
+    );
+    await client.query("COMMIT");
+    const source = { database: info.rows[0]!.db, serverVersion: info.rows[0]!.v };
+    return { tables, migrations, evidence, source };
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * The evidence files the snapshot's EvidenceFile rows name (files uploaded after the
+ * snapshot belong to rows the backup does not have). A missing file is a warning, not a
+ * failure: the rest of the backup is still worth having.
+ */
+export async function exportEvidenceFiles({
+  writer,
+  uploadsDir,
+  evidence,
+}: {
+  writer: ContainerWriter;
+  uploadsDir: string;
+  evidence: TSnapshot["evidence"];
+}) {
+  const files: TManifest["files"] = [];
+  const warnings: string[] = [];
+  for (const { storedName, sha256 } of evidence) {
+    if (!isSafeStoredName(storedName)) {
+      warnings.push(
+        `evidence file name ${JSON.stringify(storedName)} is not a bare file name; skipped`,
+      );
+      continue;
+    }
+    const file = path.join(uploadsDir, storedName);
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(file, "r");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      warnings.push(`evidence file ${storedName} is missing from ${uploadsDir}`);
+      continue;
+    }
+    const stats = await writer.writeEntry({
+      header: { kind: "file", name: storedName },
+      body: handle.createReadStream(),
+    });
+    if (sha256 && stats.sha256 !== sha256.toLowerCase()) {
+      warnings.push(`evidence file ${storedName} differs from the SHA-256 recorded at upload`);
+    }
+    files.push({ name: storedName, bytes: stats.bytes, sha256: stats.sha256 });
+  }
+  return { files, warnings };
+}

@@ -1,0 +1,35 @@
+import { type TManifest, totalRows } from "./manifest";
+
+// Human-readable figures shared by the commands, the scheduled job and the admin page.
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+export const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function describeContents({ manifest }: { manifest: TManifest }): string {
+  const fileBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+  return `${manifest.tables.length} tables, ${totalRows(manifest)} rows, ${manifest.files.length} evidence files (${formatBytes(fileBytes)})`;
+}
+
+export function describeBackup({
+  manifest,
+  bytes,
+  ms,
+}: {
+  manifest: TManifest;
+  bytes: number;
+  ms: number;
+}): string {
+  const warn = manifest.warnings.length ? `; ${manifest.warnings.length} warning(s)` : "";
+  return `${describeContents({ manifest })}; ${formatBytes(bytes)} in ${formatSeconds(ms)}${warn}`;
+}
