@@ -3,7 +3,7 @@ import { poolConfigFromUrl } from "./db/pg-config";
 import { resolveDatabaseUrlSync } from "./db/url";
 import { PrismaClient } from "./generated/prisma/client";
 
-export type { Prisma } from "./generated/prisma/client";
+export { Prisma } from "./generated/prisma/client";
 
 export function createPrismaClient({ url }: { url: string }): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl({ url }), max: 10 }) });

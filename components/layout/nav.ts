@@ -3,6 +3,7 @@ import type { TPermission } from "@/lib/permissions";
 export const NAV_ITEMS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/dashboard", label: "Dashboard", permission: "dashboard:read" },
   { href: "/vendors", label: "Vendors", permission: "vendor:read" },
+  { href: "/assessments", label: "Assessments", permission: "assessment:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
 ];

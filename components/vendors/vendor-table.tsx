@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 
 type TRow = {
@@ -34,7 +35,9 @@ export function VendorTable({ vendors }: { vendors: TRow[] }) {
           {vendors.map((v) => (
             <tr key={v.id}>
               <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
-                {v.name}
+                <Link className="text-indigo-800 underline" href={`/vendors/${v.id}`}>
+                  {v.name}
+                </Link>
               </th>
               <td className="py-2 pr-4">
                 <Badge tone={v.tier}>{v.tier}</Badge>

@@ -1,19 +1,64 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { requireUser } from "../authz";
-import { createVendor } from "../data/vendors";
+import { addVendorContact, createVendor, setVendorArchived, updateVendor } from "../data/vendors";
 import { actionError, type TActionResult } from "../errors";
-import { ZVendor } from "../schemas/vendor";
+import { ZVendor, ZVendorContact } from "../schemas/vendor";
 
-export async function createVendorAction(input: unknown): Promise<TActionResult<{ id: string }>> {
+const ZId = z.string().min(1).max(64);
+
+async function write<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
   try {
-    const parsed = ZVendor.parse(input);
-    const user = await requireUser({ permission: "vendor:write" });
-    const vendor = await createVendor({ orgId: user.orgId, actorId: user.id, input: parsed });
-    revalidatePath("/vendors");
-    return { data: { id: vendor.id } };
+    const data = await fn();
+    revalidatePath("/vendors", "layout");
+    return { data };
   } catch (e) {
     return actionError(e);
   }
+}
+
+export async function createVendorAction(input: unknown) {
+  return write(async () => {
+    const parsed = ZVendor.parse(input);
+    const user = await requireUser({ permission: "vendor:write" });
+    const vendor = await createVendor({ orgId: user.orgId, actorId: user.id, input: parsed });
+    return { id: vendor.id };
+  });
+}
+
+export async function updateVendorAction(vendorId: unknown, input: unknown) {
+  return write(async () => {
+    const id = ZId.parse(vendorId);
+    const parsed = ZVendor.parse(input);
+    const user = await requireUser({ permission: "vendor:write" });
+    await updateVendor({ orgId: user.orgId, actorId: user.id, vendorId: id, input: parsed });
+    return { ok: true };
+  });
+}
+
+export async function setVendorArchivedAction(vendorId: unknown, archived: unknown) {
+  return write(async () => {
+    const id = ZId.parse(vendorId);
+    const flag = z.boolean().parse(archived);
+    const user = await requireUser({ permission: "vendor:write" });
+    await setVendorArchived({ orgId: user.orgId, actorId: user.id, vendorId: id, archived: flag });
+    return { ok: true };
+  });
+}
+
+export async function addVendorContactAction(vendorId: unknown, input: unknown) {
+  return write(async () => {
+    const id = ZId.parse(vendorId);
+    const parsed = ZVendorContact.parse(input);
+    const user = await requireUser({ permission: "vendor:write" });
+    const c = await addVendorContact({
+      orgId: user.orgId,
+      actorId: user.id,
+      vendorId: id,
+      input: parsed,
+    });
+    return { id: c.id };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZTier, zOptionalText, zText } from "./common";
+import { ZTier, zEmail, zOptionalText, zText } from "./common";
 
 export const ZVendor = z.object({
   name: zText({ label: "Vendor name", max: 200, min: 1 }),
@@ -18,3 +18,10 @@ export const ZVendor = z.object({
 });
 export type TVendor = z.infer<typeof ZVendor>;
 export type TVendorInput = z.input<typeof ZVendor>;
+
+export const ZVendorContact = z.object({
+  name: zText({ label: "Contact name", max: 120, min: 1 }),
+  email: zEmail("Contact email"),
+  title: zOptionalText({ label: "Job title", max: 120 }),
+});
+export type TVendorContact = z.infer<typeof ZVendorContact>;

@@ -62,12 +62,26 @@ describe("organisation scoping", () => {
     await createVendor({
       orgId: a.org.id,
       actorId: a.procurement.id,
-      input: { name: "A-only", tier: "high", services: [], website: undefined, notes: undefined },
+      input: {
+        name: "A-only",
+        tier: "high",
+        services: [],
+        website: undefined,
+        notes: undefined,
+        ownerId: undefined,
+      },
     });
     await createVendor({
       orgId: b.org.id,
       actorId: b.procurement.id,
-      input: { name: "B-only", tier: "low", services: [], website: undefined, notes: undefined },
+      input: {
+        name: "B-only",
+        tier: "low",
+        services: [],
+        website: undefined,
+        notes: undefined,
+        ownerId: undefined,
+      },
     });
     expect((await listVendors({ orgId: a.org.id })).map((v) => v.name)).toEqual(["A-only"]);
     expect((await listVendors({ orgId: b.org.id })).map((v) => v.name)).toEqual(["B-only"]);

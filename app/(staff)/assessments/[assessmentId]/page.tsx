@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerReview } from "@/components/assessments/answer-review";
+import { STATUS_LABELS } from "@/components/assessments/assessment-table";
+import { FindingsPanel } from "@/components/assessments/findings-panel";
+import { InvitationList } from "@/components/assessments/invitation-list";
+import { ReviewActions } from "@/components/assessments/review-actions";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/authz";
+import { getAssessmentDetail } from "@/lib/data/assessments";
+import { listUsers } from "@/lib/data/users";
+import { NotFoundError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { parseRequirements } from "@/lib/questionnaires";
+import { resolveRequirements } from "@/lib/scoring";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export default async function AssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assessmentId: string }>;
+  searchParams: Promise<{ sent?: string }>;
+}) {
+  const { assessmentId } = await params;
+  const { sent } = await searchParams;
+  const user = await requirePageUser({ permission: "assessment:read" });
+  let detail: Awaited<ReturnType<typeof getAssessmentDetail>>;
+  try {
+    detail = await getAssessmentDetail({ orgId: user.orgId, assessmentId });
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const { assessment: a, questionnaire, answers, changedSincePrevious } = detail;
+  const owners = can({ role: user.role, permission: "finding:write" })
+    ? await listUsers({ orgId: user.orgId })
+    : [];
+  const req = parseRequirements({ input: a.requirements });
+  const resolved = req.ok ? resolveRequirements({ requirements: req.value }) : undefined;
+  const submitted = a.status === "submitted";
+  const flagged = new Set(a.flags.flatMap((f) => f.questions));
+  const reopened = new Set(a.answers.filter((x) => x.reopened).map((x) => x.questionId));
+  return (
+    <>
+      <PageHeader
+        title={`${a.vendor.name}: ${questionnaire.title}`}
+        description={`Sent ${day(a.sentAt)} · due ${day(a.dueDate)} · submitted ${day(a.submittedAt)}${a.asOfDate ? ` · judged as of ${day(a.asOfDate)}` : ""}${a.nextReassessmentDate ? ` · next reassessment ${day(a.nextReassessmentDate)}` : ""}`}
+        actions={
+          <div className="flex items-center gap-2">
+            <Badge tone="neutral">{STATUS_LABELS[a.status] ?? a.status}</Badge>
+            {a.rating && <Badge tone={a.rating}>rating: {a.rating}</Badge>}
+            {a.score !== null && <Badge tone="neutral">score {a.score}/100</Badge>}
+          </div>
+        }
+      />
+      {sent && (
+        <p
+          role="status"
+          className="mb-6 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        >
+          The questionnaire was sent. The vendor's link is in the invitation email.
+        </p>
+      )}
+      <p className="mb-6 text-sm">
+        <Link className="text-indigo-800 underline" href={`/vendors/${a.vendorId}`}>
+          Back to {a.vendor.name}
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {a.flags.length > 0 && (
+            <Card title={`Flags (${a.flags.length})`}>
+              <ul className="space-y-2 text-sm">
+                {a.flags.map((f) => (
+                  <li key={f.id} className="flex gap-2">
+                    <Badge tone={f.severity}>{f.severity}</Badge>
+                    <a
+                      className="text-indigo-800 underline"
+                      href={`#answer-${f.questions[0] ?? ""}`}
+                    >
+                      {f.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+          <Card title="Answers">
+            {a.answers.length === 0 ? (
+              <p className="text-sm text-slate-600">The vendor has not answered yet.</p>
+            ) : (
+              <AnswerReview
+                assessmentId={a.id}
+                questionnaire={questionnaire}
+                answers={answers}
+                flags={a.flags}
+                evidence={a.evidence}
+                comments={a.reviewComments}
+                changed={new Set(changedSincePrevious)}
+                reopened={reopened}
+              />
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {submitted &&
+            (can({ role: user.role, permission: "assessment:review" }) ||
+              can({ role: user.role, permission: "assessment:decide" })) && (
+              <Card title="Review">
+                <ReviewActions
+                  assessmentId={a.id}
+                  questions={questionnaire.sections
+                    .flatMap((s) => s.questions)
+                    .map((q) => ({ id: q.id, label: q.label, flagged: flagged.has(q.id) }))}
+                  canReview={can({ role: user.role, permission: "assessment:review" })}
+                  canDecide={can({ role: user.role, permission: "assessment:decide" })}
+                />
+              </Card>
+            )}
+          {resolved && (
+            <Card title="Requirements">
+              <dl className="grid grid-cols-2 gap-2 text-sm">
+                <dt className="text-slate-600">Tier</dt>
+                <dd className="capitalize">{resolved.tier}</dd>
+                <dt className="text-slate-600">RTO</dt>
+                <dd>{resolved.rto_minutes ?? "—"} min</dd>
+                <dt className="text-slate-600">RPO</dt>
+                <dd>{resolved.rpo_minutes ?? "—"} min</dd>
+                <dt className="text-slate-600">Separation</dt>
+                <dd>{resolved.min_separation_km ?? "—"} km</dd>
+                <dt className="text-slate-600">Test age</dt>
+                <dd>{resolved.max_test_age_months ?? "—"} months</dd>
+                <dt className="text-slate-600">Countries</dt>
+                <dd>{resolved.allowed_countries.join(", ") || "any"}</dd>
+              </dl>
+            </Card>
+          )}
+          <Card title="Vendor links">
+            <InvitationList
+              canSend={
+                can({ role: user.role, permission: "assessment:send" }) &&
+                !["accepted", "rejected", "cancelled"].includes(a.status)
+              }
+              rows={a.invitations.map((i) => ({
+                id: i.id,
+                email: i.email,
+                kind: i.kind,
+                expiresAt: i.expiresAt.toISOString(),
+                revokedAt: i.revokedAt?.toISOString() ?? null,
+                lastSentAt: i.lastSentAt?.toISOString() ?? null,
+                lastUsedAt: i.lastUsedAt?.toISOString() ?? null,
+              }))}
+            />
+          </Card>
+          <Card title="Findings">
+            <FindingsPanel
+              assessmentId={a.id}
+              findings={a.findings.map((f) => ({
+                id: f.id,
+                title: f.title,
+                description: f.description,
+                severity: f.severity,
+                status: f.status,
+                dueDate: day(f.dueDate),
+                owner: f.owner?.name ?? null,
+                riskJustification: f.riskJustification,
+                riskAcceptedUntil: f.riskAcceptedUntil ? day(f.riskAcceptedUntil) : null,
+              }))}
+              flags={a.flags}
+              owners={owners.map((o) => ({ value: o.id, label: o.name }))}
+              canWrite={can({ role: user.role, permission: "finding:write" })}
+              canAcceptRisk={can({ role: user.role, permission: "risk:accept" })}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AssessmentTable } from "@/components/assessments/assessment-table";
+import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ContactForm } from "@/components/vendors/contact-form";
+import { requirePageUser } from "@/lib/authz";
+import { listAssessments } from "@/lib/data/assessments";
+import { getVendor } from "@/lib/data/vendors";
+import { NotFoundError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { listQuestionnaires } from "@/lib/questionnaires";
+import { TIER_DEFAULTS } from "@/lib/scoring";
+
+export const metadata: Metadata = { title: "Vendor" };
+
+async function load(orgId: string, vendorId: string) {
+  try {
+    return await getVendor({ orgId, vendorId });
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
+  const { vendorId } = await params;
+  const user = await requirePageUser({ permission: "vendor:read" });
+  const vendor = await load(user.orgId, vendorId);
+  const assessments = await listAssessments({ orgId: user.orgId, vendorId: vendor.id });
+  const lastSubmitted = assessments.find((a) => a.submittedAt);
+  const canSend =
+    can({ role: user.role, permission: "assessment:send" }) && vendor.status === "active";
+  const canWrite = can({ role: user.role, permission: "vendor:write" });
+  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader
+        title={vendor.name}
+        description={vendor.services.join(" · ") || "No services recorded"}
+        actions={<Badge tone={vendor.tier}>{vendor.tier} tier</Badge>}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Assessments">
+            <AssessmentTable rows={assessments} showVendor={false} />
+          </Card>
+          {canSend && (
+            <Card title="Send a BC/DR questionnaire">
+              <NewAssessmentForm
+                vendorId={vendor.id}
+                tier={vendor.tier}
+                tierDefaults={TIER_DEFAULTS as never}
+                questionnaires={listQuestionnaires().map((q) => ({
+                  value: `${q.id}@${q.version}`,
+                  label: `${q.title} (v${q.version})`,
+                }))}
+                contacts={vendor.contacts.map((c) => ({ name: c.name, email: c.email }))}
+                previous={
+                  lastSubmitted
+                    ? {
+                        id: lastSubmitted.id,
+                        label: lastSubmitted.submittedAt!.toISOString().slice(0, 10),
+                      }
+                    : undefined
+                }
+                defaultDueDate={due}
+              />
+            </Card>
+          )}
+        </div>
+        <div className="space-y-6">
+          <Card title="Details">
+            <dl className="space-y-2 text-sm">
+              <div>
+                <dt className="font-medium text-slate-600">Internal owner</dt>
+                <dd>{vendor.owner?.name ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-600">Status</dt>
+                <dd>{vendor.status}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-600">Website</dt>
+                <dd>{vendor.website ?? "—"}</dd>
+              </div>
+            </dl>
+          </Card>
+          <Card title="Contacts">
+            {vendor.contacts.length === 0 ? (
+              <p className="mb-3 text-sm text-slate-600">No contacts yet.</p>
+            ) : (
+              <ul className="mb-4 space-y-1 text-sm">
+                {vendor.contacts.map((c) => (
+                  <li key={c.id}>
+                    <span className="font-medium">{c.name}</span> · {c.email}
+                    {c.title ? ` · ${c.title}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite && <ContactForm vendorId={vendor.id} />}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

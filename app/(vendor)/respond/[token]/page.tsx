@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PortalForm } from "@/components/questionnaire/portal-form";
+import { getPortalAssessment, LinkError, requireLink } from "@/lib/portal/access";
+import { parseRequirements } from "@/lib/questionnaires";
+import { resolveRequirements } from "@/lib/scoring";
+
+export const metadata: Metadata = { title: "BC/DR questionnaire", robots: { index: false } };
+
+export default async function RespondPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  let link: Awaited<ReturnType<typeof requireLink>>;
+  try {
+    link = await requireLink({ token });
+  } catch (e) {
+    // proxy.ts already answered bad links with their plain 404/410 pages; this is a second lock.
+    if (e instanceof LinkError) notFound();
+    throw e;
+  }
+  const { assessment, questionnaire } = await getPortalAssessment({
+    assessmentId: link.assessmentId,
+  });
+  const req = parseRequirements({ input: assessment.requirements });
+  const minSeparationKm = req.ok
+    ? (resolveRequirements({ requirements: req.value }).min_separation_km ?? undefined)
+    : undefined;
+  // Cleared answers (null) still carry their version, which the next save must build on.
+  const initial: Record<string, { value: unknown; version: number }> = Object.fromEntries(
+    assessment.answers.map((a) => [
+      a.questionId,
+      { value: a.value ?? undefined, version: a.version },
+    ]),
+  );
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="skip-link">
+        Skip to the questions
+      </a>
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto max-w-6xl px-6 py-5">
+          <p className="text-xs font-semibold uppercase tracking-widest text-indigo-200">
+            Resilience Ledger · requested by {assessment.org.name}
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold">{questionnaire.title}</h1>
+          <p className="mt-1 text-sm text-slate-300">
+            For {assessment.vendor.name}
+            {assessment.dueDate ? ` · due ${assessment.dueDate.toISOString().slice(0, 10)}` : ""} ·
+            answers save as you type
+          </p>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+        {questionnaire.description && (
+          <p className="mb-8 max-w-3xl text-slate-700">{questionnaire.description}</p>
+        )}
+        <PortalForm
+          token={token}
+          assessmentId={assessment.id}
+          questionnaire={questionnaire}
+          initial={initial}
+          reopened={assessment.answers.filter((a) => a.reopened).map((a) => a.questionId)}
+          comments={Object.fromEntries(
+            assessment.reviewComments
+              .filter((c) => c.questionId)
+              .map((c) => [c.questionId!, c.body]),
+          )}
+          evidence={assessment.evidence.map((e) => ({
+            ...e,
+            evidenceDate: e.evidenceDate?.toISOString().slice(0, 10) ?? null,
+          }))}
+          status={assessment.status}
+          vendorName={assessment.vendor.name}
+          orgName={assessment.org.name}
+          dueDate={assessment.dueDate?.toISOString().slice(0, 10) ?? null}
+          minSeparationKm={minSeparationKm}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { Badge } from "@/components/ui/card";
+import type { TQuestionnaire } from "@/lib/questionnaires";
+import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import type { TAnswers } from "@/lib/rules/types";
+
+type TFlagRow = {
+  id: string;
+  code: string;
+  severity: string;
+  title: string;
+  detail: string;
+  questions: string[];
+};
+type TEvidenceRow = {
+  id: string;
+  questionId: string | null;
+  fileName: string;
+  evidenceDate: Date | null;
+};
+type TCommentRow = {
+  id: string;
+  questionId: string | null;
+  body: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  author: { name: string } | null;
+};
+
+type TProps = {
+  assessmentId: string;
+  questionnaire: TQuestionnaire;
+  answers: TAnswers;
+  flags: TFlagRow[];
+  evidence: TEvidenceRow[];
+  comments: TCommentRow[];
+  changed: Set<string>;
+  reopened: Set<string>;
+};
+
+/** Answers by section, each flag shown beside the questions that raised it. */
+export function AnswerReview({
+  assessmentId,
+  questionnaire,
+  answers,
+  flags,
+  evidence,
+  comments,
+  changed,
+  reopened,
+}: TProps) {
+  const values = answers as Record<string, unknown>;
+  return (
+    <div className="space-y-8">
+      {questionnaire.sections.map((s) => (
+        <section key={s.id} aria-labelledby={`rev-${s.id}`}>
+          <h3 id={`rev-${s.id}`} className="mb-3 text-lg font-semibold">
+            {s.title}
+          </h3>
+          <ol className="space-y-3">
+            {s.questions.map((q) => {
+              const qFlags = flags.filter((f) => f.questions.includes(q.id));
+              const qEvidence = evidence.filter((e) => e.questionId === q.id);
+              const qComments = comments.filter((c) => c.questionId === q.id);
+              return (
+                <li
+                  key={q.id}
+                  id={`answer-${q.id}`}
+                  data-question={q.id}
+                  className="rounded-md bg-white p-4 ring-1 ring-slate-200"
+                >
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <p className="font-medium text-slate-900">{q.label}</p>
+                    <div className="flex gap-1">
+                      {changed.has(q.id) && (
+                        <Badge tone="info">Changed since last assessment</Badge>
+                      )}
+                      {reopened.has(q.id) && <Badge tone="medium">Reopened</Badge>}
+                    </div>
+                  </div>
+                  <p
+                    className="mt-1 whitespace-pre-wrap text-sm text-slate-800"
+                    data-testid={`answer-value-${q.id}`}
+                  >
+                    {describeAnswer({ question: q, value: values[q.id] })}
+                  </p>
+                  {qFlags.length > 0 && (
+                    <ul className="mt-3 space-y-2" aria-label={`Flags on ${q.label}`}>
+                      {qFlags.map((f) => (
+                        <li
+                          key={f.id}
+                          data-flag={f.code}
+                          className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200"
+                        >
+                          <span className="flex flex-wrap items-center gap-2">
+                            <Badge tone={f.severity}>{f.severity}</Badge>
+                            <span className="font-semibold">{f.title}</span>
+                            <code className="text-xs text-slate-600">{f.code}</code>
+                          </span>
+                          <span className="mt-1 block text-slate-700">{f.detail}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {qEvidence.length > 0 && (
+                    <p className="mt-2 text-sm">
+                      Evidence:{" "}
+                      {qEvidence.map((e, i) => (
+                        <span key={e.id}>
+                          {i > 0 && ", "}
+                          <a
+                            className="text-indigo-800 underline"
+                            href={`/api/assessments/${assessmentId}/evidence/${e.id}`}
+                          >
+                            {e.fileName}
+                          </a>
+                          {e.evidenceDate ? ` (${e.evidenceDate.toISOString().slice(0, 10)})` : ""}
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                  {qComments.map((c) => (
+                    <p key={c.id} className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+                      {c.author?.name ?? "Reviewer"} asked: {c.body}{" "}
+                      {c.resolvedAt ? "(answered)" : "(open)"}
+                    </p>
+                  ))}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

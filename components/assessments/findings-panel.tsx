@@ -1,0 +1,219 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/card";
+import { FormAlert, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { callAction } from "@/components/ui/use-action-form";
+import {
+  acceptRiskAction,
+  createFindingAction,
+  setFindingStatusAction,
+} from "@/lib/actions/assessments";
+
+type TFinding = {
+  id: string;
+  title: string;
+  description: string;
+  severity: string;
+  status: string;
+  dueDate: string | null;
+  owner: string | null;
+  riskJustification: string | null;
+  riskAcceptedUntil: string | null;
+};
+type TProps = {
+  assessmentId: string;
+  findings: TFinding[];
+  flags: { id: string; code: string; title: string; severity: string; detail: string }[];
+  owners: { value: string; label: string }[];
+  canWrite: boolean;
+  canAcceptRisk: boolean;
+};
+
+const STATUSES = [
+  { value: "open", label: "Open" },
+  { value: "in_progress", label: "Remediation in progress" },
+  { value: "remediated", label: "Remediated" },
+  { value: "closed", label: "Closed" },
+];
+
+export function FindingsPanel({
+  assessmentId,
+  findings,
+  flags,
+  owners,
+  canWrite,
+  canAcceptRisk,
+}: TProps) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  function run(
+    fn: () => Promise<{ error?: string; fieldErrors?: Record<string, string[]> }>,
+    done: string,
+    form?: HTMLFormElement,
+  ) {
+    start(async () => {
+      const r = await callAction(fn as never);
+      setFieldErrors(r.fieldErrors ?? {});
+      setMessage(r.error ? { text: r.error, tone: "error" } : { text: done, tone: "success" });
+      if (!r.error) form?.reset();
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-5">
+      <FormAlert message={message?.text} tone={message?.tone} />
+      {findings.length === 0 && <p className="text-sm text-slate-600">No findings raised.</p>}
+      <ul className="space-y-3">
+        {findings.map((f) => (
+          <li key={f.id} className="rounded-md p-3 ring-1 ring-slate-200">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone={f.severity}>{f.severity}</Badge>
+              <span className="font-medium">{f.title}</span>
+              <Badge tone="neutral">{f.status.replace("_", " ")}</Badge>
+            </div>
+            <p className="mt-1 text-sm text-slate-700">{f.description}</p>
+            <p className="mt-1 text-xs text-slate-600">
+              Owner: {f.owner ?? "—"} · due {f.dueDate ?? "—"}
+            </p>
+            {f.riskJustification && (
+              <p className="mt-1 text-sm text-slate-700">
+                Risk accepted until {f.riskAcceptedUntil}: {f.riskJustification}
+              </p>
+            )}
+            <div className="mt-2 flex flex-wrap items-end gap-3">
+              {canWrite && f.status !== "risk_accepted" && (
+                <label className="text-xs font-medium">
+                  Remediation status
+                  <select
+                    className="mt-1 block rounded-md py-1 text-sm ring-1 ring-slate-300"
+                    value={f.status}
+                    disabled={pending}
+                    onChange={(e) =>
+                      run(
+                        () => setFindingStatusAction({ findingId: f.id, status: e.target.value }),
+                        "Status updated.",
+                      )
+                    }
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s.value} value={s.value}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {canAcceptRisk && f.status !== "risk_accepted" && f.status !== "closed" && (
+                <details className="text-sm">
+                  <summary className="cursor-pointer font-medium text-indigo-800">
+                    Accept this risk
+                  </summary>
+                  <form
+                    className="mt-2 space-y-2"
+                    aria-label={`Accept risk: ${f.title}`}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const d = Object.fromEntries(new FormData(e.currentTarget));
+                      run(
+                        () => acceptRiskAction({ findingId: f.id, ...d }),
+                        "Risk accepted.",
+                        e.currentTarget,
+                      );
+                    }}
+                  >
+                    <TextAreaField
+                      id={`j-${f.id}`}
+                      name="justification"
+                      label="Justification"
+                      rows={2}
+                      error={fieldErrors.justification?.[0]}
+                    />
+                    <TextField
+                      id={`u-${f.id}`}
+                      name="until"
+                      type="date"
+                      label="Acceptance expires on"
+                      error={fieldErrors.until?.[0]}
+                    />
+                    <Button type="submit" variant="secondary" disabled={pending}>
+                      Accept risk
+                    </Button>
+                  </form>
+                </details>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <form
+          aria-label="Raise a finding"
+          className="space-y-3 rounded-md bg-slate-50 p-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const d = Object.fromEntries(new FormData(e.currentTarget));
+            run(
+              () => createFindingAction({ assessmentId, ...d }),
+              "Finding raised.",
+              e.currentTarget,
+            );
+          }}
+        >
+          <p className="font-semibold">Raise a finding</p>
+          <SelectField
+            id="f-flag"
+            name="flagId"
+            label="From flag (optional)"
+            options={[
+              { value: "", label: "— none —" },
+              ...flags.map((f) => ({ value: f.id, label: `${f.code} (${f.severity})` })),
+            ]}
+          />
+          <TextField id="f-title" name="title" label="Title" error={fieldErrors.title?.[0]} />
+          <TextAreaField
+            id="f-desc"
+            name="description"
+            label="What must change"
+            rows={2}
+            error={fieldErrors.description?.[0]}
+          />
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField
+              id="f-sev"
+              name="severity"
+              label="Severity"
+              options={["critical", "high", "medium", "low", "info"].map((s) => ({
+                value: s,
+                label: s,
+              }))}
+              defaultValue="high"
+            />
+            <SelectField
+              id="f-owner"
+              name="ownerId"
+              label="Owner"
+              options={[{ value: "", label: "— none —" }, ...owners]}
+            />
+            <TextField
+              id="f-due"
+              name="dueDate"
+              type="date"
+              label="Due date"
+              error={fieldErrors.dueDate?.[0]}
+            />
+          </div>
+          <Button type="submit" disabled={pending}>
+            Raise finding
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

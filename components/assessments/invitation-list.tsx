@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Badge } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
+import { callAction } from "@/components/ui/use-action-form";
+import { resendInvitationAction, revokeInvitationAction } from "@/lib/actions/assessments";
+
+type TRow = {
+  id: string;
+  email: string;
+  kind: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastSentAt: string | null;
+  lastUsedAt: string | null;
+};
+
+export function InvitationList({ rows, canSend }: { rows: TRow[]; canSend: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
+  const now = Date.now();
+  function run(fn: () => Promise<{ error?: string }>, done: string) {
+    start(async () => {
+      const r = await callAction(fn as never);
+      setMessage(r.error ? { text: r.error, tone: "error" } : { text: done, tone: "success" });
+      router.refresh();
+    });
+  }
+  return (
+    <div className="space-y-3">
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <ul className="divide-y divide-slate-100 text-sm">
+        {rows.map((r) => {
+          const state = r.revokedAt
+            ? "revoked"
+            : new Date(r.expiresAt).getTime() < now
+              ? "expired"
+              : "active";
+          return (
+            <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <span className="font-medium">{r.email}</span>{" "}
+                <span className="text-slate-600">
+                  ({r.kind === "primary" ? "invited by you" : "colleague"})
+                </span>
+                <span className="block text-xs text-slate-600">
+                  sent {r.lastSentAt?.slice(0, 10) ?? "—"} · last opened{" "}
+                  {r.lastUsedAt?.slice(0, 10) ?? "never"} · expires {r.expiresAt.slice(0, 10)}
+                </span>
+              </span>
+              <span className="flex items-center gap-2">
+                <Badge tone={state === "active" ? "low" : "neutral"}>{state}</Badge>
+                {canSend && (
+                  <>
+                    <button
+                      type="button"
+                      disabled={pending}
+                      className="rounded px-2 py-1 text-indigo-800 ring-1 ring-indigo-200 hover:bg-indigo-50"
+                      onClick={() =>
+                        run(
+                          () => resendInvitationAction({ invitationId: r.id }),
+                          `A new link was sent to ${r.email}.`,
+                        )
+                      }
+                    >
+                      Resend<span className="sr-only"> to {r.email}</span>
+                    </button>
+                    {state === "active" && (
+                      <button
+                        type="button"
+                        disabled={pending}
+                        className="rounded px-2 py-1 text-red-700 ring-1 ring-red-200 hover:bg-red-50"
+                        onClick={() =>
+                          run(
+                            () => revokeInvitationAction({ invitationId: r.id }),
+                            `The link of ${r.email} no longer works.`,
+                          )
+                        }
+                      >
+                        Revoke<span className="sr-only"> link of {r.email}</span>
+                      </button>
+                    )}
+                  </>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,276 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import {
+  getVisibleQuestions,
+  isAnswered,
+  type TQuestion,
+  type TQuestionnaire,
+} from "@/lib/questionnaires";
+import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
+import { type TSaved, useAutosave } from "./autosave";
+import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
+import { ColleagueInvite } from "./colleague-invite";
+import { EvidenceUpload, type TEvidenceItem } from "./evidence-upload";
+import { PartiesEditor } from "./parties-editor";
+import { QuestionCard } from "./question-card";
+import { SitesEditor } from "./sites-editor";
+import { SubmitPanel } from "./submit-panel";
+import { DateInput, NumberInput, TextInput } from "./text-inputs";
+
+export type TPortalProps = {
+  token: string;
+  assessmentId: string;
+  questionnaire: TQuestionnaire;
+  initial: Record<string, TSaved>;
+  reopened: string[];
+  comments: Record<string, string>;
+  evidence: TEvidenceItem[];
+  status: string;
+  vendorName: string;
+  orgName: string;
+  dueDate: string | null;
+  minSeparationKm?: number;
+};
+
+export function PortalForm(props: TPortalProps) {
+  const { token, assessmentId, questionnaire } = props;
+  const { values, states, change, resolve, unsaved } = useAutosave({
+    token,
+    assessmentId,
+    initial: props.initial,
+  });
+  const [evidence, setEvidence] = useState(props.evidence);
+  const [status, setStatus] = useState(props.status);
+  const changesRequested = status === "changes_requested";
+  const readOnly = !["sent", "in_progress", "changes_requested"].includes(status);
+  const reopened = new Set(props.reopened);
+  const answers = values as TAnswers;
+  const visible = useMemo(
+    () => new Set(getVisibleQuestions({ questionnaire, answers }).map((q) => q.id)),
+    [questionnaire, answers],
+  );
+
+  const required = questionnaire.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => q.required && visible.has(q.id));
+  const done = required.filter((q) => isAnswered({ question: q, answers })).length;
+  const pct = required.length ? Math.round((done / required.length) * 100) : 100;
+  const sites = (Array.isArray(values.sites) ? values.sites : []) as TSite[];
+
+  function input(q: TQuestion, locked: boolean) {
+    const common = {
+      question: q,
+      disabled: locked,
+      describedBy: q.help ? `q-${q.id}-help` : undefined,
+    };
+    const v = values[q.id];
+    const text = { delayMs: 700 };
+    switch (q.type) {
+      case "yesno":
+      case "choice":
+        return (
+          <RadioChoice
+            {...common}
+            value={v as string | undefined}
+            onChange={(x) => change(q.id, x)}
+          />
+        );
+      case "multi":
+        return (
+          <MultiChoice
+            {...common}
+            value={v as string[] | undefined}
+            onChange={(x) => change(q.id, x)}
+          />
+        );
+      case "number":
+        return (
+          <NumberInput
+            {...common}
+            value={v as number | undefined}
+            onChange={(x) => change(q.id, x, text)}
+          />
+        );
+      case "date":
+        return (
+          <DateInput
+            {...common}
+            value={v as string | undefined}
+            onChange={(x) => change(q.id, x)}
+          />
+        );
+      case "text":
+        return (
+          <TextInput
+            {...common}
+            value={v as string | undefined}
+            onChange={(x) => change(q.id, x, text)}
+          />
+        );
+      case "siterefs":
+        return (
+          <SiteRefs
+            {...common}
+            sites={sites}
+            value={v as string[] | undefined}
+            onChange={(x) => change(q.id, x)}
+          />
+        );
+      case "parties":
+        return (
+          <PartiesEditor
+            id={q.id}
+            value={v as TParty[] | undefined}
+            disabled={locked}
+            onChange={(x) => change(q.id, x, text)}
+          />
+        );
+      case "sites":
+        return (
+          <SitesEditor
+            value={sites}
+            disabled={locked}
+            minSeparationKm={props.minSeparationKm}
+            onChange={(x) => change(q.id, x, text)}
+          />
+        );
+    }
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+      <aside className="lg:sticky lg:top-6 lg:self-start">
+        <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <p id="progress-label" className="text-sm font-medium">
+            {done} of {required.length} required answers
+          </p>
+          <div
+            role="progressbar"
+            aria-labelledby="progress-label"
+            aria-valuenow={pct}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            className="mt-2 h-2 rounded bg-slate-200"
+          >
+            <div
+              className="h-2 rounded bg-indigo-600 transition-all"
+              style={{ width: `${pct}%` }}
+            />
+          </div>
+          <p
+            className="mt-2 text-xs text-slate-600"
+            aria-live="polite"
+            data-testid="global-save-state"
+          >
+            {unsaved
+              ? `${unsaved} answer${unsaved > 1 ? "s" : ""} not saved yet`
+              : "All answers saved"}
+          </p>
+          <nav aria-label="Sections" className="mt-4">
+            <ol className="space-y-1 text-sm">
+              {questionnaire.sections.map((s) => {
+                const qs = s.questions.filter((q) => visible.has(q.id) && q.required);
+                const n = qs.filter((q) => isAnswered({ question: q, answers })).length;
+                return (
+                  <li key={s.id}>
+                    <a
+                      href={`#section-${s.id}`}
+                      className="flex justify-between rounded px-2 py-1 text-slate-700 hover:bg-slate-100"
+                    >
+                      <span>{s.title}</span>
+                      <span className="text-xs text-slate-500">
+                        {n}/{qs.length}
+                      </span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+        </div>
+      </aside>
+      <div className="space-y-10">
+        {readOnly && (
+          <div
+            role="status"
+            className="rounded-lg bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200"
+          >
+            Submitted. Thank you — {props.orgName} will review your answers. They are now read-only.
+          </div>
+        )}
+        {changesRequested && (
+          <div
+            role="status"
+            className="rounded-lg bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200"
+          >
+            {props.orgName} asked for changes to {reopened.size} question
+            {reopened.size === 1 ? "" : "s"}, marked below. The other answers stay as submitted.
+          </div>
+        )}
+        {questionnaire.sections.map((s) => (
+          <section
+            key={s.id}
+            id={`section-${s.id}`}
+            aria-labelledby={`section-${s.id}-title`}
+            className="scroll-mt-6 space-y-4"
+          >
+            <div>
+              <h2 id={`section-${s.id}-title`} className="text-xl font-semibold">
+                {s.title}
+              </h2>
+              {s.description && <p className="mt-1 text-sm text-slate-600">{s.description}</p>}
+            </div>
+            {s.questions
+              .filter((q) => visible.has(q.id))
+              .map((q) => {
+                const locked = readOnly || (changesRequested && !reopened.has(q.id));
+                return (
+                  <QuestionCard
+                    key={q.id}
+                    question={q}
+                    state={states[q.id]}
+                    comment={props.comments[q.id]}
+                    locked={locked}
+                    mine={values[q.id]}
+                    formatValue={(v) => describeAnswer({ question: q, value: v })}
+                    onResolve={(choice, theirs) => resolve(q.id, choice, theirs)}
+                    evidence={
+                      <EvidenceUpload
+                        token={token}
+                        questionId={q.id}
+                        disabled={locked}
+                        items={evidence.filter((e) => e.questionId === q.id)}
+                        onAdded={(item) => setEvidence((prev) => [...prev, item])}
+                      />
+                    }
+                  >
+                    {input(q, locked)}
+                  </QuestionCard>
+                );
+              })}
+          </section>
+        ))}
+        {!readOnly && (
+          <>
+            <section
+              aria-labelledby="colleague-title"
+              className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+            >
+              <h2 id="colleague-title" className="mb-2 text-lg font-semibold">
+                Invite a colleague
+              </h2>
+              <ColleagueInvite token={token} />
+            </section>
+            <SubmitPanel
+              token={token}
+              unsaved={unsaved}
+              onSubmitted={() => setStatus("submitted")}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

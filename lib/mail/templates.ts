@@ -1,0 +1,67 @@
+import { getEnv } from "../env";
+
+type TInviteMail = {
+  orgName: string;
+  vendorName: string;
+  token: string;
+  dueDate: Date | null;
+  personal?: string;
+};
+
+export const formatDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "no fixed date");
+
+export const respondUrl = (token: string) => `${getEnv().APP_URL}/respond/${token}`;
+
+export function invitationMail({ orgName, vendorName, token, dueDate, personal }: TInviteMail) {
+  return {
+    subject: `${orgName} asks ${vendorName} for its BC/DR questionnaire`,
+    text: [
+      "Hello,",
+      "",
+      `${orgName} is reviewing the business-continuity and disaster-recovery arrangements of ${vendorName}.`,
+      ...(personal ? ["", personal] : []),
+      "",
+      "Please answer the questionnaire at this private link (no account needed; you can save and come back):",
+      respondUrl(token),
+      "",
+      `Due date: ${formatDay(dueDate)}`,
+      "The link is personal to you. You can invite colleagues from inside the questionnaire.",
+    ].join("\n"),
+  };
+}
+
+type TReminderMail = {
+  orgName: string;
+  vendorName: string;
+  dueDate: Date | null;
+  overdue: boolean;
+  sentAt: Date | null;
+  support: string;
+};
+
+// Links are stored only as hashes, so a reminder cannot repeat the link: it points to the
+// invitation email and to whom to ask for a new one.
+export function reminderMail({
+  orgName,
+  vendorName,
+  dueDate,
+  overdue,
+  sentAt,
+  support,
+}: TReminderMail) {
+  return {
+    subject: overdue
+      ? `Overdue: BC/DR questionnaire for ${orgName}`
+      : `Reminder: BC/DR questionnaire for ${orgName} is due ${formatDay(dueDate)}`,
+    text: [
+      "Hello,",
+      "",
+      overdue
+        ? `The BC/DR questionnaire ${orgName} sent to ${vendorName} was due on ${formatDay(dueDate)} and has not been submitted yet.`
+        : `A reminder that the BC/DR questionnaire ${orgName} sent to ${vendorName} is due on ${formatDay(dueDate)}.`,
+      "",
+      `Your answers so far are saved. Continue with the private link in the invitation email of ${formatDay(sentAt)}.`,
+      `Lost it? Ask ${support || orgName} to resend it.`,
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,88 @@
+import { db } from "../db";
+import { readStoredQuestionnaire } from "../questionnaires/store";
+import { hashToken, isWellFormedToken } from "../tokens";
+
+export type TLinkState =
+  | { state: "unknown" }
+  | { state: "expired" | "revoked"; orgName: string; support: string; expiredAt: Date }
+  | { state: "valid"; invitationId: string; assessmentId: string; orgId: string };
+
+/** What an invitation link opens. Nothing about the assessment leaks for a bad link. */
+export async function getLinkState({ token }: { token: string }): Promise<TLinkState> {
+  if (!isWellFormedToken(token)) return { state: "unknown" };
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken({ token }) },
+    select: {
+      id: true,
+      assessmentId: true,
+      orgId: true,
+      expiresAt: true,
+      revokedAt: true,
+      org: { select: { name: true, settings: true } },
+    },
+  });
+  if (!inv) return { state: "unknown" };
+  const support = String(
+    (inv.org.settings as { supportEmail?: string } | null)?.supportEmail ?? "",
+  );
+  if (inv.revokedAt)
+    return { state: "revoked", orgName: inv.org.name, support, expiredAt: inv.revokedAt };
+  if (inv.expiresAt.getTime() <= Date.now())
+    return { state: "expired", orgName: inv.org.name, support, expiredAt: inv.expiresAt };
+  return { state: "valid", invitationId: inv.id, assessmentId: inv.assessmentId, orgId: inv.orgId };
+}
+
+export class LinkError extends Error {
+  constructor(readonly status: 404 | 410) {
+    super(status === 404 ? "This link is not valid." : "This link has expired or was revoked.");
+  }
+}
+
+/** The valid invitation behind a token, or a LinkError (404 unknown, 410 expired/revoked). */
+export async function requireLink({ token }: { token: string }) {
+  const link = await getLinkState({ token });
+  if (link.state === "unknown") throw new LinkError(404);
+  if (link.state !== "valid") throw new LinkError(410);
+  await db.invitation.update({
+    where: { id: link.invitationId },
+    data: { lastUsedAt: new Date() },
+  });
+  return link;
+}
+
+/** Statuses in which the vendor may still edit (reopened questions only, after a change request). */
+export const EDITABLE = new Set(["sent", "in_progress", "changes_requested"]);
+
+export async function getPortalAssessment({ assessmentId }: { assessmentId: string }) {
+  const a = await db.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    include: {
+      vendor: { select: { name: true } },
+      org: { select: { name: true, settings: true } },
+      questionnaireVersion: true,
+      answers: {
+        select: { questionId: true, value: true, version: true, reopened: true, updatedAt: true },
+      },
+      reviewComments: {
+        where: { resolvedAt: null },
+        select: { questionId: true, body: true, createdAt: true },
+      },
+      evidence: {
+        where: { deletedAt: null },
+        select: {
+          id: true,
+          questionId: true,
+          fileName: true,
+          sizeBytes: true,
+          evidenceDate: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  const questionnaire = readStoredQuestionnaire({
+    id: a.questionnaireVersionId,
+    definition: a.questionnaireVersion.definition,
+  });
+  return { assessment: a, questionnaire };
+}

@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { recordAudit, type TActor } from "../audit";
+import { db } from "../db";
+import { getEnv } from "../env";
+import { ALLOWED_TYPES, cleanFileName, detectFileKind, MAX_UPLOAD_BYTES } from "../files/sniff";
+
+export const uploadsDir = () => path.join(getEnv().DATA_DIR, "uploads");
+
+export class UploadError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type TStoreEvidence = {
+  orgId: string;
+  assessmentId: string;
+  questionId: string | null;
+  fileName: string;
+  bytes: Buffer;
+  evidenceDate: string | null;
+  actor: TActor;
+};
+
+/** Checks and stores one evidence file under a random name outside public/. */
+export async function storeEvidence(input: TStoreEvidence) {
+  if (input.bytes.length === 0) throw new UploadError("file", "The file is empty.");
+  if (input.bytes.length > MAX_UPLOAD_BYTES)
+    throw new UploadError("file", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  const fileName = cleanFileName(input.fileName);
+  const kind = detectFileKind({ bytes: input.bytes, fileName });
+  if (!kind) {
+    throw new UploadError(
+      "file",
+      "This file type is not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT file whose name matches its content.",
+    );
+  }
+  if (input.evidenceDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.evidenceDate))
+    throw new UploadError("evidenceDate", "Evidence date must be a date (YYYY-MM-DD).");
+  const storedName = crypto.randomBytes(24).toString("hex");
+  fs.mkdirSync(uploadsDir(), { recursive: true, mode: 0o700 });
+  const file = path.join(uploadsDir(), storedName);
+  fs.writeFileSync(file, input.bytes, { mode: 0o600, flag: "wx" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const ev = await tx.evidenceFile.create({
+        data: {
+          orgId: input.orgId,
+          assessmentId: input.assessmentId,
+          questionId: input.questionId,
+          fileName,
+          storedName,
+          mimeType: ALLOWED_TYPES[kind].mime,
+          sizeBytes: input.bytes.length,
+          sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"),
+          evidenceDate: input.evidenceDate ? new Date(`${input.evidenceDate}T00:00:00Z`) : null,
+          uploadedByKind: input.actor.kind === "vendor" ? "vendor" : "user",
+          uploadedByInvitationId: input.actor.kind === "vendor" ? input.actor.invitationId : null,
+          uploadedByUserId: input.actor.kind === "user" ? input.actor.userId : null,
+        },
+      });
+      await recordAudit({
+        tx,
+        orgId: input.orgId,
+        actor: input.actor,
+        action: "evidence.uploaded",
+        targetType: "evidence",
+        targetId: ev.id,
+        data: { fileName, question: input.questionId, bytes: input.bytes.length },
+      });
+      return ev;
+    });
+  } catch (e) {
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
+}
+
+/** An evidence file's bytes, as a download that a browser never renders inline. */
+export function evidenceResponse({
+  storedName,
+  fileName,
+  mimeType,
+}: {
+  storedName: string;
+  fileName: string;
+  mimeType: string;
+}) {
+  const bytes = fs.readFileSync(path.join(uploadsDir(), storedName));
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": mimeType,
+      "Content-Disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

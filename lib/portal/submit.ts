@@ -1,0 +1,101 @@
+import { recordAudit } from "../audit";
+import { toAnswers, todayIso } from "../data/answers";
+import { db, type Prisma } from "../db";
+import {
+  getMissingRequired,
+  parseAnswers,
+  parseRequirements,
+  type TParseError,
+} from "../questionnaires";
+import { assessAnswers } from "../rules";
+import { ZOrgPolicy } from "../scoring";
+import { EDITABLE, getPortalAssessment } from "./access";
+
+export type TSubmitResult =
+  | { status: "submitted"; rating: string; score: number }
+  | { status: "already_submitted" }
+  | { status: "incomplete"; missing: { id: string; label: string }[]; errors: TParseError[] };
+
+/** Checks the answers, judges them with the engine and locks them. Submitting twice is a no-op. */
+export async function submitAssessment({
+  invitationId,
+  assessmentId,
+}: {
+  invitationId: string;
+  assessmentId: string;
+}): Promise<TSubmitResult> {
+  const { assessment, questionnaire } = await getPortalAssessment({ assessmentId });
+  if (!EDITABLE.has(assessment.status)) return { status: "already_submitted" };
+  const answers = toAnswers(assessment.answers);
+  const missing = getMissingRequired({ questionnaire, answers }).map((q) => ({
+    id: q.id,
+    label: q.label,
+  }));
+  const parsed = parseAnswers({ questionnaire, input: answers });
+  if (missing.length || !parsed.ok)
+    return { status: "incomplete", missing, errors: parsed.ok ? [] : parsed.errors };
+  const requirements = parseRequirements({ input: assessment.requirements });
+  if (!requirements.ok)
+    throw new Error(`Stored requirements are invalid: ${JSON.stringify(requirements.errors)}`);
+  const org = await db.organization.findUniqueOrThrow({ where: { id: assessment.orgId } });
+  const policy = ZOrgPolicy.safeParse(org.policy);
+  const asOf = todayIso();
+  const result = assessAnswers({
+    questionnaire,
+    requirements: requirements.value,
+    answers: parsed.value,
+    asOf,
+    policy: policy.success ? policy.data : undefined,
+  });
+  return db.$transaction(async (tx) => {
+    const moved = await tx.assessment.updateMany({
+      where: {
+        id: assessment.id,
+        status: { in: [...EDITABLE] as ("sent" | "in_progress" | "changes_requested")[] },
+      },
+      data: {
+        status: "submitted",
+        submittedAt: new Date(),
+        asOfDate: new Date(`${asOf}T00:00:00Z`),
+        score: result.score,
+        rating: result.rating,
+      },
+    });
+    if (moved.count !== 1) return { status: "already_submitted" } as const;
+    await tx.flag.deleteMany({ where: { assessmentId: assessment.id } });
+    await tx.flag.createMany({
+      data: result.flags.map((f) => ({
+        assessmentId: assessment.id,
+        code: f.code,
+        severity: f.severity,
+        title: f.title,
+        detail: f.detail,
+        questions: f.questions,
+      })),
+    });
+    await tx.answer.updateMany({
+      where: { assessmentId: assessment.id },
+      data: { reopened: false },
+    });
+    await tx.reviewComment.updateMany({
+      where: { assessmentId: assessment.id, resolvedAt: null },
+      data: { resolvedAt: new Date() },
+    });
+    await recordAudit({
+      tx,
+      orgId: assessment.orgId,
+      actor: { kind: "vendor", invitationId },
+      action: "assessment.submitted",
+      targetType: "assessment",
+      targetId: assessment.id,
+      data: {
+        from: assessment.status,
+        to: "submitted",
+        score: result.score,
+        rating: result.rating,
+        flags: result.flags.map((f) => f.code),
+      } as Prisma.InputJsonValue,
+    });
+    return { status: "submitted", rating: result.rating, score: result.score } as const;
+  });
+}

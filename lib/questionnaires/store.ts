@@ -1,0 +1,49 @@
+import crypto from "node:crypto";
+import { db, type Prisma } from "../db";
+import { type TQuestionnaire, ZQuestionnaire } from "./format";
+import { getQuestionnaire } from "./registry";
+
+/**
+ * The database row for a questionnaire version shipped in questionnaires/. Assessments point at
+ * the exact definition they were sent with, even after the file changes.
+ */
+export async function ensureQuestionnaireVersion({
+  id,
+  version,
+}: {
+  id: string;
+  version?: string;
+}) {
+  const q = getQuestionnaire({ id, version });
+  if (!q)
+    throw new Error(
+      `No questionnaire ${id}${version ? ` version ${version}` : ""} in questionnaires/`,
+    );
+  const definition = JSON.parse(JSON.stringify(q)) as Prisma.InputJsonValue;
+  const checksum = crypto.createHash("sha256").update(JSON.stringify(definition)).digest("hex");
+  const existing = await db.questionnaireVersion.findFirst({
+    where: { key: q.id, version: q.version, checksum },
+  });
+  if (existing) return existing;
+  return db.questionnaireVersion.create({
+    data: { key: q.id, version: q.version, title: q.title, definition, checksum },
+  });
+}
+
+const parsed = new Map<string, TQuestionnaire>();
+
+/** The definition an assessment was sent with (parsed once per version row). */
+export function readStoredQuestionnaire({
+  id,
+  definition,
+}: {
+  id: string;
+  definition: unknown;
+}): TQuestionnaire {
+  let q = parsed.get(id);
+  if (!q) {
+    q = ZQuestionnaire.parse(definition) as TQuestionnaire;
+    parsed.set(id, q);
+  }
+  return q;
+}
