@@ -34,6 +34,7 @@ export function PartiesEditor({
       )}
       {parties.map((p, i) => (
         <fieldset
+          // biome-ignore lint/suspicious/noArrayIndexKey: parties have no id; position is their identity
           key={`${id}-${i}`}
           className="grid gap-2 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-[2fr_2fr_1fr_auto]"
         >

@@ -1,0 +1,115 @@
+import { recordAudit } from "../audit";
+import { db, type Prisma } from "../db";
+import { NotFoundError } from "../errors";
+import { hashPassword } from "../passwords";
+import type { TRole } from "../permissions";
+import type { TCreateUser } from "../schemas/user";
+
+export const userListSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  lastSignInAt: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+
+type TScope = { orgId: string; actorId: string };
+
+export function listUsers({ orgId }: { orgId: string }) {
+  return db.user.findMany({ where: { orgId }, select: userListSelect, orderBy: { name: "asc" } });
+}
+
+export class UserConflictError extends Error {}
+
+export async function createUser({ orgId, actorId, input }: TScope & { input: TCreateUser }) {
+  const exists = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (exists) throw new UserConflictError("A user with this email already exists");
+  const passwordHash = await hashPassword({ password: input.password });
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash },
+      select: userListSelect,
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      data: { email: user.email, role: user.role },
+    });
+    return user;
+  });
+}
+
+async function findScoped({ orgId, userId }: { orgId: string; userId: string }) {
+  // Another organisation's user is simply not found: never reveal it exists.
+  const user = await db.user.findFirst({ where: { id: userId, orgId } });
+  if (!user) throw new NotFoundError("User not found");
+  return user;
+}
+
+export class SelfLockoutError extends Error {}
+
+export async function changeUserRole({ orgId, actorId, userId, role }: TScope & { userId: string; role: TRole }) {
+  const user = await findScoped({ orgId, userId });
+  if (user.id === actorId && role !== "admin") {
+    throw new SelfLockoutError("You cannot remove your own administrator role");
+  }
+  if (user.role === role) return user;
+  return db.$transaction(async (tx) => {
+    // A role change also ends the user's open sessions, so it applies at once everywhere.
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: user.id,
+      data: { from: user.role, to: role },
+    });
+    return updated;
+  });
+}
+
+export async function setUserActive({ orgId, actorId, userId, active }: TScope & { userId: string; active: boolean }) {
+  const user = await findScoped({ orgId, userId });
+  if (user.id === actorId && !active) throw new SelfLockoutError("You cannot deactivate yourself");
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { active, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: active ? "user.reactivated" : "user.deactivated",
+      targetType: "user",
+      targetId: user.id,
+    });
+    return updated;
+  });
+}
+
+export async function resetUserSessions({ orgId, actorId, userId }: TScope & { userId: string }) {
+  const user = await findScoped({ orgId, userId });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "user.sessions_reset",
+      targetType: "user",
+      targetId: user.id,
+    });
+  });
+}

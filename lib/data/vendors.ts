@@ -1,0 +1,119 @@
+import { recordAudit } from "../audit";
+import { db, type Prisma } from "../db";
+import { NotFoundError } from "../errors";
+import type { TVendor } from "../schemas/vendor";
+
+export const vendorListSelect = {
+  id: true,
+  name: true,
+  tier: true,
+  status: true,
+  services: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true } },
+} satisfies Prisma.VendorSelect;
+
+export type TListVendors = { orgId: string; includeArchived?: boolean; take?: number; skip?: number };
+
+export function listVendors({ orgId, includeArchived = false, take = 50, skip = 0 }: TListVendors) {
+  return db.vendor.findMany({
+    where: { orgId, ...(includeArchived ? {} : { status: "active" }) },
+    select: vendorListSelect,
+    orderBy: { name: "asc" },
+    take,
+    skip,
+  });
+}
+
+export async function getVendor({ orgId, vendorId }: { orgId: string; vendorId: string }) {
+  const vendor = await db.vendor.findFirst({
+    where: { id: vendorId, orgId },
+    include: { owner: { select: { id: true, name: true } }, contacts: true },
+  });
+  if (!vendor) throw new NotFoundError("Vendor not found");
+  return vendor;
+}
+
+async function checkOwner(orgId: string, ownerId: string | undefined) {
+  if (!ownerId) return;
+  const owner = await db.user.findFirst({ where: { id: ownerId, orgId }, select: { id: true } });
+  if (!owner) throw new NotFoundError("Internal owner not found");
+}
+
+export async function createVendor({ orgId, actorId, input }: { orgId: string; actorId: string; input: TVendor }) {
+  await checkOwner(orgId, input.ownerId);
+  return db.$transaction(async (tx) => {
+    const vendor = await tx.vendor.create({
+      data: {
+        orgId,
+        name: input.name,
+        services: input.services,
+        tier: input.tier,
+        ownerId: input.ownerId ?? null,
+        website: input.website ?? null,
+        notes: input.notes ?? null,
+      },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "vendor.created",
+      targetType: "vendor",
+      targetId: vendor.id,
+      data: { name: vendor.name, tier: vendor.tier },
+    });
+    return vendor;
+  });
+}
+
+export async function countVendorsByTier({ orgId }: { orgId: string }) {
+  const rows = await db.vendor.groupBy({
+    by: ["tier"],
+    where: { orgId, status: "active" },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.tier, r._count._all])) as Record<string, number>;
+}
+
+export async function updateVendor({ orgId, actorId, vendorId, input }: { orgId: string; actorId: string; vendorId: string; input: TVendor }) {
+  const before = await getVendor({ orgId, vendorId });
+  await checkOwner(orgId, input.ownerId);
+  await db.$transaction(async (tx) => {
+    await tx.vendor.update({
+      where: { id: before.id },
+      data: { name: input.name, services: input.services, tier: input.tier, ownerId: input.ownerId ?? null, website: input.website ?? null, notes: input.notes ?? null },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "vendor.updated",
+      targetType: "vendor",
+      targetId: before.id,
+      data: { from: { name: before.name, tier: before.tier, services: before.services }, to: { name: input.name, tier: input.tier, services: input.services } },
+    });
+  });
+}
+
+export async function setVendorArchived({ orgId, actorId, vendorId, archived }: { orgId: string; actorId: string; vendorId: string; archived: boolean }) {
+  const v = await getVendor({ orgId, vendorId });
+  await db.$transaction(async (tx) => {
+    await tx.vendor.update({ where: { id: v.id }, data: { status: archived ? "archived" : "active", archivedAt: archived ? new Date() : null } });
+    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: archived ? "vendor.archived" : "vendor.restored", targetType: "vendor", targetId: v.id });
+  });
+}
+
+export async function addVendorContact({
+  orgId,
+  actorId,
+  vendorId,
+  input,
+}: { orgId: string; actorId: string; vendorId: string; input: { name: string; email: string; title?: string } }) {
+  const v = await getVendor({ orgId, vendorId });
+  return db.$transaction(async (tx) => {
+    const c = await tx.vendorContact.create({ data: { orgId, vendorId: v.id, name: input.name, email: input.email, title: input.title ?? null } });
+    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: "vendor.contact_added", targetType: "vendor", targetId: v.id, data: { email: c.email } });
+    return c;
+  });
+}
