@@ -20,7 +20,15 @@ export const assessmentListSelect = {
   vendor: { select: { id: true, name: true, tier: true } },
 } satisfies Prisma.AssessmentSelect;
 
-export function listAssessments({ orgId, vendorId, take = 100 }: { orgId: string; vendorId?: string; take?: number }) {
+export function listAssessments({
+  orgId,
+  vendorId,
+  take = 100,
+}: {
+  orgId: string;
+  vendorId?: string;
+  take?: number;
+}) {
   return db.assessment.findMany({
     where: { orgId, ...(vendorId ? { vendorId } : {}) },
     select: assessmentListSelect,
@@ -30,23 +38,37 @@ export function listAssessments({ orgId, vendorId, take = 100 }: { orgId: string
 }
 
 /** Creates the assessment, its first invitation, and mails the link. */
-export async function createAndSendAssessment({ orgId, actorId, input }: TScope & { input: TCreateAssessment }) {
-  const vendor = await db.vendor.findFirst({ where: { id: input.vendorId, orgId, status: "active" } });
+export async function createAndSendAssessment({
+  orgId,
+  actorId,
+  input,
+}: TScope & { input: TCreateAssessment }) {
+  const vendor = await db.vendor.findFirst({
+    where: { id: input.vendorId, orgId, status: "active" },
+  });
   if (!vendor) throw new NotFoundError("Vendor not found");
   // A reassessment starts from the vendor's last submitted answers.
   const previous = input.previousAssessmentId
     ? await db.assessment.findFirst({
-        where: { id: input.previousAssessmentId, orgId, vendorId: vendor.id, submittedAt: { not: null } },
+        where: {
+          id: input.previousAssessmentId,
+          orgId,
+          vendorId: vendor.id,
+          submittedAt: { not: null },
+        },
         include: { answers: true },
       })
     : null;
-  if (input.previousAssessmentId && !previous) throw new NotFoundError("Previous assessment not found");
+  if (input.previousAssessmentId && !previous)
+    throw new NotFoundError("Previous assessment not found");
   const [key, version] = input.questionnaire.split("@");
   const qv = await ensureQuestionnaireVersion({ id: key ?? "", version });
   const dueDate = new Date(`${input.dueDate}T00:00:00Z`);
   const { tier, ...rest } = input.requirements;
   const requirements = Object.fromEntries(
-    Object.entries({ tier, ...rest }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+    Object.entries({ tier, ...rest }).filter(
+      ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
   );
   const { assessment, invitation, token } = await db.$transaction(async (tx) => {
     const assessment = await tx.assessment.create({
@@ -65,7 +87,12 @@ export async function createAndSendAssessment({ orgId, actorId, input }: TScope 
     for (const ans of previous?.answers ?? []) {
       if (ans.value === null) continue;
       await tx.answer.create({
-        data: { assessmentId: assessment.id, questionId: ans.questionId, value: ans.value as Prisma.InputJsonValue, updatedByKind: "system" },
+        data: {
+          assessmentId: assessment.id,
+          questionId: ans.questionId,
+          value: ans.value as Prisma.InputJsonValue,
+          updatedByKind: "system",
+        },
       });
     }
     const { invitation, token } = await issueInvitation({
@@ -79,15 +106,37 @@ export async function createAndSendAssessment({ orgId, actorId, input }: TScope 
       invitedByUserId: actorId,
     });
     const actor = { kind: "user" as const, userId: actorId };
-    await recordAudit({ tx, orgId, actor, action: "assessment.sent", targetType: "assessment", targetId: assessment.id, data: { vendor: vendor.name, requirements } as Prisma.InputJsonValue });
-    await recordAudit({ tx, orgId, actor, action: "invitation.sent", targetType: "invitation", targetId: invitation.id, data: { email: invitation.email } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor,
+      action: "assessment.sent",
+      targetType: "assessment",
+      targetId: assessment.id,
+      data: { vendor: vendor.name, requirements } as Prisma.InputJsonValue,
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor,
+      action: "invitation.sent",
+      targetType: "invitation",
+      targetId: invitation.id,
+      data: { email: invitation.email },
+    });
     return { assessment, invitation, token };
   });
   await mailInvitation({ invitationId: invitation.id, token, personal: input.message });
   return assessment;
 }
 
-export async function getAssessmentDetail({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
+export async function getAssessmentDetail({
+  orgId,
+  assessmentId,
+}: {
+  orgId: string;
+  assessmentId: string;
+}) {
   const a = await db.assessment.findFirst({
     where: { id: assessmentId, orgId },
     include: {
@@ -95,7 +144,10 @@ export async function getAssessmentDetail({ orgId, assessmentId }: { orgId: stri
       questionnaireVersion: true,
       answers: { orderBy: { questionId: "asc" } },
       flags: { orderBy: { createdAt: "asc" } },
-      reviewComments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      reviewComments: {
+        orderBy: { createdAt: "asc" },
+        include: { author: { select: { name: true } } },
+      },
       invitations: { orderBy: { createdAt: "asc" } },
       evidence: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
       findings: { orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } },
@@ -103,7 +155,10 @@ export async function getAssessmentDetail({ orgId, assessmentId }: { orgId: stri
     },
   });
   if (!a) throw new NotFoundError("Assessment not found");
-  const questionnaire = readStoredQuestionnaire({ id: a.questionnaireVersionId, definition: a.questionnaireVersion.definition });
+  const questionnaire = readStoredQuestionnaire({
+    id: a.questionnaireVersionId,
+    definition: a.questionnaireVersion.definition,
+  });
   const answers = toAnswers(a.answers);
   const changedSincePrevious = a.previousAssessment
     ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers })
@@ -111,6 +166,12 @@ export async function getAssessmentDetail({ orgId, assessmentId }: { orgId: stri
   return { assessment: a, questionnaire, answers, changedSincePrevious };
 }
 
-export function nextReassessmentDate({ tier, from }: { tier: keyof typeof REASSESS_MONTHS; from: Date }) {
+export function nextReassessmentDate({
+  tier,
+  from,
+}: {
+  tier: keyof typeof REASSESS_MONTHS;
+  from: Date;
+}) {
   return addMonths(from, REASSESS_MONTHS[tier]);
 }

@@ -45,7 +45,15 @@ export async function issueInvitation(input: TIssue) {
   return { invitation, token };
 }
 
-export async function mailInvitation({ invitationId, token, personal }: { invitationId: string; token: string; personal?: string }) {
+export async function mailInvitation({
+  invitationId,
+  token,
+  personal,
+}: {
+  invitationId: string;
+  token: string;
+  personal?: string;
+}) {
   const inv = await db.invitation.findUniqueOrThrow({
     where: { id: invitationId },
     include: { org: true, assessment: { include: { vendor: true } } },
@@ -61,30 +69,70 @@ export async function mailInvitation({ invitationId, token, personal }: { invita
 }
 
 async function findScoped({ orgId, invitationId }: { orgId: string; invitationId: string }) {
-  const inv = await db.invitation.findFirst({ where: { id: invitationId, orgId }, include: { assessment: true } });
+  const inv = await db.invitation.findFirst({
+    where: { id: invitationId, orgId },
+    include: { assessment: true },
+  });
   if (!inv) throw new NotFoundError("Invitation not found");
   return inv;
 }
 
 /** A new link replaces the old one (which stops working), with a fresh expiry. */
-export async function resendInvitation({ orgId, actor, invitationId }: { orgId: string; actor: TActor; invitationId: string }) {
+export async function resendInvitation({
+  orgId,
+  actor,
+  invitationId,
+}: {
+  orgId: string;
+  actor: TActor;
+  invitationId: string;
+}) {
   const inv = await findScoped({ orgId, invitationId });
   const { token, hash } = createToken();
   await db.$transaction(async (tx) => {
     await tx.invitation.update({
       where: { id: inv.id },
-      data: { tokenHash: hash, revokedAt: null, lastSentAt: new Date(), expiresAt: invitationExpiry({ dueDate: inv.assessment.dueDate }) },
+      data: {
+        tokenHash: hash,
+        revokedAt: null,
+        lastSentAt: new Date(),
+        expiresAt: invitationExpiry({ dueDate: inv.assessment.dueDate }),
+      },
     });
-    await recordAudit({ tx, orgId, actor, action: "invitation.resent", targetType: "invitation", targetId: inv.id, data: { email: inv.email } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { email: inv.email },
+    });
   });
   await mailInvitation({ invitationId: inv.id, token });
 }
 
-export async function revokeInvitation({ orgId, actor, invitationId }: { orgId: string; actor: TActor; invitationId: string }) {
+export async function revokeInvitation({
+  orgId,
+  actor,
+  invitationId,
+}: {
+  orgId: string;
+  actor: TActor;
+  invitationId: string;
+}) {
   const inv = await findScoped({ orgId, invitationId });
   if (inv.revokedAt) return;
   await db.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-    await recordAudit({ tx, orgId, actor, action: "invitation.revoked", targetType: "invitation", targetId: inv.id, data: { email: inv.email } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { email: inv.email },
+    });
   });
 }

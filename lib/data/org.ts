@@ -11,17 +11,32 @@ const ZStoredSettings = z.object({
 export async function getOrgSettings({ orgId }: { orgId: string }): Promise<TOrgSettings> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
   const s = ZStoredSettings.catch({}).parse(org.settings);
-  return { name: org.name, supportEmail: s.supportEmail ?? "", reminderDaysBefore: s.reminderDaysBefore ?? 7 };
+  return {
+    name: org.name,
+    supportEmail: s.supportEmail ?? "",
+    reminderDaysBefore: s.reminderDaysBefore ?? 7,
+  };
 }
 
-export async function updateOrgSettings({ orgId, actorId, input }: { orgId: string; actorId: string; input: TOrgSettings }) {
+export async function updateOrgSettings({
+  orgId,
+  actorId,
+  input,
+}: {
+  orgId: string;
+  actorId: string;
+  input: TOrgSettings;
+}) {
   const before = await getOrgSettings({ orgId });
   await db.$transaction(async (tx) => {
     await tx.organization.update({
       where: { id: orgId },
       data: {
         name: input.name,
-        settings: { supportEmail: input.supportEmail, reminderDaysBefore: input.reminderDaysBefore },
+        settings: {
+          supportEmail: input.supportEmail,
+          reminderDaysBefore: input.reminderDaysBefore,
+        },
       },
     });
     await recordAudit({

@@ -9,7 +9,10 @@ type TScope = { orgId: string; actorId: string };
 export class StateError extends Error {}
 
 async function findAssessment({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
-  const a = await db.assessment.findFirst({ where: { id: assessmentId, orgId }, include: { vendor: true } });
+  const a = await db.assessment.findFirst({
+    where: { id: assessmentId, orgId },
+    include: { vendor: true },
+  });
   if (!a) throw new NotFoundError("Assessment not found");
   return a;
 }
@@ -22,20 +25,36 @@ export async function requestChanges({
   items,
 }: TScope & { assessmentId: string; items: { questionId: string; comment: string }[] }) {
   const a = await findAssessment({ orgId, assessmentId });
-  if (a.status !== "submitted") throw new StateError("Changes can be requested only on a submitted assessment");
+  if (a.status !== "submitted")
+    throw new StateError("Changes can be requested only on a submitted assessment");
   await db.$transaction(async (tx) => {
     const moved = await tx.assessment.updateMany({
       where: { id: a.id, status: "submitted" },
       data: { status: "changes_requested" },
     });
-    if (moved.count !== 1) throw new StateError("The assessment changed meanwhile; reload and try again");
+    if (moved.count !== 1)
+      throw new StateError("The assessment changed meanwhile; reload and try again");
     for (const item of items) {
-      await tx.reviewComment.create({ data: { assessmentId: a.id, questionId: item.questionId, body: item.comment, authorId: actorId } });
+      await tx.reviewComment.create({
+        data: {
+          assessmentId: a.id,
+          questionId: item.questionId,
+          body: item.comment,
+          authorId: actorId,
+        },
+      });
       // An unanswered question can be reopened too: create its row so the flag exists.
       await tx.answer.upsert({
         where: { assessmentId_questionId: { assessmentId: a.id, questionId: item.questionId } },
         update: { reopened: true },
-        create: { assessmentId: a.id, questionId: item.questionId, value: Prisma.JsonNull, reopened: true, updatedByKind: "user", updatedByUserId: actorId },
+        create: {
+          assessmentId: a.id,
+          questionId: item.questionId,
+          value: Prisma.JsonNull,
+          reopened: true,
+          updatedByKind: "user",
+          updatedByUserId: actorId,
+        },
       });
     }
     await recordAudit({
@@ -45,7 +64,11 @@ export async function requestChanges({
       action: "assessment.changes_requested",
       targetType: "assessment",
       targetId: a.id,
-      data: { from: "submitted", to: "changes_requested", questions: items.map((i) => i.questionId) },
+      data: {
+        from: "submitted",
+        to: "changes_requested",
+        questions: items.map((i) => i.questionId),
+      },
     });
   });
 }
@@ -58,7 +81,8 @@ export async function decideAssessment({
   comment,
 }: TScope & { assessmentId: string; decision: "accept" | "reject"; comment?: string }) {
   const a = await findAssessment({ orgId, assessmentId });
-  if (a.status !== "submitted") throw new StateError("Only a submitted assessment can be accepted or rejected");
+  if (a.status !== "submitted")
+    throw new StateError("Only a submitted assessment can be accepted or rejected");
   const status = decision === "accept" ? "accepted" : "rejected";
   const now = new Date();
   await db.$transaction(async (tx) => {
@@ -72,7 +96,8 @@ export async function decideAssessment({
         nextReassessmentDate: nextReassessmentDate({ tier: a.vendor.tier, from: now }),
       },
     });
-    if (moved.count !== 1) throw new StateError("The assessment changed meanwhile; reload and try again");
+    if (moved.count !== 1)
+      throw new StateError("The assessment changed meanwhile; reload and try again");
     await recordAudit({
       tx,
       orgId,
@@ -87,9 +112,12 @@ export async function decideAssessment({
 
 export async function createFinding({ orgId, actorId, input }: TScope & { input: TFinding }) {
   const a = await findAssessment({ orgId, assessmentId: input.assessmentId });
-  const flag = input.flagId ? await db.flag.findFirst({ where: { id: input.flagId, assessmentId: a.id } }) : null;
+  const flag = input.flagId
+    ? await db.flag.findFirst({ where: { id: input.flagId, assessmentId: a.id } })
+    : null;
   if (input.flagId && !flag) throw new NotFoundError("Flag not found");
-  if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, orgId } }))) throw new NotFoundError("Owner not found");
+  if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, orgId } })))
+    throw new NotFoundError("Owner not found");
   return db.$transaction(async (tx) => {
     const f = await tx.finding.create({
       data: {
@@ -105,7 +133,15 @@ export async function createFinding({ orgId, actorId, input }: TScope & { input:
         dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null,
       },
     });
-    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: "finding.created", targetType: "finding", targetId: f.id, data: { title: f.title, severity: f.severity } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "finding.created",
+      targetType: "finding",
+      targetId: f.id,
+      data: { title: f.title, severity: f.severity },
+    });
     return f;
   });
 }
@@ -122,14 +158,30 @@ export async function setFindingStatus({
   findingId,
   status,
   note,
-}: TScope & { findingId: string; status: "open" | "in_progress" | "remediated" | "closed"; note?: string }) {
+}: TScope & {
+  findingId: string;
+  status: "open" | "in_progress" | "remediated" | "closed";
+  note?: string;
+}) {
   const f = await findFinding({ orgId, findingId });
   await db.$transaction(async (tx) => {
     await tx.finding.update({
       where: { id: f.id },
-      data: { status, remediationNote: note ?? f.remediationNote, closedAt: status === "closed" ? new Date() : null },
+      data: {
+        status,
+        remediationNote: note ?? f.remediationNote,
+        closedAt: status === "closed" ? new Date() : null,
+      },
     });
-    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: "finding.status_changed", targetType: "finding", targetId: f.id, data: { from: f.status, to: status } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "finding.status_changed",
+      targetType: "finding",
+      targetId: f.id,
+      data: { from: f.status, to: status },
+    });
   });
 }
 
@@ -142,12 +194,27 @@ export async function acceptRisk({
 }: TScope & { findingId: string; justification: string; until: string }) {
   const f = await findFinding({ orgId, findingId });
   const expiry = new Date(`${until}T00:00:00Z`);
-  if (expiry.getTime() <= Date.now()) throw new StateError("The acceptance must expire in the future");
+  if (expiry.getTime() <= Date.now())
+    throw new StateError("The acceptance must expire in the future");
   await db.$transaction(async (tx) => {
     await tx.finding.update({
       where: { id: f.id },
-      data: { status: "risk_accepted", riskJustification: justification, riskAcceptedById: actorId, riskAcceptedAt: new Date(), riskAcceptedUntil: expiry },
+      data: {
+        status: "risk_accepted",
+        riskJustification: justification,
+        riskAcceptedById: actorId,
+        riskAcceptedAt: new Date(),
+        riskAcceptedUntil: expiry,
+      },
     });
-    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: "finding.risk_accepted", targetType: "finding", targetId: f.id, data: { from: f.status, to: "risk_accepted", until } });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "finding.risk_accepted",
+      targetType: "finding",
+      targetId: f.id,
+      data: { from: f.status, to: "risk_accepted", until },
+    });
   });
 }

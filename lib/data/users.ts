@@ -54,7 +54,12 @@ async function findScoped({ orgId, userId }: { orgId: string; userId: string }) 
 
 export class SelfLockoutError extends Error {}
 
-export async function changeUserRole({ orgId, actorId, userId, role }: TScope & { userId: string; role: TRole }) {
+export async function changeUserRole({
+  orgId,
+  actorId,
+  userId,
+  role,
+}: TScope & { userId: string; role: TRole }) {
   const user = await findScoped({ orgId, userId });
   if (user.id === actorId && role !== "admin") {
     throw new SelfLockoutError("You cannot remove your own administrator role");
@@ -79,7 +84,12 @@ export async function changeUserRole({ orgId, actorId, userId, role }: TScope & 
   });
 }
 
-export async function setUserActive({ orgId, actorId, userId, active }: TScope & { userId: string; active: boolean }) {
+export async function setUserActive({
+  orgId,
+  actorId,
+  userId,
+  active,
+}: TScope & { userId: string; active: boolean }) {
   const user = await findScoped({ orgId, userId });
   if (user.id === actorId && !active) throw new SelfLockoutError("You cannot deactivate yourself");
   return db.$transaction(async (tx) => {

@@ -13,7 +13,12 @@ export const vendorListSelect = {
   owner: { select: { id: true, name: true } },
 } satisfies Prisma.VendorSelect;
 
-export type TListVendors = { orgId: string; includeArchived?: boolean; take?: number; skip?: number };
+export type TListVendors = {
+  orgId: string;
+  includeArchived?: boolean;
+  take?: number;
+  skip?: number;
+};
 
 export function listVendors({ orgId, includeArchived = false, take = 50, skip = 0 }: TListVendors) {
   return db.vendor.findMany({
@@ -40,7 +45,15 @@ async function checkOwner(orgId: string, ownerId: string | undefined) {
   if (!owner) throw new NotFoundError("Internal owner not found");
 }
 
-export async function createVendor({ orgId, actorId, input }: { orgId: string; actorId: string; input: TVendor }) {
+export async function createVendor({
+  orgId,
+  actorId,
+  input,
+}: {
+  orgId: string;
+  actorId: string;
+  input: TVendor;
+}) {
   await checkOwner(orgId, input.ownerId);
   return db.$transaction(async (tx) => {
     const vendor = await tx.vendor.create({
@@ -76,13 +89,30 @@ export async function countVendorsByTier({ orgId }: { orgId: string }) {
   return Object.fromEntries(rows.map((r) => [r.tier, r._count._all])) as Record<string, number>;
 }
 
-export async function updateVendor({ orgId, actorId, vendorId, input }: { orgId: string; actorId: string; vendorId: string; input: TVendor }) {
+export async function updateVendor({
+  orgId,
+  actorId,
+  vendorId,
+  input,
+}: {
+  orgId: string;
+  actorId: string;
+  vendorId: string;
+  input: TVendor;
+}) {
   const before = await getVendor({ orgId, vendorId });
   await checkOwner(orgId, input.ownerId);
   await db.$transaction(async (tx) => {
     await tx.vendor.update({
       where: { id: before.id },
-      data: { name: input.name, services: input.services, tier: input.tier, ownerId: input.ownerId ?? null, website: input.website ?? null, notes: input.notes ?? null },
+      data: {
+        name: input.name,
+        services: input.services,
+        tier: input.tier,
+        ownerId: input.ownerId ?? null,
+        website: input.website ?? null,
+        notes: input.notes ?? null,
+      },
     });
     await recordAudit({
       tx,
@@ -91,16 +121,39 @@ export async function updateVendor({ orgId, actorId, vendorId, input }: { orgId:
       action: "vendor.updated",
       targetType: "vendor",
       targetId: before.id,
-      data: { from: { name: before.name, tier: before.tier, services: before.services }, to: { name: input.name, tier: input.tier, services: input.services } },
+      data: {
+        from: { name: before.name, tier: before.tier, services: before.services },
+        to: { name: input.name, tier: input.tier, services: input.services },
+      },
     });
   });
 }
 
-export async function setVendorArchived({ orgId, actorId, vendorId, archived }: { orgId: string; actorId: string; vendorId: string; archived: boolean }) {
+export async function setVendorArchived({
+  orgId,
+  actorId,
+  vendorId,
+  archived,
+}: {
+  orgId: string;
+  actorId: string;
+  vendorId: string;
+  archived: boolean;
+}) {
   const v = await getVendor({ orgId, vendorId });
   await db.$transaction(async (tx) => {
-    await tx.vendor.update({ where: { id: v.id }, data: { status: archived ? "archived" : "active", archivedAt: archived ? new Date() : null } });
-    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: archived ? "vendor.archived" : "vendor.restored", targetType: "vendor", targetId: v.id });
+    await tx.vendor.update({
+      where: { id: v.id },
+      data: { status: archived ? "archived" : "active", archivedAt: archived ? new Date() : null },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: archived ? "vendor.archived" : "vendor.restored",
+      targetType: "vendor",
+      targetId: v.id,
+    });
   });
 }
 
@@ -109,11 +162,32 @@ export async function addVendorContact({
   actorId,
   vendorId,
   input,
-}: { orgId: string; actorId: string; vendorId: string; input: { name: string; email: string; title?: string } }) {
+}: {
+  orgId: string;
+  actorId: string;
+  vendorId: string;
+  input: { name: string; email: string; title?: string };
+}) {
   const v = await getVendor({ orgId, vendorId });
   return db.$transaction(async (tx) => {
-    const c = await tx.vendorContact.create({ data: { orgId, vendorId: v.id, name: input.name, email: input.email, title: input.title ?? null } });
-    await recordAudit({ tx, orgId, actor: { kind: "user", userId: actorId }, action: "vendor.contact_added", targetType: "vendor", targetId: v.id, data: { email: c.email } });
+    const c = await tx.vendorContact.create({
+      data: {
+        orgId,
+        vendorId: v.id,
+        name: input.name,
+        email: input.email,
+        title: input.title ?? null,
+      },
+    });
+    await recordAudit({
+      tx,
+      orgId,
+      actor: { kind: "user", userId: actorId },
+      action: "vendor.contact_added",
+      targetType: "vendor",
+      targetId: v.id,
+      data: { email: c.email },
+    });
     return c;
   });
 }
