@@ -3,6 +3,7 @@ import {
   describePair,
   describeThreshold,
   describeYesNo,
+  formatKm,
   formatMonths,
   joinWords,
 } from "@/lib/rules/describe";
@@ -108,7 +109,7 @@ const colocated: TRuleDefinition = {
       return `${joinWords(pairs)}. Every backup copy is in the same place as production, so losing that place loses the backups too.`;
     }
     const farthest = Math.max(...facts.nearestPrimaryByBackupSite.map(effectiveKm));
-    return `${joinWords(pairs)}; ${describeThreshold(facts, "min_separation_km")}. No backup copy is at least that far from production (the farthest is ${farthest.toFixed(1)} km).`;
+    return `${joinWords(pairs)}; ${describeThreshold(facts, "min_separation_km")}. No backup copy is at least that far from production (the farthest is ${formatKm(farthest)}).`;
   },
 };
 
