@@ -10,6 +10,7 @@ const PUBLIC = [
   /^\/api\/auth\//,
   /^\/api\/health$/,
   /^\/api\/cities$/,
+  /^\/api\/cities$/,
   /^\/respond\//,
   /^\/api\/respond\//,
 ];
