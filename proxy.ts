@@ -10,7 +10,6 @@ const PUBLIC = [
   /^\/api\/auth\//,
   /^\/api\/health$/,
   /^\/api\/cities$/,
-  /^\/api\/cities$/,
   /^\/respond\//,
   /^\/api\/respond\//,
 ];
