@@ -1,0 +1,140 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { useCitySearch } from "@/components/questionnaire/sites-city-search";
+import { FieldShell } from "@/components/ui/field";
+import type { TCity } from "@/lib/geo/city-index";
+import { COUNTRY_NAMES } from "@/lib/questionnaires/countries";
+
+export type TSitesCityComboboxProps = {
+  id: string;
+  label: string;
+  /** The city as typed or picked: typing sets it directly, a pick also fills the place. */
+  value: string;
+  onValueChange: (next: string) => void;
+  onPick: (city: TCity) => void;
+  onBlur?: () => void;
+  error?: string;
+  disabled?: boolean;
+};
+
+const population = new Intl.NumberFormat("en");
+
+/** ARIA 1.2 combobox (list autocomplete) over /api/cities. */
+export function SitesCityCombobox(props: TSitesCityComboboxProps) {
+  const { id, label, value, onValueChange, onPick, onBlur, error, disabled } = props;
+  const listId = useId();
+  const hintId = `${id}-hint`;
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [query, setQuery] = useState("");
+  const { cities, status } = useCitySearch({ query });
+  const expanded = open && cities.length > 0;
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  useEffect(() => {
+    if (active >= 0)
+      document.getElementById(`${listId}-opt-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [active, listId]);
+
+  function pick(city: TCity) {
+    onPick(city);
+    setOpen(false);
+    setActive(-1);
+    setQuery("");
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) setQuery(value);
+      setOpen(true);
+      if (cities.length === 0) return;
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => (e.altKey ? i : (i + step + cities.length) % cities.length));
+    } else if (e.key === "Enter" && expanded && active >= 0) {
+      e.preventDefault(); // pick, don't submit the surrounding form
+      const city = cities[active];
+      if (city) pick(city);
+    } else if (e.key === "Escape" && open) {
+      e.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  const describedBy = error ? `${id}-error ${hintId}` : hintId;
+  return (
+    <FieldShell id={id} label={label} error={error}>
+      <div className="relative">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          value={value}
+          disabled={disabled}
+          onChange={(e) => {
+            onValueChange(e.target.value);
+            setQuery(e.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            setOpen(false);
+            setActive(-1);
+            onBlur?.();
+          }}
+          className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50 disabled:text-slate-500 aria-[invalid=true]:ring-red-500"
+        />
+        <div
+          id={listId}
+          role="listbox"
+          aria-label={`${label} suggestions`}
+          hidden={!expanded}
+          className="absolute z-20 mt-1 max-h-64 w-max min-w-full max-w-[min(28rem,90vw)] overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-300"
+        >
+          {cities.map((city, i) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys (aria-activedescendant)
+            <div
+              key={`${city.name}-${city.country}-${city.lat}-${city.lon}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              tabIndex={-1}
+              // Keep focus in the input, so the blur handler does not close the list first.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(city)}
+              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-indigo-700 text-white" : "text-slate-900 hover:bg-slate-100"}`}
+            >
+              <span className="font-medium">{city.name}</span>
+              <span className={i === active ? "text-indigo-100" : "text-slate-600"}>
+                {`, ${COUNTRY_NAMES[city.country] ?? city.country} · pop. ${population.format(city.population)} · ${city.lat.toFixed(2)}, ${city.lon.toFixed(2)}`}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
+      <p id={hintId} className="text-xs text-slate-600">
+        {status === "error"
+          ? "City search is unavailable: type the city, country and coordinates."
+          : "Type to search; a pick fills country and coordinates. Add “, US” to narrow by country."}
+      </p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {open && status === "done" && query.trim().length >= 2
+          ? cities.length === 0
+            ? "No matching city."
+            : `${cities.length} cities found; use the arrow keys to choose.`
+          : ""}
+      </p>
+    </FieldShell>
+  );
+}

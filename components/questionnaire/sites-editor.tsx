@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef } from "react";
+import { WorldMap } from "@/components/geo/world-map";
+import { SitesDistances } from "@/components/questionnaire/sites-distances";
+import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
+import { Button } from "@/components/ui/button";
+import { validateSites } from "@/lib/geo/site-errors";
+import { buildSiteMap } from "@/lib/geo/site-map";
+import { listSitePairs } from "@/lib/geo/site-pairs";
+import type { TSite } from "@/lib/rules/types";
+
+export type TSitesEditorProps = {
+  value: TSite[];
+  /** Called with the whole list on every change. A coordinate not (yet) a number is NaN. */
+  onChange: (next: TSite[]) => void;
+  disabled?: boolean;
+  /** Marks primary–secondary pairs closer than this in the distances table. */
+  minSeparationKm?: number;
+  /** Messages keyed by answer path: "sites", "sites[0]", "sites[0].lat" ("answers." optional). */
+  errors?: Record<string, string>;
+};
+
+const SITE_ID = /^site-(\d+)$/;
+
+/** Groups errors by site index, then field ("" for the site as a whole). */
+function groupErrors(errors: Readonly<Record<string, string>>) {
+  const bySite = new Map<number, Record<string, string>>();
+  let list: string | undefined;
+  for (const [key, message] of Object.entries(errors)) {
+    const match = /^(?:answers\.)?sites(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(key);
+    if (!match) continue;
+    if (match[1] === undefined) {
+      list ??= message;
+      continue;
+    }
+    const index = Number(match[1]);
+    const fields = bySite.get(index) ?? {};
+    fields[match[2] ?? ""] ??= message;
+    bySite.set(index, fields);
+  }
+  return { list, bySite };
+}
+
+const NONE: Readonly<Record<string, string>> = {};
+
+export function SitesEditor(props: TSitesEditorProps) {
+  const { value, onChange, disabled, minSeparationKm, errors = NONE } = props;
+  const idPrefix = useId();
+  // Grows only: an id handed out once is never handed out again in this session, even after
+  // its site is removed, so a stale reference (backup_site_ids) cannot land on a new site.
+  const lastNumber = useRef(0);
+  const nameInputs = useRef(new Map<string, HTMLInputElement>());
+  const pendingFocus = useRef<string | null>(null);
+
+  const given = useMemo(() => groupErrors(errors), [errors]);
+  const local = useMemo(() => groupErrors(validateSites({ sites: value })), [value]);
+  const pairs = useMemo(
+    () => listSitePairs({ sites: value, minSeparationKm }),
+    [value, minSeparationKm],
+  );
+  const map = useMemo(() => buildSiteMap({ sites: value }), [value]);
+
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    // The list is empty after a removal: the Add button is the one place left to go.
+    const el =
+      target === "" ? document.getElementById(`${idPrefix}-add`) : nameInputs.current.get(target);
+    el?.focus();
+  });
+
+  function addSite() {
+    for (const site of value) {
+      const n = Number(SITE_ID.exec(site.id)?.[1] ?? 0);
+      if (n > lastNumber.current) lastNumber.current = n;
+    }
+    lastNumber.current += 1;
+    const id = `site-${lastNumber.current}`;
+    const role: TSite["role"] = value.some((s) => s.role === "primary") ? "secondary" : "primary";
+    const site: TSite = {
+      id,
+      name: "",
+      role,
+      provider: "",
+      city: "",
+      country: "",
+      lat: Number.NaN,
+      lon: Number.NaN,
+    };
+    pendingFocus.current = id;
+    onChange([...value, site]);
+  }
+
+  function removeSite(index: number) {
+    const next = value.filter((_, i) => i !== index);
+    pendingFocus.current = (next[index] ?? next[index - 1])?.id ?? "";
+    onChange(next);
+  }
+
+  const seen = new Set<string>();
+  const keyOf = (site: TSite, index: number) => {
+    const key = seen.has(site.id) ? `${site.id}#${index}` : site.id;
+    seen.add(site.id);
+    return key;
+  };
+
+  return (
+    <div className="space-y-6">
+      {(given.list ?? local.list) && (
+        <p className="text-sm text-red-700" role="alert">
+          {given.list ?? local.list}
+        </p>
+      )}
+      {value.length === 0 && (
+        <p className="text-sm text-slate-600">
+          No sites yet. Add every facility that stores or processes the data, backups included.
+        </p>
+      )}
+      {value.map((site, index) => (
+        <SitesSiteFields
+          key={keyOf(site, index)}
+          site={site}
+          index={index}
+          idPrefix={`${idPrefix}-site-${index}`}
+          errors={given.bySite.get(index) ?? NONE}
+          localErrors={local.bySite.get(index) ?? NONE}
+          disabled={disabled}
+          registerFirstInput={(el) => {
+            if (el) nameInputs.current.set(site.id, el);
+            else nameInputs.current.delete(site.id);
+          }}
+          onChange={(next) => onChange(value.map((s, i) => (i === index ? next : s)))}
+          onRemove={() => removeSite(index)}
+        />
+      ))}
+      <Button id={`${idPrefix}-add`} variant="secondary" onClick={addSite} disabled={disabled}>
+        Add site
+      </Button>
+      <WorldMap
+        title={`Map of the ${map.points.length} site${map.points.length === 1 ? "" : "s"} with coordinates`}
+        points={map.points}
+        links={map.links}
+        fit="points"
+        height={420}
+      />
+      <SitesDistances rows={pairs} minSeparationKm={minSeparationKm} />
+    </div>
+  );
+}

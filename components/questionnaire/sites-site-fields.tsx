@@ -1,0 +1,167 @@
+"use client";
+
+import { useState } from "react";
+import { SitesCityCombobox } from "@/components/questionnaire/sites-city-combobox";
+import { SiteNumberInput } from "@/components/questionnaire/sites-number-input";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { getCountryName, isCountryCode } from "@/lib/questionnaires/countries";
+import type { TSite } from "@/lib/rules/types";
+
+export const ROLE_OPTIONS: { value: TSite["role"]; label: string }[] = [
+  { value: "primary", label: "Primary: runs production" },
+  { value: "secondary", label: "Secondary: takes over if the primary fails" },
+  { value: "backup", label: "Backup: holds backup copies" },
+  { value: "processing", label: "Processing: works on the data, keeps no copy" },
+];
+
+export type TSitesSiteFieldsProps = {
+  site: TSite;
+  index: number;
+  idPrefix: string;
+  onChange: (next: TSite) => void;
+  onRemove: () => void;
+  /** Messages keyed by field name (lat, country, …); "" for the site as a whole. */
+  errors: Readonly<Record<string, string>>;
+  /** Messages from local validation, shown once the vendor has left the field. */
+  localErrors: Readonly<Record<string, string>>;
+  disabled?: boolean;
+  registerFirstInput?: (el: HTMLInputElement | null) => void;
+};
+
+type TOptionalKey = "region" | "facility";
+
+export function SitesSiteFields(props: TSitesSiteFieldsProps) {
+  const { site, index, idPrefix, onChange, onRemove, errors, localErrors, disabled } = props;
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const n = index + 1;
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const touch = (field: string) => () =>
+    setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+  const errorOf = (field: string) =>
+    errors[field] ?? (touched.has(field) ? localErrors[field] : undefined);
+  const set = (patch: Partial<TSite>) => onChange({ ...site, ...patch });
+  const setOptional = (key: TOptionalKey, text: string) => {
+    // Blank optional fields are left out, so the saved answer has no empty facility names.
+    const { [key]: _dropped, ...rest } = site;
+    onChange(text === "" ? rest : { ...rest, [key]: text });
+  };
+  const text = (field: "name" | "provider" | TOptionalKey) => ({
+    id: id(field),
+    value: site[field] ?? "",
+    error: errorOf(field),
+    disabled,
+    onBlur: touch(field),
+    autoComplete: "off",
+  });
+  const siteError = errors[""] ?? localErrors[""];
+  const country = site.country;
+
+  return (
+    <fieldset
+      // The shared TextField has no disabled look of its own; grey every disabled control here.
+      className="rounded-lg p-4 ring-1 ring-slate-200 [&_:disabled]:bg-slate-50 [&_:disabled]:text-slate-500"
+      disabled={disabled}
+    >
+      <legend className="px-1 text-sm font-semibold text-slate-900">
+        {`Site ${n}${site.name.trim() ? `: ${site.name.trim()}` : ""}`}
+      </legend>
+      {siteError && (
+        <p className="mb-3 text-sm text-red-700" role="alert">
+          {siteError}
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField
+          {...text("name")}
+          ref={props.registerFirstInput}
+          label="Name"
+          placeholder="e.g. Frankfurt production"
+          onChange={(e) => set({ name: e.target.value })}
+        />
+        <SelectField
+          id={id("role")}
+          label="Role"
+          value={site.role}
+          options={ROLE_OPTIONS}
+          error={errorOf("role")}
+          onBlur={touch("role")}
+          onChange={(e) => set({ role: e.target.value as TSite["role"] })}
+        />
+        <TextField
+          {...text("provider")}
+          label="Provider"
+          placeholder="e.g. AWS, Equinix, own data center"
+          onChange={(e) => set({ provider: e.target.value })}
+        />
+        <SitesCityCombobox
+          id={id("city")}
+          label="City"
+          value={site.city}
+          error={errorOf("city")}
+          disabled={disabled}
+          onBlur={touch("city")}
+          onValueChange={(city) => set({ city })}
+          onPick={(c) => set({ city: c.name, country: c.country, lat: c.lat, lon: c.lon })}
+        />
+        <TextField
+          id={id("country")}
+          label="Country code"
+          value={country}
+          maxLength={2}
+          autoComplete="off"
+          spellCheck={false}
+          error={errorOf("country")}
+          hint={
+            isCountryCode(country)
+              ? getCountryName({ code: country })
+              : "Two letters, e.g. DE, IE, US."
+          }
+          onBlur={touch("country")}
+          onChange={(e) => set({ country: e.target.value.toUpperCase().trim() })}
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <SiteNumberInput
+            id={id("lat")}
+            label="Latitude"
+            hint="South is negative."
+            value={site.lat}
+            error={errorOf("lat")}
+            disabled={disabled}
+            onBlur={touch("lat")}
+            onValueChange={(lat) => set({ lat })}
+          />
+          <SiteNumberInput
+            id={id("lon")}
+            label="Longitude"
+            hint="West is negative."
+            value={site.lon}
+            error={errorOf("lon")}
+            disabled={disabled}
+            onBlur={touch("lon")}
+            onValueChange={(lon) => set({ lon })}
+          />
+        </div>
+        <TextField
+          {...text("region")}
+          label="Region (optional)"
+          placeholder="e.g. eu-west-1"
+          hint="The provider's own name for the region."
+          onChange={(e) => setOptional("region", e.target.value)}
+        />
+        <TextField
+          {...text("facility")}
+          label="Facility (optional)"
+          placeholder="e.g. FR5"
+          hint="Building or campus. Sites naming the same facility count as one place."
+          onChange={(e) => setOptional("facility", e.target.value)}
+        />
+        <div className="flex items-end justify-end">
+          <Button variant="danger" aria-label={`Remove site ${n}`} onClick={onRemove}>
+            Remove
+          </Button>
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,48 @@
+import { ZSites } from "@/lib/questionnaires/values";
+
+// Field-level messages for the sites editor, from the same zod schema the server and the
+// assess command use, so the editor never accepts what the assessment would refuse.
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: "id",
+  name: "name",
+  role: "role",
+  provider: "provider",
+  city: "city",
+  country: "country",
+  lat: "latitude",
+  lon: "longitude",
+  region: "region",
+  facility: "facility",
+};
+
+export type TValidateSitesInput = { sites: unknown };
+
+/**
+ * Errors keyed like the answers' paths without the prefix ("sites[1].lat"), each a sentence
+ * naming the site and field: "Site 2 latitude: a number from -90 to 90".
+ */
+export function validateSites({ sites }: TValidateSitesInput): Record<string, string> {
+  const result = ZSites.safeParse(sites);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const [index, field] = issue.path;
+    if (typeof index !== "number") {
+      errors.sites ??= `Sites: ${issue.message}`;
+      continue;
+    }
+    const where = `Site ${index + 1}`;
+    if (typeof field !== "string") {
+      const extra =
+        issue.code === "unrecognized_keys" ? ` (unknown: ${issue.keys.join(", ")})` : "";
+      errors[`sites[${index}]`] ??= `${where}: ${issue.message}${extra}`;
+      continue;
+    }
+    const label = FIELD_LABELS[field] ?? field;
+    // The schema says "(latitude)" for files; beside the input the label already says it.
+    const message = issue.message.replace(` (${label})`, "");
+    errors[`sites[${index}].${field}`] ??= `${where} ${label}: ${message}`;
+  }
+  return errors;
+}
