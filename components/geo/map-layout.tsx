@@ -3,6 +3,8 @@ import { MAP_WIDTH } from "@/components/geo/map-geometry";
 // Points closer than this on the map are one group: their markers fan out around the spot
 // (so a backup in the primary's building does not hide the primary) and share one label.
 const MERGE_PX = 10;
+// Average glyph width of the 15px label font, to tell whether a label fits on the right.
+const APPROX_CHAR_PX = 8;
 
 type TXY = { id: string; label: string; x: number; y: number };
 export type TMapLabel = {
@@ -32,12 +34,14 @@ export function layoutPoints<T extends TXY>({ points }: TLayoutPointsInput<T>) {
       const angle = -Math.PI / 2 + (2 * Math.PI * j) / k;
       markers.push({ ...m, x: g.x + ring * Math.cos(angle), y: g.y + ring * Math.sin(angle) });
     });
-    // Labels near the right edge go to the left of their point, so they are not cut off.
-    const anchor = g.x > MAP_WIDTH * 0.75 ? "end" : "start";
+    const text = [...new Set(g.members.map((m) => m.label))].join(", ");
     const offset = ring + 10;
+    // A label that would run off the right edge goes to the left of its point instead.
+    const fits = g.x + offset + text.length * APPROX_CHAR_PX < MAP_WIDTH - 4;
+    const anchor = fits || g.x < MAP_WIDTH / 2 ? "start" : "end";
     labels.push({
       key: g.members.map((m) => m.id).join("+"),
-      text: [...new Set(g.members.map((m) => m.label))].join(", "),
+      text,
       x: anchor === "start" ? g.x + offset : g.x - offset,
       y: g.y + 4,
       anchor,
