@@ -6,12 +6,16 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { dropDatabase } from "@/lib/cli/scratch-db";
+import { assessDrillFreshness, getOpsOverview } from "@/lib/data/ops";
 import { createPrismaClient } from "@/lib/db";
 import { poolConfigFromUrl } from "@/lib/db/pg-config";
+import { registerJob, setJobLog } from "@/lib/jobs/scheduler";
 import { createBackup } from "@/lib/ops/backup";
 import { sha256Hex } from "@/lib/ops/format";
+import { listBackupFiles } from "@/lib/ops/manifest";
 import { listTables, tableChecksum } from "@/lib/ops/pg-meta";
 import { RestoreRefusedError, restoreBackup } from "@/lib/ops/restore";
+import { runScheduledBackup } from "@/lib/ops/schedule";
 import { BackupVerifyError } from "@/lib/ops/verify";
 import { createOrgWithUsers, setupFreshDatabase } from "./db";
 
@@ -246,5 +250,135 @@ describe("restore", () => {
     expect(String(err.message)).toMatch(/is not empty/);
     expect(await checksums(url)).toEqual(before);
     expect(fs.existsSync(uploadsDir)).toBe(false);
+  });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("job scheduler", () => {
+  it("never overlaps runs of one job, logs a failure and keeps the schedule", async () => {
+    const logs: string[] = [];
+    setJobLog((l) => logs.push(l));
+    let runs = 0;
+    let active = 0;
+    let maxActive = 0;
+    const stop = registerJob({
+      name: "t-overlap",
+      everyMs: 20,
+      run: async () => {
+        runs++;
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await sleep(70);
+        active--;
+        if (runs === 1) throw new Error("boom");
+      },
+    });
+    await sleep(400);
+    stop();
+    setJobLog(undefined);
+    expect(maxActive).toBe(1);
+    expect(runs).toBeGreaterThanOrEqual(3);
+    expect(logs.some((l) => /t-overlap failed after \d+ ms: boom/.test(l))).toBe(true);
+    expect(logs.some((l) => /t-overlap: previous run still in progress/.test(l))).toBe(true);
+  });
+
+  it("runs a runOnStart job once at registration, then waits for its interval", async () => {
+    let runs = 0;
+    const stop = registerJob({
+      name: "t-start",
+      everyMs: 3_600_000,
+      runOnStart: true,
+      run: async () => void runs++,
+    });
+    await sleep(50);
+    stop();
+    expect(runs).toBe(1);
+  });
+});
+
+describe("scheduled backups", () => {
+  const dir = path.join(dataDir, "backups");
+  const quiet = { log: () => {} };
+
+  it("backs up, skips while the newest scheduled backup is fresh, and records each run", async () => {
+    const first = await runScheduledBackup({
+      url,
+      dataDir,
+      retention: 2,
+      everyMs: 60_000,
+      ...quiet,
+    });
+    expect(first.skipped).toBe(false);
+    expect(
+      await runScheduledBackup({ url, dataDir, retention: 2, everyMs: 60_000, ...quiet }),
+    ).toEqual({
+      skipped: true,
+    });
+    const run = await prisma.opsRun.findFirstOrThrow({ where: { kind: "backup" } });
+    expect(run).toMatchObject({ ok: true, file: first.skipped ? null : first.file });
+    expect(run.detail).toMatch(/tables, \d+ rows, 1 evidence files/);
+  });
+
+  it("keeps the newest BACKUP_RETENTION scheduled backups and never deletes other backups", async () => {
+    for (let i = 0; i < 3; i++)
+      await runScheduledBackup({ url, dataDir, retention: 2, everyMs: 0, ...quiet });
+    const files = listBackupFiles({ dir });
+    const scheduled = files.filter((f) => f.kind === "scheduled");
+    expect(scheduled).toHaveLength(2);
+    expect(files.some((f) => f.file === backup.file)).toBe(true);
+    expect(await prisma.opsRun.count({ where: { kind: "backup", ok: true } })).toBe(4);
+    // The two kept are the two written last.
+    const kept = new Set(scheduled.map((f) => f.file));
+    const newest = await prisma.opsRun.findMany({
+      where: { kind: "backup" },
+      orderBy: { finishedAt: "desc" },
+      take: 2,
+    });
+    expect(newest.every((r) => kept.has(r.file!))).toBe(true);
+  });
+
+  it("records a failed backup with its reason", async () => {
+    const bad = "postgresql://postgres:x@127.0.0.1:1/nowhere";
+    await expect(
+      runScheduledBackup({ url: bad, dataDir, retention: 2, everyMs: 0, ...quiet }),
+    ).rejects.toThrow();
+    const failed = await prisma.opsRun.findFirstOrThrow({ where: { kind: "backup", ok: false } });
+    expect(failed.detail).toMatch(/ECONNREFUSED/);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith(".partial"))).toEqual([]);
+  });
+});
+
+describe("ops overview", () => {
+  const day = 86_400_000;
+  it("calls a drill overdue after 30 days, or when none ever passed", () => {
+    const now = new Date();
+    expect(assessDrillFreshness({ lastPassedAt: null, now })).toEqual({
+      overdue: true,
+      ageDays: null,
+    });
+    expect(assessDrillFreshness({ lastPassedAt: new Date(+now - 29 * day), now }).overdue).toBe(
+      false,
+    );
+    expect(assessDrillFreshness({ lastPassedAt: new Date(+now - 31 * day), now })).toEqual({
+      overdue: true,
+      ageDays: 31,
+    });
+  });
+
+  it("reports the last backup with its size and the last PASSED drill", async () => {
+    const old = new Date(Date.now() - 40 * day);
+    await prisma.opsRun.create({
+      data: { kind: "drill", ok: true, detail: "drill passed", startedAt: old, finishedAt: old },
+    });
+    await prisma.opsRun.create({
+      data: { kind: "drill", ok: false, detail: "drill FAILED", startedAt: new Date() },
+    });
+    const o = await getOpsOverview();
+    expect(o.drill).toEqual({ overdue: true, ageDays: 40 });
+    expect(o.lastPassedDrill?.detail).toBe("drill passed");
+    expect(o.lastBackup?.ok).toBe(false);
+    expect(o.lastOkBackup?.file).toBeTruthy();
+    expect(o.runs[0]?.detail).toBe("drill FAILED");
   });
 });
