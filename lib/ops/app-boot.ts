@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isBuildCurrent } from "../cli/build-stamp";
+import { freePort } from "../pg/embedded";
+
+export class DrillError extends Error {}
+
+export type TBootedApp = {
+  baseUrl: string;
+  /** "start.ts", or "next start" when start.ts would rebuild (see bootApp). */
+  via: string;
+  stop: () => Promise<void>;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function isUp(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the whole process group, politely first; `whenGone` resolves once it exited. */
+async function stopGroup(child: ChildProcess, whenGone: Promise<void>, healthUrl: string) {
+  const kill = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {} // already gone
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    kill("SIGTERM");
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((r) => {
+      timer = setTimeout(r, 15_000);
+    });
+    await Promise.race([whenGone, grace]);
+    clearTimeout(timer); // a pending timer would keep the drill's process alive
+    kill("SIGKILL");
+  }
+  // start.ts runs next-server in its own process group and stops it on SIGTERM: make sure.
+  for (let i = 0; i < 40 && (await isUp(healthUrl)); i++) await sleep(250);
+  if (await isUp(healthUrl))
+    throw new DrillError(`the drill's app server on ${healthUrl} did not stop`);
+}
+
+/**
+ * Boots the already built app (never builds it) on `databaseUrl` with `dataDir`, on a free
+ * port, and waits for /api/health. Through start.ts, as `npm start` does, when the build is
+ * current; when sources changed since the build, start.ts would rebuild .next under the
+ * running app, so the drill runs `next start` itself with the same settings instead.
+ */
+export async function bootApp({
+  databaseUrl,
+  dataDir,
+  timeoutMs = 120_000,
+}: {
+  databaseUrl: string;
+  dataDir: string;
+  timeoutMs?: number;
+}): Promise<TBootedApp> {
+  const root = process.cwd();
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new DrillError(
+      "there is no production build (.next/BUILD_ID is missing): run `npm start` once (it builds the app) or `npx next build`, then run the drill again",
+    );
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    APP_URL: baseUrl,
+    BACKUP_INTERVAL_MINUTES: "0", // the copy must not take backups of its own
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  for (const k of ["AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) delete env[k];
+  const current = isBuildCurrent({ root });
+  const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+  const [cmd, args, extra]: [string, string[], Record<string, string>] = current
+    ? [bin("tsx"), [path.join("lib", "cli", "start.ts")], {}]
+    : [
+        bin("next"),
+        ["start", "-p", String(port)],
+        {
+          NODE_ENV: "production",
+          NEXTAUTH_URL: baseUrl,
+          NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+        },
+      ];
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...env, ...extra },
+    detached: true, // own process group: stopping it stops everything it started
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (b: Buffer) => {
+    output = (output + b.toString("utf8")).slice(-8000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const whenGone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const healthUrl = `${baseUrl}/api/health`;
+  const stop = () => stopGroup(child, whenGone, healthUrl);
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isUp(healthUrl))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop().catch(() => {});
+      const why =
+        child.exitCode !== null
+          ? `exited with code ${child.exitCode}`
+          : `was not up after ${timeoutMs / 1000} s`;
+      throw new DrillError(`the app on the restored copy ${why}. Its output:\n${output.trim()}`);
+    }
+    await sleep(250);
+  }
+  return { baseUrl, via: current ? "start.ts" : "next start", stop };
+}
