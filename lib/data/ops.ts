@@ -44,14 +44,22 @@ function fileSize(file: string | null): number | null {
   }
 }
 
-export async function getOpsOverview({ now = new Date(), recent = 20 }: { now?: Date; recent?: number } = {}) {
-  const [lastBackup, lastPassedDrill, runs] = await Promise.all([
+export async function getOpsOverview({
+  now = new Date(),
+  recent = 20,
+}: {
+  now?: Date;
+  recent?: number;
+} = {}) {
+  const [lastBackup, lastOkBackup, lastPassedDrill, runs] = await Promise.all([
     db.opsRun.findFirst({ where: { kind: "backup" }, orderBy: { finishedAt: "desc" } }),
+    db.opsRun.findFirst({ where: { kind: "backup", ok: true }, orderBy: { finishedAt: "desc" } }),
     db.opsRun.findFirst({ where: { kind: "drill", ok: true }, orderBy: { finishedAt: "desc" } }),
     db.opsRun.findMany({ orderBy: { finishedAt: "desc" }, take: recent }),
   ]);
   return {
     lastBackup: lastBackup && { ...lastBackup, bytes: fileSize(lastBackup.file) },
+    lastOkBackup,
     lastPassedDrill,
     drill: assessDrillFreshness({ lastPassedAt: lastPassedDrill?.finishedAt ?? null, now }),
     runs,

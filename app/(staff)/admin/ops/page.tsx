@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { DrillWarning, LastBackup, LastDrill } from "@/components/ops/ops-status";
+import { RunTable } from "@/components/ops/run-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/authz";
+import { getOpsOverview } from "@/lib/data/ops";
+import { getEnv } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Backups & drills" };
+
+function scheduleText() {
+  const env = getEnv();
+  if (env.BACKUP_INTERVAL_MINUTES === 0) {
+    return "Scheduled backups are off (BACKUP_INTERVAL_MINUTES=0): run npm run backup yourself.";
+  }
+  return `The app backs up its database and evidence files every ${env.BACKUP_INTERVAL_MINUTES} minutes into DATA_DIR/backups and keeps the newest ${env.BACKUP_RETENTION} scheduled backups.`;
+}
+
+export default async function OpsPage() {
+  await requirePageUser({ permission: "ops:read" });
+  const now = new Date();
+  const overview = await getOpsOverview({ now });
+  return (
+    <>
+      <PageHeader
+        title="Backups & drills"
+        description={`${scheduleText()} A restore drill (npm run drill) proves a backup can really be restored and used; run one at least every 30 days.`}
+      />
+      <DrillWarning overview={overview} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Last backup">
+          <LastBackup overview={overview} now={now} />
+        </Card>
+        <Card title="Last passed restore drill">
+          <LastDrill overview={overview} now={now} />
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="Recent runs">
+          <RunTable runs={overview.runs} />
+        </Card>
+      </div>
+    </>
+  );
+}
