@@ -65,7 +65,7 @@ async function prepareTarget({ serverUrl, database }: { serverUrl: string; datab
   const n = await countUserObjects({ client }).finally(() => client.end());
   if (n > 0) {
     throw new RestoreRefusedError(
-      `database "${database}" is not empty (${n} tables, sequences or types): a restore only goes into a fresh database, never over existing data`,
+      `database "${database}" is not empty (${n} tables, indexes, sequences or types): a restore only goes into a fresh database, never over existing data`,
     );
   }
   return { url, created: false };

@@ -76,7 +76,7 @@ test.describe("restore drill", () => {
     expect(fs.existsSync(run!.file!)).toBe(true);
     // The drill user existed only in the scratch copy, which is gone.
     const scratch = await db.$queryRaw<{ datname: string }[]>`
-      SELECT datname FROM pg_database WHERE datname LIKE 'bcdr_drill_%'`;
+      SELECT datname::text FROM pg_database WHERE datname LIKE 'bcdr_drill_%'`;
     expect(scratch).toEqual([]);
     expect(await db.user.count({ where: { email: { endsWith: "@drill.invalid" } } })).toBe(0);
   });

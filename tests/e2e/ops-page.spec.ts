@@ -8,13 +8,17 @@ test.describe("Backups & drills page", () => {
   }) => {
     const tag = `e2e-${Date.now()}`;
     const file = `/nonexistent/backup-${tag}.bcdr.gz`;
+    // Dated a few minutes ahead: the app's own scheduled backup (every 15 minutes) must not
+    // become the newest backup while this test runs.
+    const finishedAt = new Date(Date.now() + 5 * 60_000);
     await db.opsRun.create({
       data: {
         kind: "backup",
         ok: true,
         file,
         detail: `backup ${tag}`,
-        startedAt: new Date(Date.now() - 2000),
+        startedAt: new Date(+finishedAt - 1500),
+        finishedAt,
       },
     });
     await signIn(page, DEMO_USERS.admin);
