@@ -40,7 +40,7 @@ export function RunTable({ runs }: { runs: TOpsOverview["runs"] }) {
               <th scope="row" className="whitespace-nowrap py-2 pr-4 font-normal text-slate-900">
                 {formatDateTime(r.finishedAt)}
               </th>
-              <td className="py-2 pr-4">
+              <td className="whitespace-nowrap py-2 pr-4">
                 <Badge tone="neutral">{KIND_LABELS[r.kind]}</Badge>
               </td>
               <td className="py-2 pr-4">

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { resolveDatabaseUrlSync } from "../db/url";
 import { getEnv } from "../env";
 import { createBackup } from "../ops/backup";
-import { describeBackup, formatBytes, formatSeconds } from "../ops/summary";
+import { countOf, describeBackup, formatBytes, formatSeconds } from "../ops/summary";
 
 // npm run backup — one consistent online backup of the database and the evidence files
 // into DATA_DIR/backups (see lib/ops/format.ts for the file format). Records an OpsRun.
@@ -19,7 +19,9 @@ async function main() {
     const rows = r.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(", ");
     console.log(`  ${r.manifest.tables.length} tables: ${rows}`);
     const fileBytes = r.manifest.files.reduce((n, f) => n + f.bytes, 0);
-    console.log(`  ${r.manifest.files.length} evidence files, ${formatBytes(fileBytes)}`);
+    console.log(
+      `  ${countOf(r.manifest.files.length, "evidence file")}, ${formatBytes(fileBytes)}`,
+    );
     for (const w of r.manifest.warnings) console.log(`  warning: ${w}`);
     await recordOpsRun({
       kind: "backup",

@@ -5,7 +5,7 @@ import pg from "pg";
 import { poolConfigFromUrl } from "../db/pg-config";
 import { exportEvidenceFiles, exportSnapshot } from "./export";
 import { ContainerWriter } from "./format";
-import { backupFileName, type TBackupKind, type TManifest } from "./manifest";
+import { backupFileName, nextSequence, type TBackupKind, type TManifest } from "./manifest";
 
 export type TCreateBackup = {
   /** The database to back up. */
@@ -40,12 +40,13 @@ function publish({
   const fd = fs.openSync(tmp, "r");
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  for (let attempt = 1; ; attempt++) {
+  const first = nextSequence({ dir, at });
+  for (let attempt = first; ; attempt++) {
     const file = path.join(dir, backupFileName({ at, kind, attempt }));
     try {
       fs.linkSync(tmp, file); // fails when the name exists, unlike rename
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < 100) continue;
+      if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < first + 100) continue;
       throw e;
     }
     fs.unlinkSync(tmp);

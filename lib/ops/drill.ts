@@ -11,7 +11,7 @@ import { compareWithSnapshot } from "./compare";
 import { signInOverHttp } from "./http-signin";
 import { totalRows } from "./manifest";
 import { restoreBackup } from "./restore";
-import { formatBytes, formatSeconds } from "./summary";
+import { countOf, formatBytes, formatSeconds } from "./summary";
 
 export { DrillError };
 export type TDrillStep = "backup" | "restore" | "compare" | "boot" | "sign-in" | "cleanup";
@@ -85,7 +85,7 @@ export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
     file = backup.file;
     const { manifest } = backup;
     log(
-      `backup: ${file} (${formatBytes(backup.bytes)}, ${manifest.tables.length} tables, ${totalRows(manifest)} rows, ${manifest.files.length} evidence files) in ${formatSeconds(backup.ms)}`,
+      `backup: ${file} (${formatBytes(backup.bytes)}, ${countOf(manifest.tables.length, "table")}, ${countOf(totalRows(manifest), "row")}, ${countOf(manifest.files.length, "evidence file")}) in ${formatSeconds(backup.ms)}`,
     );
     const restored = await step("restore", () =>
       restoreBackup({ file: backup.file, serverUrl: url, database, uploadsDir }),
@@ -103,7 +103,7 @@ export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
         );
     });
     log(
-      `compare: ${manifest.tables.length} tables match the live snapshot (rows and md5), no dangling foreign keys, ${manifest.files.length} evidence files match`,
+      `compare: ${manifest.tables.length} tables match the live snapshot (rows and md5), no dangling foreign keys, all evidence files match (${manifest.files.length})`,
     );
     const booted = await step("boot", async () => {
       const user = await createDrillUser({ url: restored.url, tag });
@@ -125,7 +125,7 @@ export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
     });
     const t = (s: TDrillStep) => `${s} ${formatSeconds(timings[s] ?? 0)}`;
     const steps = (["backup", "restore", "compare", "boot", "sign-in", "cleanup"] as const).map(t);
-    const line = `drill passed in ${formatSeconds(Date.now() - started)} (${steps.join(", ")}): ${manifest.tables.length} tables, ${totalRows(manifest)} rows, ${manifest.files.length} evidence files`;
+    const line = `drill passed in ${formatSeconds(Date.now() - started)} (${steps.join(", ")}): ${countOf(manifest.tables.length, "table")}, ${countOf(totalRows(manifest), "row")}, ${countOf(manifest.files.length, "evidence file")}`;
     return { file, manifest, timings, line };
   } finally {
     await app?.stop().catch((e) => log(`warning: ${e instanceof Error ? e.message : e}`));

@@ -70,18 +70,36 @@ export function backupFileName({
   return `backup-${stamp}${kind === "manual" ? "" : `-${kind}`}${attempt > 1 ? `-${attempt}` : ""}.bcdr.gz`;
 }
 
-export type TBackupFile = { file: string; name: string; kind: TBackupKind; stamp: string };
+export type TBackupFile = {
+  file: string;
+  name: string;
+  kind: TBackupKind;
+  stamp: string;
+  /** 1, or the suffix of a later backup made in the same second. */
+  sequence: number;
+};
 
 /** Complete backups in `dir`, newest first (partial files are never listed). */
 export function listBackupFiles({ dir }: { dir: string }): TBackupFile[] {
   if (!fs.existsSync(dir)) return [];
-  const out: (TBackupFile & { n: number })[] = [];
+  const out: TBackupFile[] = [];
   for (const name of fs.readdirSync(dir)) {
     const m = NAME.exec(name);
     if (!m) continue;
     const kind = (m[2] as TBackupKind | undefined) ?? "manual";
-    out.push({ file: path.join(dir, name), name, kind, stamp: m[1]!, n: Number(m[3] ?? 1) });
+    out.push({ file: path.join(dir, name), name, kind, stamp: m[1]!, sequence: Number(m[3] ?? 1) });
   }
-  out.sort((a, b) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1));
-  return out.map(({ n: _n, ...f }) => f);
+  return out.sort((a, b) =>
+    a.stamp === b.stamp ? b.sequence - a.sequence : a.stamp < b.stamp ? 1 : -1,
+  );
+}
+
+/**
+ * The first sequence to try for a new backup: past every one made in the same second, even
+ * if retention deleted some, so a newer backup never sorts as older.
+ */
+export function nextSequence({ dir, at }: { dir: string; at: Date }): number {
+  const stamp = backupFileName({ at, kind: "manual" }).slice("backup-".length, -".bcdr.gz".length);
+  const same = listBackupFiles({ dir }).filter((f) => f.stamp === stamp);
+  return 1 + Math.max(0, ...same.map((f) => f.sequence));
 }

@@ -16,9 +16,12 @@ export function formatBytes(n: number): string {
 
 export const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** "1 evidence file", "2 evidence files". */
+export const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export function describeContents({ manifest }: { manifest: TManifest }): string {
   const fileBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
-  return `${manifest.tables.length} tables, ${totalRows(manifest)} rows, ${manifest.files.length} evidence files (${formatBytes(fileBytes)})`;
+  return `${countOf(manifest.tables.length, "table")}, ${countOf(totalRows(manifest), "row")}, ${countOf(manifest.files.length, "evidence file")} (${formatBytes(fileBytes)})`;
 }
 
 export function describeBackup({
@@ -31,5 +34,5 @@ export function describeBackup({
   ms: number;
 }): string {
   const warn = manifest.warnings.length ? `; ${manifest.warnings.length} warning(s)` : "";
-  return `${describeContents({ manifest })}; ${formatBytes(bytes)} in ${formatSeconds(ms)}${warn}`;
+  return `${describeContents({ manifest })}; backup file ${formatBytes(bytes)}, took ${formatSeconds(ms)}${warn}`;
 }

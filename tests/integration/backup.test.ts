@@ -317,7 +317,7 @@ describe("scheduled backups", () => {
     });
     const run = await prisma.opsRun.findFirstOrThrow({ where: { kind: "backup" } });
     expect(run).toMatchObject({ ok: true, file: first.skipped ? null : first.file });
-    expect(run.detail).toMatch(/tables, \d+ rows, 1 evidence files/);
+    expect(run.detail).toMatch(/tables, \d+ rows, 1 evidence file \(/);
   });
 
   it("keeps the newest BACKUP_RETENTION scheduled backups and never deletes other backups", async () => {
