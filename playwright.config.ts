@@ -8,6 +8,8 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-e2e-"));
 fs.chmodSync(process.env.E2E_DATA_DIR, 0o755);
 const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3125);
+process.env.E2E_SMTP_PORT = String(smtpPort);
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
 
 // Debian's Chromium by default (nothing is downloaded); Playwright's own browser otherwise.
@@ -45,19 +47,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node_modules/.bin/tsx lib/cli/start.ts",
-    url: `${process.env.E2E_BASE_URL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      PORT: String(port),
-      APP_URL: process.env.E2E_BASE_URL,
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // A real SMTP server: the app sends invitations and reminders to it.
+      command: "node_modules/.bin/tsx tests/e2e/smtp-sink.ts",
+      port: smtpPort,
+      reuseExistingServer: false,
+      env: { E2E_DATA_DIR: process.env.E2E_DATA_DIR, E2E_SMTP_PORT: String(smtpPort) },
     },
-  },
+    {
+      command: "node_modules/.bin/tsx lib/cli/start.ts",
+      url: `${process.env.E2E_BASE_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        PORT: String(port),
+        APP_URL: process.env.E2E_BASE_URL,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

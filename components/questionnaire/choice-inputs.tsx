@@ -82,6 +82,7 @@ export function MultiChoice({
         <label key={o.value} className={optionBox}>
           <input
             type="checkbox"
+            value={o.value}
             checked={selected.has(o.value)}
             disabled={disabled}
             onChange={() => toggle(o.value, o.exclusive)}
@@ -122,6 +123,7 @@ export function SiteRefs({
         <label key={s.id} className={optionBox}>
           <input
             type="checkbox"
+            value={s.id}
             checked={selected.has(s.id)}
             disabled={disabled}
             onChange={() =>

@@ -27,9 +27,22 @@ export function PartiesEditor({
     );
   return (
     <div className="space-y-3">
-      {parties.length === 0 && (
-        <p className="text-sm text-slate-600">
-          No third parties listed. Add one, or leave the list empty if there are none.
+      {value === undefined && (
+        <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+          Not answered yet. Add each third party, or say there are none.
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => onChange([])}
+            className="rounded-md px-3 py-1.5 text-sm font-semibold text-indigo-800 ring-1 ring-indigo-300 hover:bg-indigo-50"
+          >
+            There are none
+          </button>
+        </p>
+      )}
+      {value !== undefined && parties.length === 0 && (
+        <p className="text-sm text-slate-700">
+          Answered: no third parties host, process or back up the data.
         </p>
       )}
       {parties.map((p, i) => (

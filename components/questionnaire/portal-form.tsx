@@ -46,6 +46,15 @@ export function PortalForm(props: TPortalProps) {
   const changesRequested = status === "changes_requested";
   const readOnly = !["sent", "in_progress", "changes_requested"].includes(status);
   const reopened = new Set(props.reopened);
+  // Questions unanswered when the page loaded stay open after a change request (see saveAnswer).
+  const [answeredAtLoad] = useState(
+    () =>
+      new Set(
+        Object.entries(props.initial)
+          .filter(([, v]) => v.value !== undefined)
+          .map(([k]) => k),
+      ),
+  );
   const answers = values as TAnswers;
   const visible = useMemo(
     () => new Set(getVisibleQuestions({ questionnaire, answers }).map((q) => q.id)),
@@ -225,7 +234,8 @@ export function PortalForm(props: TPortalProps) {
             {s.questions
               .filter((q) => visible.has(q.id))
               .map((q) => {
-                const locked = readOnly || (changesRequested && !reopened.has(q.id));
+                const locked =
+                  readOnly || (changesRequested && !reopened.has(q.id) && answeredAtLoad.has(q.id));
                 return (
                   <QuestionCard
                     key={q.id}

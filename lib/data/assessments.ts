@@ -1,10 +1,10 @@
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
-import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "../questionnaires/store";
 import type { TCreateAssessment } from "../schemas/assessment";
 import { addMonths, diffAnswers, REASSESS_MONTHS, toAnswers } from "./answers";
 import { issueInvitation, mailInvitation } from "./invitations";
+import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
 
 type TScope = { orgId: string; actorId: string };
 

@@ -1,5 +1,5 @@
+import { readStoredQuestionnaire } from "../data/questionnaire-versions";
 import { db } from "../db";
-import { readStoredQuestionnaire } from "../questionnaires/store";
 import { hashToken, isWellFormedToken } from "../tokens";
 
 export type TLinkState =
@@ -61,7 +61,14 @@ export async function getPortalAssessment({ assessmentId }: { assessmentId: stri
       org: { select: { name: true, settings: true } },
       questionnaireVersion: true,
       answers: {
-        select: { questionId: true, value: true, version: true, reopened: true, updatedAt: true },
+        select: {
+          questionId: true,
+          value: true,
+          version: true,
+          reopened: true,
+          updatedAt: true,
+          createdAt: true,
+        },
       },
       reviewComments: {
         where: { resolvedAt: null },

@@ -51,6 +51,19 @@ export function findBadStrings(value: unknown, path: string): TParseError[] {
   return [];
 }
 
+/**
+ * After a change request, a reopened answer can make new questions appear (e.g. export
+ * formats once exports exist): those had no answer at review time, so they are open too.
+ */
+function isNewSinceReview(
+  row: { value: unknown; createdAt?: Date } | undefined,
+  comments: readonly { createdAt: Date }[],
+): boolean {
+  if (!row || row.value === null) return true;
+  const reviewedAt = Math.max(0, ...comments.map((c) => c.createdAt.getTime()));
+  return (row.createdAt?.getTime() ?? 0) > reviewedAt;
+}
+
 export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerResult> {
   const prior = await db.answerRevision.findUnique({
     where: { idempotencyKey: input.idempotencyKey },
@@ -88,7 +101,11 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
       status: "locked",
       message: "This questionnaire was submitted; answers are read-only.",
     };
-  if (assessment.status === "changes_requested" && !row?.reopened) {
+  if (
+    assessment.status === "changes_requested" &&
+    !row?.reopened &&
+    !isNewSinceReview(row, assessment.reviewComments)
+  ) {
     return {
       status: "locked",
       message: "Only the questions the reviewer reopened can be changed.",

@@ -28,20 +28,23 @@ export const ZRequirementsForm = z.object({
       .min(1, "Maximum test age must be at least 1 month")
       .max(120, "Maximum test age must be at most 120 months"),
   ),
-  allowed_countries: z
-    .string()
-    .max(400, "Allowed countries must be at most 400 characters")
-    .optional()
-    .transform((v) =>
-      (v ?? "")
-        .split(/[\s,]+/)
-        .map((c) => c.trim().toUpperCase())
-        .filter(Boolean),
-    )
-    .refine(
-      (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
-      "Allowed countries: use two-letter codes such as DE, IE, GB",
-    ),
+  // The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
+  allowed_countries: z.preprocess(
+    (v) =>
+      Array.isArray(v)
+        ? v
+        : String(v ?? "")
+            .slice(0, 400)
+            .split(/[\s,]+/),
+    z
+      .array(z.string().max(10))
+      .max(250)
+      .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
+      .refine(
+        (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
+        "Allowed countries: use two-letter codes such as DE, IE, GB",
+      ),
+  ),
 });
 
 export const ZCreateAssessment = z.object({

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { db, type Prisma } from "../db";
-import { type TQuestionnaire, ZQuestionnaire } from "./format";
-import { getQuestionnaire } from "./registry";
+import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/format";
+import { getQuestionnaire } from "../questionnaires/registry";
 
 /**
  * The database row for a questionnaire version shipped in questionnaires/. Assessments point at

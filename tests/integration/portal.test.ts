@@ -1,0 +1,251 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodeEml, findRespondToken } from "../helpers/eml";
+
+// Mail goes to DATA_DIR/outbox when no SMTP_URL is set; keep it in a temp folder.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-portal-"));
+process.env.DATA_DIR = dataDir;
+delete process.env.SMTP_URL;
+
+const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
+const { createAndSendAssessment } = await import("@/lib/data/assessments");
+const { saveAnswer } = await import("@/lib/portal/answers");
+const { submitAssessment } = await import("@/lib/portal/submit");
+const { getLinkState } = await import("@/lib/portal/access");
+const { sendDueReminders } = await import("@/lib/jobs/reminders");
+const { requestChanges } = await import("@/lib/data/review");
+const { hashToken } = await import("@/lib/tokens");
+
+const { prisma } = await setupFreshDatabase();
+const org = await createOrgWithUsers(prisma, "portal");
+let assessmentId = "";
+let invitationId = "";
+let token = "";
+
+function outboxLinks() {
+  const dir = path.join(dataDir, "outbox");
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => findRespondToken(decodeEml(fs.readFileSync(path.join(dir, f), "utf8")).body))
+    .filter(Boolean) as string[];
+}
+
+beforeAll(async () => {
+  const vendor = await prisma.vendor.create({
+    data: { orgId: org.org.id, name: "Vault Co", tier: "high" },
+  });
+  const a = await createAndSendAssessment({
+    orgId: org.org.id,
+    actorId: org.procurement.id,
+    input: {
+      vendorId: vendor.id,
+      questionnaire: "bcdr-core",
+      requirements: { tier: "high", allowed_countries: [] },
+      dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+      contactEmail: "dr@vault.example",
+      contactName: undefined,
+      message: undefined,
+      previousAssessmentId: undefined,
+    },
+  });
+  assessmentId = a.id;
+  token = outboxLinks().at(-1)!;
+  const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId } });
+  invitationId = inv.id;
+});
+
+const save = (questionId: string, value: unknown, baseVersion: number, key: string) =>
+  saveAnswer({ invitationId, assessmentId, questionId, value, baseVersion, idempotencyKey: key });
+
+describe("invitation links", () => {
+  it("stores only the hash of a 256-bit token, and the link opens exactly its assessment", async () => {
+    expect(token).toHaveLength(43);
+    const inv = await prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } });
+    expect(inv.tokenHash).toBe(hashToken({ token }));
+    expect(JSON.stringify(inv)).not.toContain(token);
+    expect(await getLinkState({ token })).toMatchObject({ state: "valid", assessmentId });
+    expect((await getLinkState({ token: `${token.slice(0, -1)}x` })).state).toBe("unknown");
+  });
+});
+
+describe("autosave", () => {
+  it("saves, versions, and refuses a stale version with the current value (a conflict)", async () => {
+    expect(await save("topology", "active_passive", 0, "key-1")).toMatchObject({
+      status: "saved",
+      version: 1,
+    });
+    expect(await save("topology", "multi_region", 1, "key-2")).toMatchObject({
+      status: "saved",
+      version: 2,
+    });
+    const stale = await save("topology", "single_site", 1, "key-3");
+    expect(stale).toMatchObject({ status: "conflict", version: 2, value: "multi_region" });
+    const row = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "topology" },
+    });
+    expect(row.value).toBe("multi_region");
+  });
+
+  it("applies a resent save once (idempotency key), never twice", async () => {
+    const first = await save("rto_minutes", 60, 0, "resend-1");
+    const again = await save("rto_minutes", 60, 0, "resend-1");
+    expect(first).toMatchObject({ status: "saved", version: 1 });
+    expect(again).toMatchObject({ status: "saved", version: 1, duplicate: true });
+    expect(await prisma.answerRevision.count({ where: { idempotencyKey: "resend-1" } })).toBe(1);
+  });
+
+  it("names the field of a bad value and keeps what was saved", async () => {
+    const bad = await save("rto_minutes", "soon", 1, "bad-1");
+    expect(bad.status).toBe("invalid");
+    expect(bad.status === "invalid" && bad.errors[0]?.path).toBe("answers.rto_minutes");
+    const nul = await save("rto_minutes", 5, 1, "bad-2");
+    expect(nul.status).toBe("saved");
+    const big = await save("sites", [{ id: "a".repeat(20_000) }], 0, "bad-3");
+    expect(big.status).toBe("invalid");
+    const unknown = await save("not_a_question", 1, 0, "bad-4");
+    expect(unknown).toMatchObject({ status: "invalid" });
+  });
+});
+
+describe("submit", () => {
+  it("lists the missing required questions and submits nothing", async () => {
+    const r = await submitAssessment({ invitationId, assessmentId });
+    expect(r.status).toBe("incomplete");
+    expect(r.status === "incomplete" && r.missing.map((m) => m.id)).toContain("sites");
+    expect(
+      (await prisma.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).status,
+    ).toBe("in_progress");
+  });
+
+  it("judges complete answers with the engine once; a second submit does nothing", async () => {
+    const answers: [string, unknown][] = [
+      [
+        "sites",
+        [
+          {
+            id: "p",
+            name: "Main",
+            role: "primary",
+            provider: "X",
+            city: "Palo Alto",
+            country: "US",
+            lat: 37.4419,
+            lon: -122.143,
+            facility: "PA-1",
+          },
+          {
+            id: "b",
+            name: "Backup",
+            role: "backup",
+            provider: "X",
+            city: "Palo Alto",
+            country: "US",
+            lat: 37.4419,
+            lon: -122.143,
+            facility: "PA-1",
+          },
+        ],
+      ],
+      ["subprocessors", []],
+      ["topology", "single_site"],
+      ["shared_control_plane", "yes"],
+      ["backup_exists", "no"],
+      ["rpo_minutes", 60],
+      ["rto_minutes", 60],
+      ["customer_notification_hours", 1],
+      ["plan_exists", "no"],
+      ["certifications", ["none"]],
+      ["customer_export", "none"],
+      ["status_page", "no"],
+      ["customer_local_copy", "no"],
+    ];
+    for (const [id, value] of answers) {
+      const row = await prisma.answer.findFirst({ where: { assessmentId, questionId: id } });
+      expect((await save(id, value, row?.version ?? 0, `full-${id}`)).status).toBe("saved");
+    }
+    const r = await submitAssessment({ invitationId, assessmentId });
+    expect(r).toMatchObject({ status: "submitted", rating: "critical" });
+    const codes = (await prisma.flag.findMany({ where: { assessmentId } })).map((f) => f.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(["SINGLE_SITE", "NO_BACKUPS", "NO_BCDR_PLAN", "NO_CUSTOMER_EXPORT"]),
+    );
+    expect(await submitAssessment({ invitationId, assessmentId })).toEqual({
+      status: "already_submitted",
+    });
+    expect(
+      await prisma.auditEvent.count({
+        where: { targetId: assessmentId, action: "assessment.submitted" },
+      }),
+    ).toBe(1);
+    expect(await save("topology", "multi_region", 2, "after-submit")).toMatchObject({
+      status: "locked",
+    });
+  });
+
+  it("after a change request only the reopened question can change", async () => {
+    await requestChanges({
+      orgId: org.org.id,
+      actorId: org.procurement.id,
+      assessmentId,
+      items: [{ questionId: "customer_export", comment: "Please explain" }],
+    });
+    const row = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "customer_export" },
+    });
+    expect(await save("customer_export", "self_service", row.version, "reopened-1")).toMatchObject({
+      status: "saved",
+    });
+    const other = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "status_page" },
+    });
+    expect(await save("status_page", "yes", other.version, "closed-1")).toMatchObject({
+      status: "locked",
+    });
+  });
+});
+
+describe("reminders", () => {
+  it("sends the due-soon reminder once, however often the job runs, and the overdue one once", async () => {
+    const other = await prisma.vendor.create({
+      data: { orgId: org.org.id, name: "Late Co", tier: "low" },
+    });
+    const due = new Date(Date.now() + 2 * 86_400_000);
+    const late = await createAndSendAssessment({
+      orgId: org.org.id,
+      actorId: org.procurement.id,
+      input: {
+        vendorId: other.id,
+        questionnaire: "bcdr-core",
+        requirements: { tier: "low", allowed_countries: [] },
+        dueDate: due.toISOString().slice(0, 10),
+        contactEmail: "late@late.example",
+        contactName: undefined,
+        message: undefined,
+        previousAssessmentId: undefined,
+      },
+    });
+    const mailsToLate = () =>
+      fs
+        .readdirSync(path.join(dataDir, "outbox"))
+        .filter((f) =>
+          fs
+            .readFileSync(path.join(dataDir, "outbox", f), "utf8")
+            .includes("To: late@late.example"),
+        ).length;
+    const before = mailsToLate();
+    await sendDueReminders();
+    await sendDueReminders();
+    expect(await prisma.reminder.count({ where: { assessmentId: late.id } })).toBe(1);
+    expect(mailsToLate()).toBe(before + 1);
+    const later = new Date(due.getTime() + 3 * 86_400_000);
+    await Promise.all([sendDueReminders({ now: later }), sendDueReminders({ now: later })]);
+    const kinds = (await prisma.reminder.findMany({ where: { assessmentId: late.id } }))
+      .map((r) => r.kind)
+      .sort();
+    expect(kinds).toEqual(["due_soon", "overdue"]);
+    expect(mailsToLate()).toBe(before + 2);
+  });
+});
