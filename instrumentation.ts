@@ -8,5 +8,17 @@ export async function register() {
   ) {
     const { registerBackupJob } = await import("./lib/ops/schedule");
     registerBackupJob();
+    const { registerJob } = await import("./lib/jobs/scheduler");
+    const { sendDueReminders } = await import("./lib/jobs/reminders");
+    // Reminders before the due date and when overdue; each is sent at most once (see reminders.ts).
+    registerJob({
+      name: "reminders",
+      everyMs: 5 * 60_000,
+      runOnStart: true,
+      run: async () => {
+        const { sent } = await sendDueReminders();
+        if (sent) console.log(`[reminders] ${sent} reminder(s) sent`);
+      },
+    });
   }
 }

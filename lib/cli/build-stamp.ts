@@ -16,7 +16,7 @@ const INPUTS = [
   "tsconfig.json",
   "package-lock.json",
 ];
-const SKIP = new Set(["node_modules", ".next", "cli"]);
+const SKIP = new Set(["node_modules", ".next", "cli", "generated"]);
 
 function walk(p: string, hash: crypto.Hash) {
   if (!fs.existsSync(p)) return;
@@ -36,12 +36,12 @@ export function sourceHash({ root = process.cwd() }: { root?: string } = {}): st
   return hash.digest("hex");
 }
 
-const stampFile = (root: string) => path.join(root, ".next", "bcdr-source-hash");
+const stampFile = (root: string) => path.join(root, distDirName(), "bcdr-source-hash");
 
 export function isBuildCurrent({ root = process.cwd() }: { root?: string } = {}): boolean {
   const f = stampFile(root);
   return (
-    fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    fs.existsSync(path.join(root, distDirName(), "BUILD_ID")) &&
     fs.existsSync(f) &&
     fs.readFileSync(f, "utf8") === sourceHash({ root })
   );
@@ -50,3 +50,6 @@ export function isBuildCurrent({ root = process.cwd() }: { root?: string } = {})
 export function writeBuildStamp({ root = process.cwd(), hash }: { root?: string; hash: string }) {
   fs.writeFileSync(stampFile(root), hash);
 }
+
+/** The build folder: `.next`, or NEXT_DIST_DIR (lets parallel test runs keep separate builds). */
+export const distDirName = () => process.env.NEXT_DIST_DIR || ".next";

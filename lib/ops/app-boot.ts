@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { isBuildCurrent } from "../cli/build-stamp";
+import { distDirName, isBuildCurrent } from "../cli/build-stamp";
 import { freePort } from "../pg/embedded";
 
 export class DrillError extends Error {}
@@ -64,7 +64,7 @@ export async function bootApp({
   timeoutMs?: number;
 }): Promise<TBootedApp> {
   const root = process.cwd();
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(root, distDirName(), "BUILD_ID"))) {
     throw new DrillError(
       "there is no production build (.next/BUILD_ID is missing): run `npm start` once (it builds the app) or `npx next build`, then run the drill again",
     );

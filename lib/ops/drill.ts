@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { distDirName } from "../cli/build-stamp";
 import { dropDatabase } from "../cli/scratch-db";
 import { createPrismaClient } from "../db";
 import { hashPassword } from "../passwords";
@@ -68,7 +69,7 @@ export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
       timings[name] = Date.now() - t;
     }
   };
-  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(process.cwd(), distDirName(), "BUILD_ID"))) {
     // Fail before doing any work: the drill boots the built app, it never builds it.
     throw new DrillFailure(
       "boot",
