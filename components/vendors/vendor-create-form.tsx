@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, SelectField, TextField } from "@/components/ui/field";
 import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
-import { createVendorAction } from "@/lib/actions/vendors";
+import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 import { type TVendor, type TVendorInput, ZVendor } from "@/lib/schemas/vendor";
 
 const TIER_OPTIONS = [
@@ -20,7 +20,14 @@ const TIER_OPTIONS = [
 
 type TForm = Omit<TVendorInput, "services"> & { servicesText?: string };
 
-export function VendorCreateForm({ owners }: { owners: { value: string; label: string }[] }) {
+type TProps = {
+  owners: { value: string; label: string }[];
+  /** Editing an existing vendor: its id and current values. Without it the form creates one. */
+  editing?: { vendorId: string; values: TVendor };
+};
+
+/** Creates a vendor, or edits one: the same fields, the same schema on both sides. */
+export function VendorCreateForm({ owners, editing }: TProps) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
   const {
@@ -30,6 +37,9 @@ export function VendorCreateForm({ owners }: { owners: { value: string; label: s
     setError,
     formState: { errors, isSubmitting },
   } = useForm<TForm, unknown, TVendor>({
+    defaultValues: editing
+      ? { ...editing.values, servicesText: editing.values.services.join(", ") }
+      : undefined,
     resolver: async (values, ctx, opts) => {
       const services = (values.servicesText ?? "")
         .split(",")
@@ -41,11 +51,13 @@ export function VendorCreateForm({ owners }: { owners: { value: string; label: s
 
   async function onSubmit(values: TVendor) {
     setMessage(undefined);
-    const result = await callAction(() => createVendorAction(values));
+    const result = await callAction<unknown>(() =>
+      editing ? updateVendorAction(editing.vendorId, values) : createVendorAction(values),
+    );
     const error = applyServerErrors(result, setError);
     if (error) return setMessage({ text: error, tone: "error" });
-    reset();
-    setMessage({ text: `${values.name} was added.`, tone: "success" });
+    if (!editing) reset();
+    setMessage({ text: `${values.name} was ${editing ? "saved" : "added"}.`, tone: "success" });
     router.refresh();
   }
 
@@ -54,7 +66,7 @@ export function VendorCreateForm({ owners }: { owners: { value: string; label: s
       onSubmit={handleSubmit(onSubmit)}
       noValidate
       className="space-y-4"
-      aria-label="Add a vendor"
+      aria-label={editing ? "Edit vendor" : "Add a vendor"}
     >
       <FormAlert message={message?.text} tone={message?.tone} />
       <TextField
@@ -91,7 +103,7 @@ export function VendorCreateForm({ owners }: { owners: { value: string; label: s
         {...register("website")}
       />
       <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Adding…" : "Add vendor"}
+        {isSubmitting ? "Saving…" : editing ? "Save changes" : "Add vendor"}
       </Button>
     </form>
   );

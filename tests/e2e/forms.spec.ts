@@ -55,3 +55,30 @@ test("settings form: a bad value is named and nothing saved is lost", async ({ p
   expect(after.settings).toEqual(org.settings);
   await expectAccessible(page);
 });
+
+test("vendor edit and archive: saved, audited, and archived vendors leave the inventory", async ({
+  page,
+  db,
+}) => {
+  await signIn(page, DEMO_USERS.procurement);
+  await page.goto("/vendors");
+  await page.getByRole("link", { name: "DocuStream" }).click();
+  const form = page.getByRole("form", { name: "Edit vendor" });
+  await expect(form.getByLabel("Vendor name")).toHaveValue("DocuStream");
+  await form.getByLabel("Criticality tier").selectOption("high");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toContainText("DocuStream was saved.");
+  const v = await db.vendor.findFirstOrThrow({ where: { name: "DocuStream" } });
+  expect(v.tier).toBe("high");
+  expect(await db.auditEvent.count({ where: { targetId: v.id, action: "vendor.updated" } })).toBe(
+    1,
+  );
+  await page.getByRole("button", { name: "Archive vendor" }).click();
+  await expect(page.getByRole("button", { name: "Restore vendor" })).toBeVisible();
+  await page.goto("/vendors");
+  await expect(page.getByRole("link", { name: "DocuStream" })).toHaveCount(0);
+  await db.vendor.update({
+    where: { id: v.id },
+    data: { status: "active", tier: "moderate", archivedAt: null },
+  });
+});

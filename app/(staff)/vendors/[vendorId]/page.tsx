@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ArchiveButton } from "@/components/vendors/archive-button";
 import { ContactForm } from "@/components/vendors/contact-form";
+import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
 import { requirePageUser } from "@/lib/authz";
 import { listAssessments } from "@/lib/data/assessments";
+import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -86,6 +89,29 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
               </div>
             </dl>
           </Card>
+          {canWrite && (
+            <Card title="Edit vendor">
+              <VendorCreateForm
+                owners={(await listUsers({ orgId: user.orgId }))
+                  .filter((u) => u.active)
+                  .map((u) => ({ value: u.id, label: u.name }))}
+                editing={{
+                  vendorId: vendor.id,
+                  values: {
+                    name: vendor.name,
+                    tier: vendor.tier,
+                    services: vendor.services,
+                    ownerId: vendor.ownerId ?? undefined,
+                    website: vendor.website ?? undefined,
+                    notes: vendor.notes ?? undefined,
+                  },
+                }}
+              />
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <ArchiveButton vendorId={vendor.id} archived={vendor.status === "archived"} />
+              </div>
+            </Card>
+          )}
           <Card title="Contacts">
             {vendor.contacts.length === 0 ? (
               <p className="mb-3 text-sm text-slate-600">No contacts yet.</p>
