@@ -249,3 +249,58 @@ describe("reminders", () => {
     expect(mailsToLate()).toBe(before + 2);
   });
 });
+
+describe("reassessment", () => {
+  it("starts from the last submitted answers and shows the reviewer what changed", async () => {
+    const { getAssessmentDetail } = await import("@/lib/data/assessments");
+    const prev = await prisma.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    const next = await createAndSendAssessment({
+      orgId: org.org.id,
+      actorId: org.procurement.id,
+      input: {
+        vendorId: prev.vendorId,
+        questionnaire: "bcdr-core",
+        requirements: { tier: "high", allowed_countries: [] },
+        dueDate: "2027-06-30",
+        contactEmail: "dr@vault.example",
+        contactName: undefined,
+        message: undefined,
+        previousAssessmentId: prev.id,
+      },
+    });
+    const copied = await prisma.answer.findMany({ where: { assessmentId: next.id } });
+    expect(copied.map((a) => a.questionId)).toContain("sites");
+    expect(copied.every((a) => a.version === 1 && !a.reopened)).toBe(true);
+    const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: next.id } });
+    const row = copied.find((a) => a.questionId === "status_page")!;
+    const r = await saveAnswer({
+      invitationId: inv.id,
+      assessmentId: next.id,
+      questionId: "status_page",
+      value: "yes",
+      baseVersion: row.version,
+      idempotencyKey: "reassess-1",
+    });
+    expect(r.status).toBe("saved");
+    const detail = await getAssessmentDetail({ orgId: org.org.id, assessmentId: next.id });
+    expect(detail.changedSincePrevious).toEqual(["status_page"]);
+    // Another organisation cannot start from this assessment.
+    const other = await createOrgWithUsers(prisma, "intruder");
+    await expect(
+      createAndSendAssessment({
+        orgId: other.org.id,
+        actorId: other.procurement.id,
+        input: {
+          vendorId: prev.vendorId,
+          questionnaire: "bcdr-core",
+          requirements: { tier: "high", allowed_countries: [] },
+          dueDate: "2027-06-30",
+          contactEmail: "x@x.example",
+          contactName: undefined,
+          message: undefined,
+          previousAssessmentId: prev.id,
+        },
+      }),
+    ).rejects.toThrow(/not found/);
+  });
+});
