@@ -15,6 +15,26 @@ export type TSaveState =
 
 type TPending = { value: unknown; baseVersion: number; key: string };
 
+type TRefusalBody = {
+  value?: unknown;
+  version?: number;
+  message?: string;
+  errors?: { path: string; expected: string; found: string }[];
+};
+
+function refusal(status: number, body: TRefusalBody): TSaveState {
+  if (status === 409)
+    return { kind: "conflict", theirs: { value: body.value, version: body.version ?? 0 } };
+  if (status === 423) return { kind: "locked", message: body.message ?? "Answers are read-only." };
+  const e = body.errors?.[0];
+  return {
+    kind: "invalid",
+    message: e
+      ? `${e.path}: expected ${e.expected}, found ${e.found}`
+      : "This answer was not accepted.",
+  };
+}
+
 const storageKey = (assessmentId: string) => `bcdr-unsaved-${assessmentId}`;
 const newKey = () => crypto.randomUUID();
 
@@ -96,21 +116,13 @@ export function useAutosave({
           } else if (current) {
             current.baseVersion = body.version; // typed again meanwhile: that edit builds on this one
           }
-        } else if (res.status === 409) {
-          delete pending.current[id];
-          setState(id, { kind: "conflict", theirs: { value: body.value, version: body.version } });
-        } else if (res.status === 422) {
-          delete pending.current[id];
-          const e = body.errors?.[0];
-          setState(id, {
-            kind: "invalid",
-            message: e
-              ? `${e.path}: expected ${e.expected}, found ${e.found}`
-              : "This answer was not accepted.",
-          });
-        } else if (res.status === 423) {
-          delete pending.current[id];
-          setState(id, { kind: "locked", message: body.message ?? "Answers are read-only." });
+        } else if (res.status === 409 || res.status === 422 || res.status === 423) {
+          // A refused save settles this question only if nothing newer was typed meanwhile;
+          // otherwise the newer edit goes out next and gets its own answer.
+          if (current?.key === p.key) {
+            delete pending.current[id];
+            setState(id, refusal(res.status, body));
+          }
         } else if (res.status === 404 || res.status === 410) {
           setState(id, {
             kind: "locked",
