@@ -6,6 +6,7 @@ import { STATUS_LABELS } from "@/components/assessments/assessment-table";
 import { FindingsPanel } from "@/components/assessments/findings-panel";
 import { InvitationList } from "@/components/assessments/invitation-list";
 import { ReviewActions } from "@/components/assessments/review-actions";
+import { DownloadReportButton } from "@/components/reports/download-report-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { getAssessmentDetail } from "@/lib/data/assessments";
@@ -66,11 +67,19 @@ export default async function AssessmentPage({
           The questionnaire was sent. The vendor's link is in the invitation email.
         </p>
       )}
-      <p className="mb-6 text-sm">
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4 text-sm">
         <Link className="text-indigo-800 underline" href={`/vendors/${a.vendorId}`}>
           Back to {a.vendor.name}
         </Link>
-      </p>
+        {can({ role: user.role, permission: "report:export" }) && (
+          <div className="flex items-start gap-4">
+            <Link className="py-1.5 text-indigo-800 underline" href={`/assessments/${a.id}/print`}>
+              Print view
+            </Link>
+            <DownloadReportButton assessmentId={a.id} />
+          </div>
+        )}
+      </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {a.flags.length > 0 && (

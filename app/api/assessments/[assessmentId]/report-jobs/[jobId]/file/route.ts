@@ -1,0 +1,25 @@
+import { withApiUser } from "@/lib/authz";
+import { pdfDownload } from "@/lib/reports/pdf-response";
+import { getReportJob } from "@/lib/reports/report-jobs";
+
+export async function GET(
+  _req: Request,
+  { params }: { params: Promise<{ assessmentId: string; jobId: string }> },
+) {
+  const { assessmentId, jobId } = await params;
+  return withApiUser("report:export", async (user) => {
+    const job = getReportJob({ id: jobId, orgId: user.orgId, userId: user.id, assessmentId });
+    if (!job) return Response.json({ error: "Not found" }, { status: 404 });
+    if (!job.bytes)
+      return Response.json(
+        { error: job.error ?? "Not ready yet" },
+        { status: job.error ? 500 : 409 },
+      );
+    return pdfDownload({
+      user,
+      bytes: job.bytes,
+      fileName: job.fileName,
+      target: { type: "assessment", id: assessmentId },
+    });
+  });
+}

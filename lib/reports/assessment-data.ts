@@ -1,0 +1,168 @@
+import { parseRequirements } from "@/lib/questionnaires";
+import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/format";
+import { SEVERITY_RANK, type TAnswers, type TSite } from "@/lib/rules/types";
+import { resolveRequirements } from "@/lib/scoring/tiers";
+import { buildRequirementRows } from "./requirement-rows";
+import { buildDistanceRows, buildSiteMapData } from "./site-map-data";
+import { SEVERITY_ORDER, type TAssessmentReport, type TReportSeverity } from "./types";
+
+// Pure: getAssessmentDetail's result in, the report's plain data out. No I/O, so the unit
+// tests and the benchmark call it directly.
+
+type TFlagRow = {
+  id: string;
+  code: string;
+  severity: TReportSeverity;
+  title: string;
+  detail: string;
+  questions: string[];
+};
+
+export type TReportSource = {
+  assessment: {
+    id: string;
+    status: string;
+    requirements: unknown;
+    dueDate: Date | null;
+    sentAt: Date | null;
+    submittedAt: Date | null;
+    decidedAt: Date | null;
+    decisionComment: string | null;
+    asOfDate: Date | null;
+    score: number | null;
+    rating: TReportSeverity | null;
+    nextReassessmentDate: Date | null;
+    vendor: { name: string; tier: string; services: string[]; website: string | null };
+    questionnaireVersion: { version: string };
+    flags: TFlagRow[];
+    evidence: {
+      fileName: string;
+      questionId: string | null;
+      evidenceDate: Date | null;
+      createdAt: Date;
+      sizeBytes: number;
+    }[];
+    findings: {
+      title: string;
+      severity: TReportSeverity;
+      status: string;
+      dueDate: Date | null;
+      remediationNote: string | null;
+      riskJustification: string | null;
+      owner: { name: string } | null;
+    }[];
+  };
+  questionnaire: TQuestionnaire;
+  answers: TAnswers;
+};
+
+export type TBuildAssessmentReportInput = {
+  source: TReportSource;
+  generatedAt: Date;
+  decidedBy?: string | null;
+};
+
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const size = (bytes: number) =>
+  bytes >= 1_048_576
+    ? `${(bytes / 1_048_576).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export function buildAssessmentReport({
+  source,
+  generatedAt,
+  decidedBy = null,
+}: TBuildAssessmentReportInput): TAssessmentReport {
+  const { assessment: a, questionnaire, answers } = source;
+  const questions = new Map<string, TQuestion>(
+    questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)),
+  );
+  const labelOf = (id: string) => questions.get(id)?.label ?? id;
+  const say = (id: string) => describeAnswer({ question: questions.get(id), value: answers[id] });
+  const flags = [...a.flags].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity]);
+  const flagged = new Set(flags.flatMap((f) => f.questions));
+  const asOf = day(a.asOfDate);
+  const parsed = parseRequirements({ input: a.requirements });
+  const resolved = parsed.ok ? resolveRequirements({ requirements: parsed.value }) : undefined;
+  const sites = (Array.isArray(answers.sites) ? answers.sites : []) as TSite[];
+  const severityCounts = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<
+    TReportSeverity,
+    number
+  >;
+  for (const f of flags) severityCounts[f.severity] += 1;
+  const decision = ["accepted", "rejected"].includes(a.status) ? a.status : "pending";
+  return {
+    kind: "assessment",
+    assessmentId: a.id,
+    vendor: {
+      name: a.vendor.name,
+      tier: a.vendor.tier,
+      services: a.vendor.services,
+      website: a.vendor.website,
+    },
+    questionnaire: { title: questionnaire.title, version: a.questionnaireVersion.version },
+    status: a.status,
+    rating: a.rating,
+    score: a.score,
+    dates: {
+      generatedAt: `${generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      asOf,
+      sent: day(a.sentAt),
+      due: day(a.dueDate),
+      submitted: day(a.submittedAt),
+      decided: day(a.decidedAt),
+      nextReassessment: day(a.nextReassessmentDate),
+    },
+    topRisks: flags
+      .filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.medium)
+      .slice(0, 5)
+      .map((f) => `${f.title} (${f.severity})`),
+    severityCounts,
+    requirements: resolved
+      ? buildRequirementRows({
+          answers,
+          requirements: resolved,
+          asOf: asOf ?? generatedAt.toISOString().slice(0, 10),
+        })
+      : [],
+    flags: flags.map((f) => ({
+      id: f.id,
+      code: f.code,
+      severity: f.severity,
+      title: f.title,
+      detail: f.detail,
+      answers: f.questions.map((id) => ({ questionId: id, label: labelOf(id), answer: say(id) })),
+    })),
+    siteMap: buildSiteMapData({ sites }),
+    distances: buildDistanceRows({ sites, minSeparationKm: resolved?.min_separation_km }),
+    sections: questionnaire.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      rows: s.questions
+        .filter((q) => answers[q.id] !== undefined)
+        .map((q) => ({
+          questionId: q.id,
+          label: q.label,
+          answer: say(q.id),
+          flagged: flagged.has(q.id),
+        })),
+    })),
+    evidence: a.evidence.map((e) => ({
+      fileName: e.fileName,
+      question: e.questionId ? labelOf(e.questionId) : "General",
+      evidenceDate: day(e.evidenceDate) ?? "undated",
+      uploaded: day(e.createdAt) ?? "",
+      size: size(e.sizeBytes),
+    })),
+    findings: a.findings.map((f) => ({
+      title: f.title,
+      severity: f.severity,
+      status: f.status.replace("_", " "),
+      owner: f.owner?.name ?? "unassigned",
+      due: day(f.dueDate) ?? "no date",
+      note: f.remediationNote ?? f.riskJustification ?? "",
+    })),
+    signOff: { decision, decidedBy, decidedAt: day(a.decidedAt), comment: a.decisionComment },
+  };
+}

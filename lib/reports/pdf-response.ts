@@ -1,0 +1,44 @@
+import { recordAudit } from "@/lib/audit";
+import type { TSessionUser } from "@/lib/authz";
+
+export type TReportFileNameInput = { name: string; kind: string; date: string };
+
+/** "nordlicht-cloud-gmbh-bcdr-report-2026-03-01.pdf": ASCII only, safe in any header. */
+export function reportFileName({ name, kind, date }: TReportFileNameInput): string {
+  const slug =
+    name
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "report";
+  return `${slug}-${kind}-${date}.pdf`;
+}
+
+export type TPdfDownloadInput = {
+  user: TSessionUser;
+  bytes: Uint8Array;
+  fileName: string;
+  target: { type: string; id: string };
+};
+
+/** Every report leaving the system is audited, whichever route served it. */
+export async function pdfDownload({ user, bytes, fileName, target }: TPdfDownloadInput) {
+  await recordAudit({
+    orgId: user.orgId,
+    actor: { kind: "user", userId: user.id },
+    action: "report.downloaded",
+    targetType: target.type,
+    targetId: target.id,
+    data: { fileName, bytes: bytes.byteLength },
+  });
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(bytes.byteLength),
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import { getBasemap, MAP_WIDTH, projectArc } from "@/components/geo/map-geometry";
+import { layoutPoints } from "@/components/geo/map-layout";
+import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/components/geo/map-symbols";
+import { formatDistanceKm } from "@/lib/geo/format";
+import { buildSiteMap } from "@/lib/geo/site-map";
+import { listSitePairs } from "@/lib/geo/site-pairs";
+import type { TSite } from "@/lib/rules/types";
+import type { TDistanceRow, TSiteMapData } from "./types";
+
+// The review page's map geometry (same projection, arcs and label layout), flattened to path
+// strings and coordinates so the PDF worker and the print view draw it without d3.
+
+const MAP_HEIGHT = 420;
+const KIND_LABELS: Record<string, string> = {
+  primary: "Primary",
+  secondary: "Secondary",
+  backup: "Backup",
+  processing: "Processing",
+};
+
+export type TBuildSiteMapDataInput = { sites: readonly TSite[]; minSeparationKm?: number };
+
+export function buildSiteMapData({ sites }: TBuildSiteMapDataInput): TSiteMapData | null {
+  const { points, links } = buildSiteMap({ sites });
+  if (points.length === 0) return null;
+  const basemap = getBasemap({ height: MAP_HEIGHT, focus: points });
+  const { projection } = basemap;
+  const projected = points.flatMap((p) => {
+    const xy = projection([p.lon, p.lat]);
+    return xy ? [{ ...p, x: xy[0], y: xy[1] }] : [];
+  });
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const arcs = links.flatMap((link) => {
+    const from = byId.get(link.from);
+    const to = byId.get(link.to);
+    if (!from || !to) return [];
+    const { d, mid } = projectArc({ projection, from, to });
+    return [{ d, label: link.label, mid: mid ? ([mid[0], mid[1]] as [number, number]) : null }];
+  });
+  const { markers, labels } = layoutPoints({ points: projected });
+  const colorOf = (kind: string) => DEFAULT_KIND_COLORS[kind] ?? FALLBACK_COLOR;
+  const kinds = [...new Set(points.map((p) => p.kind))];
+  return {
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    sphere: basemap.sphere,
+    land: basemap.land,
+    borders: basemap.borders,
+    arcs,
+    markers: markers.map((m) => ({
+      id: m.id,
+      x: m.x,
+      y: m.y,
+      kind: m.kind,
+      color: colorOf(m.kind),
+    })),
+    labels: labels.map(({ text, x, y, anchor }) => ({ text, x, y, anchor })),
+    legend: kinds.map((kind) => ({ kind, label: KIND_LABELS[kind] ?? kind, color: colorOf(kind) })),
+  };
+}
+
+const siteName = (site: TSite) => site.name.trim() || site.city.trim() || site.id;
+
+/** Every pair of sites with its distance; same-place and too-close pairs say so. */
+export function buildDistanceRows({
+  sites,
+  minSeparationKm,
+}: TBuildSiteMapDataInput): TDistanceRow[] {
+  return listSitePairs({ sites, minSeparationKm }).map((pair) => ({
+    from: `${siteName(pair.a)} (${pair.a.role})`,
+    to: `${siteName(pair.b)} (${pair.b.role})`,
+    distance: formatDistanceKm({ km: pair.km }),
+    note: [
+      pair.samePlace === "facility" ? "same facility" : pair.samePlace ? "same place" : "",
+      pair.tooClose ? `below the ${minSeparationKm} km required` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
+  }));
+}
