@@ -244,7 +244,9 @@ function buildPortfolioRows(
     if (!requirements.ok) throw new Error("demo requirements are invalid");
     let previousId: string | null = null;
     for (let i = 0; i < count; i++) {
-      const submitted = daysBefore(now, Math.round(((count - i) / count) * 330 - rng() * 40 + 5));
+      // Spread over the past year: assessment i of n falls somewhere in its own slice of it.
+      const slice = 350 / count;
+      const submitted = daysBefore(now, Math.round((count - 1 - i) * slice + rng() * slice + 3));
       quality = Math.min(1, quality + rng() * 0.1);
       const raw = buildDemoAnswers({ rng, quality, asOf: submitted });
       const parsed = parseAnswers({ questionnaire: qv.questionnaire, input: raw });
@@ -392,7 +394,7 @@ export async function seedIfEmpty({ url }: { url: string }): Promise<boolean> {
           select: { id: true, tier: true },
         });
         const started = Date.now();
-    const result = await seedPortfolio({
+        const result = await seedPortfolio({
           prisma: tx,
           orgId: org.id,
           vendors: portfolio,
@@ -406,10 +408,10 @@ export async function seedIfEmpty({ url }: { url: string }): Promise<boolean> {
             actorKind: "system",
             action: "demo.seeded",
             data: {
-          vendors: DEMO_VENDORS.length + portfolio.length,
-          ...result,
-          ms: Date.now() - started,
-        },
+              vendors: DEMO_VENDORS.length + portfolio.length,
+              ...result,
+              ms: Date.now() - started,
+            },
           },
         });
       },

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { DECAY_KINDS, getDecayClocks, type TDecayKind } from "@/lib/data/dashboard";
+import { EmptyState, fmtDate, Widget } from "./widget";
+
+const KINDS = Object.keys(DECAY_KINDS) as TDecayKind[];
+const DAY = 86_400_000;
+
+/** Evidence that goes stale: a DR test or restore test older than the max test age, a plan review older than a year. */
+export async function DecayClocks({ orgId }: { orgId: string }) {
+  const { counts, next } = await getDecayClocks({ orgId, limit: 6 });
+  const today = Date.now();
+  return (
+    <Widget title="Decay clocks" subtitle="Tests and plan reviews going stale within 90 days">
+      <table className="mb-4 w-full text-sm">
+        <caption className="sr-only">Stale and soon-stale evidence by kind</caption>
+        <thead>
+          <tr className="text-xs text-slate-500">
+            <th scope="col" className="text-left font-medium">
+              Evidence
+            </th>
+            <th scope="col" className="text-right font-medium">
+              Stale now
+            </th>
+            <th scope="col" className="text-right font-medium">
+              ≤ 30 days
+            </th>
+            <th scope="col" className="text-right font-medium">
+              ≤ 90 days
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {KINDS.map((k) => {
+            const c = counts.find((x) => x.kind === k);
+            return (
+              <tr key={k} className="border-t border-slate-100">
+                <th scope="row" className="py-1.5 text-left font-medium text-slate-700">
+                  {DECAY_KINDS[k]}
+                </th>
+                <td className="text-right font-semibold tabular-nums text-red-700">
+                  {c?.stale ?? 0}
+                </td>
+                <td className="text-right tabular-nums text-orange-700">{c?.within30 ?? 0}</td>
+                <td className="text-right tabular-nums text-slate-800">{c?.within90 ?? 0}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {next.length === 0 ? (
+        <EmptyState>Nothing goes stale in the next 90 days.</EmptyState>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {next.map((r) => {
+            const days = Math.round((new Date(r.staleOn).getTime() - today) / DAY);
+            const pct = Math.max(4, Math.min(100, (days / 90) * 100));
+            return (
+              <li key={`${r.kind}-${r.vendorId}`}>
+                <div className="flex justify-between gap-2">
+                  <Link
+                    href={`/vendors/${r.vendorId}`}
+                    className="truncate font-medium hover:text-indigo-700 hover:underline"
+                  >
+                    {r.vendorName}
+                  </Link>
+                  <span className="shrink-0 text-xs text-slate-600">
+                    {DECAY_KINDS[r.kind]} · stale in {days} d
+                  </span>
+                </div>
+                <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
+                  <div
+                    className={`h-1.5 rounded-full ${days <= 30 ? "bg-orange-500" : "bg-amber-400"}`}
+                    style={{ width: `${pct}%` }}
+                  />
+                </div>
+                <span className="text-xs text-slate-500">
+                  last {fmtDate(r.lastDate)} · stale on {fmtDate(r.staleOn)}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Widget>
+  );
+}

@@ -1,0 +1,148 @@
+import { getRatingTrend } from "@/lib/data/dashboard";
+import { EmptyState, RATING_FILL, RATING_ORDER, Widget } from "./widget";
+
+const W = 640;
+const H = 200;
+const PAD = { left: 28, bottom: 24, top: 8 };
+
+function lastMonths(n: number) {
+  const now = new Date();
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (n - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+const monthLabel = (m: string) =>
+  new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", timeZone: "UTC" });
+
+/** Stacked bars: ratings of the assessments submitted each month, worst at the bottom. */
+export async function RatingTrend({ orgId }: { orgId: string }) {
+  const rows = await getRatingTrend({ orgId, months: 12 });
+  const months = lastMonths(12);
+  const get = (m: string, r: string) =>
+    rows.find((x) => x.month === m && x.rating === r)?.assessments ?? 0;
+  const totals = months.map((m) => RATING_ORDER.reduce((n, r) => n + get(m, r), 0));
+  const max = Math.max(1, ...totals);
+  const slot = (W - PAD.left) / months.length;
+  const plotH = H - PAD.bottom - PAD.top;
+  const summary = months
+    .map(
+      (m, i) =>
+        `${monthLabel(m)}: ${totals[i]} (${RATING_ORDER.map((r) => `${get(m, r)} ${r}`).join(", ")})`,
+    )
+    .join("; ");
+  return (
+    <Widget title="Ratings over time" subtitle="Assessments submitted per month, by rating">
+      {rows.length === 0 ? (
+        <EmptyState>No submitted assessments in the last 12 months.</EmptyState>
+      ) : (
+        <figure>
+          <svg
+            role="img"
+            aria-label={`Ratings per month. ${summary}`}
+            viewBox={`0 0 ${W} ${H}`}
+            className="w-full"
+          >
+            {[0, 0.5, 1].map((t) => (
+              <g key={t}>
+                <line
+                  x1={PAD.left}
+                  x2={W}
+                  y1={PAD.top + plotH * (1 - t)}
+                  y2={PAD.top + plotH * (1 - t)}
+                  stroke="#e2e8f0"
+                />
+                <text
+                  x={PAD.left - 6}
+                  y={PAD.top + plotH * (1 - t) + 4}
+                  fontSize={10}
+                  textAnchor="end"
+                  fill="#64748b"
+                >
+                  {Math.round(max * t)}
+                </text>
+              </g>
+            ))}
+            {months.map((m, i) => {
+              let y = PAD.top + plotH;
+              const x = PAD.left + i * slot + slot * 0.2;
+              return (
+                <g key={m}>
+                  {RATING_ORDER.map((r) => {
+                    const h = (get(m, r) / max) * plotH;
+                    y -= h;
+                    return h > 0 ? (
+                      <rect
+                        key={r}
+                        x={x}
+                        y={y}
+                        width={slot * 0.6}
+                        height={h}
+                        fill={RATING_FILL[r]}
+                      />
+                    ) : null;
+                  })}
+                  {totals[i] ? (
+                    <text
+                      x={x + slot * 0.3}
+                      y={y - 3}
+                      fontSize={10}
+                      textAnchor="middle"
+                      fill="#334155"
+                    >
+                      {totals[i]}
+                    </text>
+                  ) : null}
+                  <text
+                    x={x + slot * 0.3}
+                    y={H - 8}
+                    fontSize={10}
+                    textAnchor="middle"
+                    fill="#64748b"
+                  >
+                    {monthLabel(m)}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+          <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600" aria-hidden="true">
+            {RATING_ORDER.map((r) => (
+              <li key={r} className="flex items-center gap-1.5 capitalize">
+                <span
+                  className="inline-block h-2.5 w-2.5 rounded-sm"
+                  style={{ background: RATING_FILL[r] }}
+                />
+                {r}
+              </li>
+            ))}
+          </ul>
+          <table className="sr-only">
+            <caption>Assessments submitted per month by rating</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                {RATING_ORDER.map((r) => (
+                  <th key={r} scope="col">
+                    {r}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m}>
+                  <th scope="row">{m}</th>
+                  {RATING_ORDER.map((r) => (
+                    <td key={r}>{get(m, r)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+      )}
+    </Widget>
+  );
+}

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("a manager opens the dashboard, filters, exports CSV", async ({ page, db }) => {
+  await signIn(page, DEMO_USERS.manager);
+  await page.goto("/dashboard");
+  for (const title of [
+    "Vendors by tier and rating",
+    "Assessments due",
+    "Decay clocks",
+    "Ratings over time",
+    "Most frequent findings",
+    "Concentration risk",
+    "Where vendor data lives",
+  ])
+    await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  const table = page.locator("#vendors table");
+  await expect(table.getByRole("rowheader").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  fs.mkdirSync(path.join("test-results", "screens"), { recursive: true });
+  await page.screenshot({
+    path: path.join("test-results", "screens", "dashboard.png"),
+    fullPage: true,
+  });
+  await expectAccessible(page);
+
+  // Filters go into the URL and narrow the table to the matching vendors.
+  const form = page.getByRole("form", { name: "Filter vendors" });
+  await form.getByLabel("Tier").selectOption("critical");
+  await form.getByRole("button", { name: "Apply filters" }).click();
+  await page.waitForURL(/tier=critical/);
+  const manager = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.manager.email } });
+  const critical = await db.vendor.findMany({
+    where: { orgId: manager.orgId, tier: "critical", status: "active" },
+    select: { name: true },
+  });
+  const names = critical.map((v) => v.name).sort();
+  await expect(page.getByText(`of ${names.length} vendors`)).toBeVisible();
+  const shown = await table.getByRole("rowheader").allInnerTexts();
+  expect(shown.length).toBe(Math.min(20, names.length));
+  for (const name of shown) expect(names).toContain(name);
+
+  // The CSV carries the same filtered set, and nothing else.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await (await download).path();
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toContain("Vendor,Tier,Owner,Rating");
+  const rows = lines.slice(1).map((l) => l.split(","));
+  expect(rows.map((r) => r[0]!.replaceAll('"', "")).sort()).toEqual(names);
+  expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(["critical"]));
+  await expectAccessible(page);
+});
+
+test("the CSV export answers 401 without a session", async ({ request }) => {
+  const res = await request.get("/api/vendors/export.csv");
+  expect(res.status()).toBe(401);
+});
