@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db";
+import { embeddedUrl, freePort, readPidFile, stopEmbeddedPostgres } from "@/lib/pg/embedded";
+import { createToken } from "@/lib/tokens";
+import { expect, test } from "./fixtures";
+import { answer, expectAllSaved } from "./portal-helpers";
+
+// Guards against losing a vendor's answers: the server is killed (SIGKILL) in the middle of
+// autosaves and restarted, and the browser goes offline and back. Every acknowledged answer
+// must be in the database, and every unacknowledged one resent once, never applied twice.
+const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
+
+async function startApp(dataDir: string, port: number) {
+  const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      SMTP_URL: "",
+    },
+    detached: true,
+    stdio: "ignore",
+  });
+  await expect
+    .poll(
+      async () =>
+        (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.status ?? 0,
+      { timeout: 120_000 },
+    )
+    .toBe(200);
+  return child;
+}
+
+const kill = (child: ChildProcess) => {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {}
+};
+
+test("answers survive a server crash, a restart and going offline, each applied once", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-crash-app-"));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  let app = await startApp(dataDir, port);
+  const pgDir = path.join(dataDir, "pg");
+  const db = createPrismaClient({
+    url: embeddedUrl({ pgDir, port: readPidFile({ pgDir })!.port }),
+  });
+  try {
+    const vendor = await db.vendor.findFirstOrThrow({ where: { name: "PayBridge Gateway" } });
+    const qv = await db.questionnaireVersion.create({
+      data: {
+        key: "bcdr-core",
+        version: bcdr.version,
+        title: bcdr.title,
+        definition: bcdr,
+        checksum: `crash-${Date.now()}`,
+      },
+    });
+    const a = await db.assessment.create({
+      data: {
+        orgId: vendor.orgId,
+        vendorId: vendor.id,
+        questionnaireVersionId: qv.id,
+        requirements: { tier: "high" },
+        status: "sent",
+      },
+    });
+    const { token, hash } = createToken();
+    await db.invitation.create({
+      data: {
+        orgId: vendor.orgId,
+        assessmentId: a.id,
+        email: "v@vendor.example",
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`http://localhost:${port}/respond/${token}`);
+    await answer(page, "topology", "active_passive");
+    await answer(page, "rto_minutes", 240);
+    await expectAllSaved(page);
+
+    // The server dies; the vendor keeps answering.
+    kill(app);
+    await answer(page, "rpo_minutes", 15);
+    await answer(page, "shared_control_plane", "no");
+    await expect(page.getByTestId("global-save-state")).toContainText("not saved yet", {
+      timeout: 15_000,
+    });
+
+    // A reload while the server is down would lose the page, so the browser keeps the
+    // unsent answers; the server comes back and they go out by themselves.
+    app = await startApp(dataDir, port);
+    await expectAllSaved(page);
+
+    // Offline, then online again.
+    await ctx.setOffline(true);
+    await answer(page, "customer_notification_hours", 2);
+    await expect(
+      page.locator('#q-customer_notification_hours [data-save-state="offline"]'),
+    ).toBeVisible({ timeout: 15_000 });
+    await page.reload().catch(() => {}); // offline reload fails; the typed answer is in localStorage
+    await ctx.setOffline(false);
+    await page.goto(`http://localhost:${port}/respond/${token}`);
+    await expectAllSaved(page);
+    await expect(page.locator("#q-customer_notification_hours-input")).toHaveValue("2");
+
+    const rows = await db.answer.findMany({
+      where: { assessmentId: a.id },
+      include: { revisions: true },
+    });
+    const byId = Object.fromEntries(rows.map((r) => [r.questionId, r]));
+    expect(byId.topology?.value).toBe("active_passive");
+    expect(byId.rto_minutes?.value).toBe(240);
+    expect(byId.rpo_minutes?.value).toBe(15);
+    expect(byId.shared_control_plane?.value).toBe("no");
+    expect(byId.customer_notification_hours?.value).toBe(2);
+    // Each answer was applied exactly once: one revision per answer, version 1.
+    for (const r of rows) {
+      expect(r.version, r.questionId).toBe(1);
+      expect(r.revisions, r.questionId).toHaveLength(1);
+    }
+    await ctx.close();
+  } finally {
+    await db.$disconnect();
+    kill(app);
+    try {
+      stopEmbeddedPostgres({ pgDir });
+    } catch {}
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
