@@ -5,6 +5,7 @@ import { db } from "./db";
 import { ensureAuthSecret, getEnv } from "./env";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
+import { getClientIp, getSignInBlock, recordFailedSignIn } from "./security/rate-limit";
 
 export function getAuthSecret(): string {
   return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
@@ -18,16 +19,23 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
+        const ip = getClientIp({
+          headers: new Headers((req?.headers ?? {}) as Record<string, string>),
+        });
+        // Password guessing: proxy.ts answers 429 first; this holds even if it is bypassed.
+        if ((await getSignInBlock({ email, ip })) !== null) throw new Error("TooManyAttempts");
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword({
           password: parsed.data.password,
           hash: user?.passwordHash,
         });
         if (!user || !ok || !user.active) {
+          // Counted for unknown accounts too, so the limit reveals nothing about which exist.
+          await recordFailedSignIn({ email, ip });
           // One message for every failure: never reveal whether the account exists.
           await recordAudit({
             orgId: user?.orgId ?? null,
