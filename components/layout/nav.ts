@@ -7,4 +7,5 @@ export const NAV_ITEMS: { href: string; label: string; permission: TPermission }
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
   { href: "/admin/ops", label: "Backups", permission: "ops:read" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];

@@ -1,0 +1,188 @@
+// Guards against unaccountable access and changes: administrators (and only they) can read
+// who signed in, changed, downloaded or invited what, and every such event is recorded.
+import fs from "node:fs";
+import { createToken } from "@/lib/tokens";
+import {
+  alertMessage,
+  createTempUser,
+  DEMO_USERS,
+  expect,
+  expectAccessible,
+  signIn,
+  test,
+} from "./fixtures";
+
+type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
+const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
+
+async function makeVendorLink(db: TDb, email: string) {
+  const vendor = await db.vendor.findFirstOrThrow({ where: { name: "HR Orbit" } });
+  const qv = await db.questionnaireVersion.create({
+    data: {
+      key: "bcdr-core",
+      version: bcdr.version,
+      title: bcdr.title,
+      definition: bcdr,
+      checksum: `audit-${Date.now()}-${Math.random()}`,
+    },
+  });
+  const a = await db.assessment.create({
+    data: {
+      orgId: vendor.orgId,
+      vendorId: vendor.id,
+      questionnaireVersionId: qv.id,
+      requirements: { tier: "moderate" },
+      status: "sent",
+    },
+  });
+  const { token, hash } = createToken();
+  const inv = await db.invitation.create({
+    data: {
+      orgId: vendor.orgId,
+      assessmentId: a.id,
+      email,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return { token, assessmentId: a.id, invitationId: inv.id };
+}
+
+test("an administrator reads sign-in events with filters in the URL; other roles get 403", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO_USERS.admin);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Audit log" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByRole("form", { name: "Filter the audit log" });
+  await form.getByLabel("Action").selectOption("auth.sign_in");
+  await form.getByLabel("Actor").fill(DEMO_USERS.admin.email);
+  await form.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=auth.sign_in/);
+  await expect(page).toHaveURL(/actor=admin%40demo.example/);
+  const rows = page.getByRole("table").getByRole("row");
+  expect(await rows.count()).toBeGreaterThan(1);
+  for (const action of await page.getByRole("cell", { name: /^auth\./ }).allTextContents())
+    expect(action).toBe("auth.sign_in");
+  await expect(
+    page.getByRole("cell", { name: new RegExp(DEMO_USERS.admin.email) }).first(),
+  ).toBeVisible();
+
+  // A date range with nothing in it.
+  await page.goto("/admin/audit?from=2001-01-01&to=2001-01-02");
+  await expect(page.getByText("No events match these filters.")).toBeVisible();
+  // Malformed filters are ignored, not an error page.
+  expect((await page.goto("/admin/audit?page=abc&from=yesterday"))?.status()).toBe(200);
+
+  for (const role of ["procurement", "manager"] as const) {
+    const ctx = await browser.newContext();
+    const other = await ctx.newPage();
+    await signIn(other, DEMO_USERS[role]);
+    await expect(
+      other.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }),
+    ).toHaveCount(0);
+    expect((await other.goto("/admin/audit"))?.status(), role).toBe(403);
+    await ctx.close();
+  }
+});
+
+test("sign-ins, role changes, answers, evidence, invitations and revocations are recorded", async ({
+  page,
+  browser,
+  db,
+}) => {
+  const since = new Date(Date.now() - 1000);
+  const temp = await createTempUser(db, { role: "manager", tag: "audit" });
+  const user = await db.user.findUniqueOrThrow({ where: { email: temp.email } });
+
+  // A failed and a successful sign-in.
+  const ctx = await browser.newContext();
+  const userPage = await ctx.newPage();
+  await userPage.goto("/login");
+  await userPage.getByLabel("Email").fill(temp.email);
+  await userPage.getByLabel("Password").fill("wrong-password-1");
+  await userPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(alertMessage(userPage)).toHaveText("Email or password is incorrect.");
+  await signIn(userPage, temp);
+  await ctx.close();
+
+  // A role change, through the admin's screen.
+  await signIn(page, DEMO_USERS.admin);
+  await page.goto("/admin/users");
+  await page.getByLabel(`Role of ${temp.name}`).selectOption("procurement");
+  await expect(page.getByRole("status")).toContainText("is now Procurement officer");
+
+  // A vendor answers, uploads evidence and invites a colleague; staff download the file.
+  const link = await makeVendorLink(db, `audit-${Date.now()}@vendor.example`);
+  const origin = new URL(page.url()).origin;
+  const questionId = bcdr.sections[0].questions[0].id as string;
+  const answered = await page.request.post(`/api/respond/${link.token}/answers`, {
+    headers: { Origin: origin },
+    data: {
+      questionId,
+      value: "Audit test",
+      baseVersion: 0,
+      idempotencyKey: `audit-${Date.now()}`,
+    },
+  });
+  expect(answered.status()).toBeLessThan(500);
+  const upload = await page.request.post(`/api/respond/${link.token}/evidence`, {
+    headers: { Origin: origin },
+    multipart: {
+      file: {
+        name: "plan.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("DR plan, tested 2026.\n"),
+      },
+    },
+  });
+  expect(upload.status()).toBe(200);
+  const evidenceId = (await upload.json()).data.id as string;
+  const colleague = await page.request.post(`/api/respond/${link.token}/colleagues`, {
+    headers: { Origin: origin },
+    data: { name: "Colleague", email: `colleague-${Date.now()}@vendor.example` },
+  });
+  expect(colleague.status()).toBe(200);
+  const download = await page.request.get(
+    `/api/assessments/${link.assessmentId}/evidence/${evidenceId}`,
+  );
+  expect(download.status()).toBe(200);
+
+  // A revocation, through the assessment page.
+  await page.goto(`/assessments/${link.assessmentId}`);
+  const inv = await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } });
+  await page.getByRole("button", { name: `Revoke link of ${inv.email}` }).click();
+  await expect(page.getByText(`The link of ${inv.email} no longer works.`)).toBeVisible();
+
+  const events = await db.auditEvent.findMany({ where: { createdAt: { gte: since } } });
+  const has = (action: string, pred: (e: (typeof events)[number]) => boolean = () => true) =>
+    events.some((e) => e.action === action && pred(e));
+  expect(has("auth.sign_in_failed", (e) => e.targetId === user.id)).toBe(true);
+  expect(has("auth.sign_in", (e) => e.targetId === user.id)).toBe(true);
+  expect(
+    has(
+      "user.role_changed",
+      (e) => e.targetId === user.id && JSON.stringify(e.data).includes('"to":"procurement"'),
+    ),
+  ).toBe(true);
+  if (answered.status() === 200)
+    expect(has("answer.changed", (e) => e.targetId === link.assessmentId)).toBe(true);
+  expect(has("evidence.uploaded")).toBe(true);
+  expect(has("evidence.downloaded", (e) => e.targetId === evidenceId)).toBe(true);
+  expect(has("invitation.sent", (e) => JSON.stringify(e.data).includes("colleague"))).toBe(true);
+  expect(has("invitation.revoked")).toBe(true);
+
+  // The admin's page shows the role change as old → new.
+  await page.goto(
+    `/admin/audit?action=user.role_changed&actor=${encodeURIComponent(DEMO_USERS.admin.email)}`,
+  );
+  await expect(page.getByRole("row").filter({ hasText: user.id }).first()).toContainText(
+    /manager →.*procurement/,
+  );
+});
