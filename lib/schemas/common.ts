@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 
 // PostgreSQL text refuses NUL bytes, and no field needs megabytes: every string passes here.
