@@ -19,17 +19,21 @@ export function ReportPage({ running, generatedAt, asOf, children, onPage }: TRe
         <Text>{running}</Text>
         <Text>Resilience Ledger · Confidential</Text>
       </View>
-      {children}
       <View style={s.footer} fixed>
         <Text>{`Generated ${generatedAt}${asOf ? ` · answers judged as of ${asOf}` : ""}`}</Text>
-        <Text
-          render={({ pageNumber, totalPages }) => {
-            // Layout runs this once per page without totalPages, drawing once more with it.
-            onPage?.(pageNumber, Number.isFinite(totalPages) ? totalPages : undefined);
-            return `Page ${pageNumber} of ${totalPages}`;
-          }}
-        />
       </View>
+      {/* A render-prop Text in a row View, or placed with `bottom` on a padded page, vanishes
+          in react-pdf 4.9: it stands alone, placed from the top. */}
+      <Text
+        style={s.pageNumber}
+        fixed
+        render={({ pageNumber, totalPages }) => {
+          // Layout runs this once per page without totalPages, drawing once more with it.
+          onPage?.(pageNumber, Number.isFinite(totalPages) ? totalPages : undefined);
+          return `Page ${pageNumber} of ${totalPages}`;
+        }}
+      />
+      {children}
     </Page>
   );
 }

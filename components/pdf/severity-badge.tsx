@@ -8,6 +8,7 @@ export function SeverityBadge({ severity, large }: { severity: TReportSeverity; 
     <Text
       style={[
         s.badge,
+        { alignSelf: "flex-start" },
         { color: c.fg, backgroundColor: c.bg },
         large ? { fontSize: 11, paddingHorizontal: 8, paddingVertical: 3 } : {},
       ]}

@@ -23,7 +23,15 @@ export function Cover({ report: r }: { report: TAssessmentReport }) {
         <Text style={{ color: "#c7d2fe", fontSize: 9, letterSpacing: 1.5, marginBottom: 10 }}>
           VENDOR BUSINESS CONTINUITY &amp; DISASTER RECOVERY REPORT
         </Text>
-        <Text style={{ color: "#ffffff", fontSize: 26, fontWeight: "bold", marginBottom: 6 }}>
+        <Text
+          style={{
+            color: "#ffffff",
+            fontSize: 26,
+            fontWeight: "bold",
+            lineHeight: 1.2,
+            marginBottom: 8,
+          }}
+        >
           {r.vendor.name}
         </Text>
         <Text style={{ color: "#e0e7ff", fontSize: 11 }}>{r.questionnaire.title}</Text>

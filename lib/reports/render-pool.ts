@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import * as threads from "node:worker_threads";
 import type { TReport } from "./types";
 
 // react-pdf is CPU-bound and synchronous for seconds: rendering on the request thread would
@@ -14,18 +14,22 @@ type TTask = {
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
 };
-type TSlot = { worker: Worker; ready: Promise<void>; task: TTask | null };
+type TSlot = { worker: threads.Worker; ready: Promise<void>; task: TTask | null };
 type TPool = { slots: TSlot[]; queue: TTask[]; nextId: number };
 
 const SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1));
-// Found by path from the app root so no bundler rewrites it (see pdf-worker.mjs).
-const WORKER_FILE = path.join(process.cwd(), "lib/reports/pdf-worker.mjs");
+// Found by path from the app root at run time, and hidden from Turbopack's worker analysis
+// (it would try to bundle the file and fail on the tsx loader): `next start` runs the file
+// as it is in the source tree (see pdf-worker.mjs).
+const workerFile = () =>
+  path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "reports", "pdf-worker.mjs");
+const WorkerThread: typeof threads.Worker = Reflect.get(threads, "Worker");
 
 // On globalThis: Next.js may load this module once per route bundle; one pool serves them all.
 const g = globalThis as typeof globalThis & { __reportPool?: TPool };
 
 function startSlot(pool: TPool): TSlot {
-  const worker = new Worker(WORKER_FILE, { workerData: { root: process.cwd() } });
+  const worker = new WorkerThread(workerFile(), { workerData: { root: process.cwd() } });
   worker.unref();
   const slot: TSlot = { worker, task: null, ready: Promise.resolve() };
   slot.ready = new Promise((resolve) => {
