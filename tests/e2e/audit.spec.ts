@@ -1,52 +1,15 @@
 // Guards against unaccountable access and changes: administrators (and only they) can read
 // who signed in, changed, downloaded or invited what, and every such event is recorded.
-import fs from "node:fs";
-import { createToken } from "@/lib/tokens";
 import {
   alertMessage,
   createTempUser,
+  createVendorLink,
   DEMO_USERS,
   expect,
   expectAccessible,
   signIn,
   test,
 } from "./fixtures";
-
-type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
-const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
-
-async function makeVendorLink(db: TDb, email: string) {
-  const vendor = await db.vendor.findFirstOrThrow({ where: { name: "HR Orbit" } });
-  const qv = await db.questionnaireVersion.create({
-    data: {
-      key: "bcdr-core",
-      version: bcdr.version,
-      title: bcdr.title,
-      definition: bcdr,
-      checksum: `audit-${Date.now()}-${Math.random()}`,
-    },
-  });
-  const a = await db.assessment.create({
-    data: {
-      orgId: vendor.orgId,
-      vendorId: vendor.id,
-      questionnaireVersionId: qv.id,
-      requirements: { tier: "moderate" },
-      status: "sent",
-    },
-  });
-  const { token, hash } = createToken();
-  const inv = await db.invitation.create({
-    data: {
-      orgId: vendor.orgId,
-      assessmentId: a.id,
-      email,
-      tokenHash: hash,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  return { token, assessmentId: a.id, invitationId: inv.id };
-}
 
 test("an administrator reads sign-in events with filters in the URL; other roles get 403", async ({
   page,
@@ -119,14 +82,14 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await expect(page.getByRole("status")).toContainText("is now Procurement officer");
 
   // A vendor answers, uploads evidence and invites a colleague; staff download the file.
-  const link = await makeVendorLink(db, `audit-${Date.now()}@vendor.example`);
+  const link = await createVendorLink(db, { email: `audit-${Date.now()}@vendor.example` });
   const origin = new URL(page.url()).origin;
-  const questionId = bcdr.sections[0].questions[0].id as string;
+  const questionId = "topology";
   const answered = await page.request.post(`/api/respond/${link.token}/answers`, {
     headers: { Origin: origin },
     data: {
       questionId,
-      value: "Audit test",
+      value: "active_passive",
       baseVersion: 0,
       idempotencyKey: `audit-${Date.now()}`,
     },

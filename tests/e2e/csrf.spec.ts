@@ -1,51 +1,14 @@
 // Guards against cross-site request forgery: a page on another site (or a sandboxed frame
 // sending `Origin: null`, or a client stripping Origin) riding the staff session cookie or a
 // vendor link to change data. Every cookie- or link-authenticated mutation must be refused.
-import fs from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { createToken } from "@/lib/tokens";
-import { DEMO_USERS, expect, signIn, test } from "./fixtures";
+import { createVendorLink, DEMO_USERS, expect, signIn, type TDb, test } from "./fixtures";
 
-type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
-const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
 const BAD_ORIGINS: { label: string; headers: Record<string, string> }[] = [
   { label: "foreign Origin", headers: { Origin: "https://evil.example" } },
   { label: "Origin: null", headers: { Origin: "null" } },
   { label: "no Origin", headers: {} },
 ];
-
-async function makeVendorLink(db: TDb) {
-  const vendor = await db.vendor.findFirstOrThrow({ where: { name: "HR Orbit" } });
-  const qv = await db.questionnaireVersion.create({
-    data: {
-      key: "bcdr-core",
-      version: bcdr.version,
-      title: bcdr.title,
-      definition: bcdr,
-      checksum: `csrf-${Date.now()}-${Math.random()}`,
-    },
-  });
-  const a = await db.assessment.create({
-    data: {
-      orgId: vendor.orgId,
-      vendorId: vendor.id,
-      questionnaireVersionId: qv.id,
-      requirements: { tier: "moderate" },
-      status: "sent",
-    },
-  });
-  const { token, hash } = createToken();
-  await db.invitation.create({
-    data: {
-      orgId: vendor.orgId,
-      assessmentId: a.id,
-      email: "csrf@vendor.example",
-      tokenHash: hash,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  return { token, assessmentId: a.id };
-}
 
 test("a Server Action replayed with a foreign, null or missing Origin is refused", async ({
   page,
@@ -132,9 +95,9 @@ test("every vendor-link POST route refuses a foreign, null or missing Origin", a
   request,
   db,
 }) => {
-  const { token, assessmentId } = await makeVendorLink(db);
+  const { token, assessmentId } = await createVendorLink(db, { email: "csrf@vendor.example" });
   const before = await snapshot(db, assessmentId);
-  const firstQuestion = bcdr.sections[0].questions[0].id as string;
+  const firstQuestion = "sites";
   const calls: [string, (api: APIRequestContext, h: Record<string, string>) => Promise<number>][] =
     [
       [

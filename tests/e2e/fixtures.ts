@@ -1,9 +1,11 @@
+import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
 import { embeddedUrl, readPidFile } from "@/lib/pg/embedded";
+import { createToken } from "@/lib/tokens";
 import { DEMO_USERS } from "@/prisma/demo-data";
 
 export { DEMO_USERS, expect };
@@ -62,3 +64,52 @@ export async function expectAccessible(page: Page) {
 
 /** The page's alert messages, without Next's empty route announcer (also role=alert). */
 export const alertMessage = (page: Page) => page.getByRole("alert").filter({ hasText: /\S/ });
+
+export type TDb = ReturnType<typeof createPrismaClient>;
+const bcdrCore = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
+
+/**
+ * A sent bcdr-core assessment of a demo vendor with one invitation link, made directly in the
+ * database; `expiresAt` / `revokedAt` make expired or revoked links.
+ */
+export async function createVendorLink(
+  db: TDb,
+  {
+    email = "x@vendor.example",
+    vendorName = "HR Orbit",
+    expiresAt,
+    revokedAt,
+  }: { email?: string; vendorName?: string; expiresAt?: Date; revokedAt?: Date } = {},
+) {
+  const vendor = await db.vendor.findFirstOrThrow({ where: { name: vendorName } });
+  const qv = await db.questionnaireVersion.create({
+    data: {
+      key: "bcdr-core",
+      version: bcdrCore.version,
+      title: bcdrCore.title,
+      definition: bcdrCore,
+      checksum: `test-${Date.now()}-${Math.random()}`,
+    },
+  });
+  const a = await db.assessment.create({
+    data: {
+      orgId: vendor.orgId,
+      vendorId: vendor.id,
+      questionnaireVersionId: qv.id,
+      requirements: { tier: "moderate" },
+      status: "sent",
+    },
+  });
+  const { token, hash } = createToken();
+  const inv = await db.invitation.create({
+    data: {
+      orgId: vendor.orgId,
+      assessmentId: a.id,
+      email,
+      tokenHash: hash,
+      expiresAt: expiresAt ?? new Date(Date.now() + 86_400_000),
+      revokedAt: revokedAt ?? null,
+    },
+  });
+  return { token, assessmentId: a.id, invitationId: inv.id, orgId: vendor.orgId };
+}

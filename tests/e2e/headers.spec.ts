@@ -1,47 +1,10 @@
 // Guards against cross-site scripting (CSP with per-request nonces), clickjacking
 // (frame-ancestors), MIME sniffing, vendor tokens leaking through the Referer header and
 // confidential pages being kept in shared caches.
-import fs from "node:fs";
 import type { APIResponse, Page } from "@playwright/test";
-import { createToken } from "@/lib/tokens";
-import { DEMO_USERS, expect, signIn, test } from "./fixtures";
-
-type TDb = Parameters<Parameters<typeof test>[2]>[0]["db"];
-const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
+import { createVendorLink, DEMO_USERS, expect, signIn, test } from "./fixtures";
 
 /** A fresh, valid vendor link on a demo vendor. */
-async function makeVendorLink(db: TDb) {
-  const vendor = await db.vendor.findFirstOrThrow({ where: { name: "HR Orbit" } });
-  const qv = await db.questionnaireVersion.create({
-    data: {
-      key: "bcdr-core",
-      version: bcdr.version,
-      title: bcdr.title,
-      definition: bcdr,
-      checksum: `headers-${Date.now()}-${Math.random()}`,
-    },
-  });
-  const a = await db.assessment.create({
-    data: {
-      orgId: vendor.orgId,
-      vendorId: vendor.id,
-      questionnaireVersionId: qv.id,
-      requirements: { tier: "moderate" },
-      status: "sent",
-    },
-  });
-  const { token, hash } = createToken();
-  await db.invitation.create({
-    data: {
-      orgId: vendor.orgId,
-      assessmentId: a.id,
-      email: "headers@vendor.example",
-      tokenHash: hash,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  return token;
-}
 
 function expectSecurityHeaders(res: APIResponse, { vendor = false } = {}) {
   const h = res.headers();
@@ -82,7 +45,7 @@ test("security headers on the login page, a staff page, a vendor page, APIs and 
   expectSecurityHeaders(await page.request.get("/dashboard"));
   expectSecurityHeaders(await page.request.get("/api/vendors"));
 
-  const token = await makeVendorLink(db);
+  const { token } = await createVendorLink(db);
   expectSecurityHeaders(await page.request.get(`/respond/${token}`), { vendor: true });
   // Bad links are answered by the proxy itself: the same headers.
   expectSecurityHeaders(await page.request.get(`/respond/${"A".repeat(43)}`), { vendor: true });
@@ -143,7 +106,7 @@ test("pages load without a single CSP violation", async ({ page, db }) => {
   await expect(page).toHaveURL(/\/vendors$/);
   await check("client navigation");
 
-  const token = await makeVendorLink(db);
+  const { token } = await createVendorLink(db);
   await page.goto(`/respond/${token}`);
   await expect(page.getByTestId("global-save-state")).toBeVisible();
   await check("/respond/[token]");
