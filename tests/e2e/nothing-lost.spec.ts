@@ -4,14 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, freePort, readPidFile, stopEmbeddedPostgres } from "@/lib/pg/embedded";
-import { createToken } from "@/lib/tokens";
-import { expect, test } from "./fixtures";
+import { createVendorLink, expect, test } from "./fixtures";
 import { answer, expectAllSaved } from "./portal-helpers";
 
 // Guards against losing a vendor's answers: the server is killed (SIGKILL) in the middle of
 // autosaves and restarted, and the browser goes offline and back. Every acknowledged answer
 // must be in the database, and every unacknowledged one resent once, never applied twice.
-const bcdr = JSON.parse(fs.readFileSync("questionnaires/bcdr-core.v1.json", "utf8"));
 
 async function startApp(dataDir: string, port: number) {
   const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
@@ -54,35 +52,7 @@ test("answers survive a server crash, a restart and going offline, each applied 
     url: embeddedUrl({ pgDir, port: readPidFile({ pgDir })!.port }),
   });
   try {
-    const vendor = await db.vendor.findFirstOrThrow({ where: { name: "PayBridge Gateway" } });
-    const qv = await db.questionnaireVersion.create({
-      data: {
-        key: "bcdr-core",
-        version: bcdr.version,
-        title: bcdr.title,
-        definition: bcdr,
-        checksum: `crash-${Date.now()}`,
-      },
-    });
-    const a = await db.assessment.create({
-      data: {
-        orgId: vendor.orgId,
-        vendorId: vendor.id,
-        questionnaireVersionId: qv.id,
-        requirements: { tier: "high" },
-        status: "sent",
-      },
-    });
-    const { token, hash } = createToken();
-    await db.invitation.create({
-      data: {
-        orgId: vendor.orgId,
-        assessmentId: a.id,
-        email: "v@vendor.example",
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const { token, assessmentId } = await createVendorLink(db, { vendorName: "PayBridge Gateway" });
 
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
@@ -117,7 +87,7 @@ test("answers survive a server crash, a restart and going offline, each applied 
     await expect(page.locator("#q-customer_notification_hours-input")).toHaveValue("2");
 
     const rows = await db.answer.findMany({
-      where: { assessmentId: a.id },
+      where: { assessmentId },
       include: { revisions: true },
     });
     const byId = Object.fromEntries(rows.map((r) => [r.questionId, r]));
