@@ -45,7 +45,12 @@ export async function signInOverHttp({
 
   const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+      // The app refuses cookie-authenticated POSTs without a same-origin Origin (CSRF guard).
+      origin: new URL(baseUrl).origin,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });

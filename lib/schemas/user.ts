@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 import { ROLES } from "../permissions";
 import { zEmail, zText } from "./common";

@@ -244,7 +244,8 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
     .getByRole("textbox")
     .fill("Customers must be able to export their own data at once. What can you offer?");
   await review.getByRole("button", { name: /Request changes \(1\)/ }).click();
-  await expect(proc.getByRole("status").filter({ hasText: "Changes requested" })).toBeVisible();
+  // The header shows the new status (the review panel closes).
+  await expect(proc.getByText("Changes requested", { exact: true })).toBeVisible();
 
   // The vendor sees only that question reopened, with the comment, and fixes it.
   await vendor.reload();

@@ -145,7 +145,9 @@ test("managers download assessment and portfolio PDFs; others are refused", asyn
   await expect(
     page.getByRole("heading", { name: `Nordlicht Cloud ${tag}`, exact: true }),
   ).toBeVisible();
-  await expect(page.getByText("Primary and secondary sites are 0.1 km apart").first()).toBeVisible();
+  await expect(
+    page.getByText("Primary and secondary sites are 0.1 km apart").first(),
+  ).toBeVisible();
   await expect(page.getByRole("cell", { name: "0.1 km" })).toBeVisible();
   fs.mkdirSync("test-results/screens", { recursive: true });
   await page.screenshot({ path: "test-results/screens/report-print.png", fullPage: true });
