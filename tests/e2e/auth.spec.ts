@@ -27,7 +27,7 @@ test.describe("sign-in", () => {
       page,
     }) => {
       await signIn(page, DEMO_USERS[role]);
-      await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_USERS[role].name);
+      await expect(page.getByRole("banner")).toContainText(DEMO_USERS[role].name);
       await expect(page.getByText(WELCOME[role])).toBeVisible();
       const nav = page.getByRole("navigation", { name: "Main" });
       for (const path of STAFF_PAGES) {
