@@ -210,7 +210,9 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   for (const [id, value] of SIDEKICK.slice(8)) await answer(vendor, id, value);
   await expectAllSaved(vendor);
   await vendor.getByRole("button", { name: "Submit answers" }).click();
-  await expect(vendor.getByRole("status").filter({ hasText: "Submitted" })).toBeVisible();
+  await expect(
+    vendor.getByRole("status").filter({ hasText: /^Submitted\. Thank you/ }),
+  ).toBeVisible();
   await expect(vendor.locator("#q-topology input[value=active_passive]")).toBeDisabled();
   // A second submit changes nothing.
   const again = await vendor.request.post(
@@ -260,7 +262,9 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   await answer(vendor, "export_formats", ["csv", "json", "api"]);
   await expectAllSaved(vendor);
   await vendor.getByRole("button", { name: "Submit answers" }).click();
-  await expect(vendor.getByRole("status").filter({ hasText: "Submitted" })).toBeVisible();
+  await expect(
+    vendor.getByRole("status").filter({ hasText: /^Submitted\. Thank you/ }),
+  ).toBeVisible();
 
   // Procurement: the export flag is gone; it raises a finding and accepts.
   await proc.reload();
