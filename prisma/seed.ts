@@ -204,6 +204,8 @@ export type TPortfolioInput = {
   now?: Date;
   /** Keep only these answers (the bench stores what the dashboard reads); all by default. */
   answerIds?: ReadonlySet<string>;
+  /** Reuse one judged answer set per tier, quality band (of this many) and month: bulk seeds. */
+  reuse?: number;
   /** Assessments per vendor, before the open ones (default 1–3). */
   history?: () => number;
 };
@@ -226,10 +228,28 @@ export async function seedPortfolio(input: TPortfolioInput) {
 
 const SUBMITTED_STATES = ["accepted", "accepted", "accepted", "submitted"] as const;
 
-function buildPortfolioRows(
+export function buildPortfolioRows(
   input: TPortfolioInput & { now: Date; qv: { id: string; questionnaire: TQuestionnaire } },
 ) {
-  const { orgId, vendors, ownerId, deciderId, rng, now, qv, answerIds } = input;
+  const { orgId, vendors, ownerId, deciderId, rng, now, qv, answerIds, reuse } = input;
+  const judged = new Map<string, ReturnType<typeof judge>>();
+  const judge = (quality: number, submitted: Date, tier: TTier) => {
+    const requirements = parseRequirements({ input: { tier } });
+    if (!requirements.ok) throw new Error("demo requirements are invalid");
+    const raw = buildDemoAnswers({ rng, quality, asOf: submitted });
+    const parsed = parseAnswers({ questionnaire: qv.questionnaire, input: raw });
+    if (!parsed.ok) throw new Error(`demo answers invalid: ${JSON.stringify(parsed.errors[0])}`);
+    const asOf = isoDay(submitted);
+    const answers = parsed.value;
+    const q = qv.questionnaire;
+    const result = assessAnswers({
+      questionnaire: q,
+      requirements: requirements.value,
+      answers,
+      asOf,
+    });
+    return { answers, result, asOf };
+  };
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
   const answers: Prisma.AnswerCreateManyInput[] = [];
   const flags: Prisma.FlagCreateManyInput[] = [];
@@ -240,24 +260,22 @@ function buildPortfolioRows(
   for (const vendor of vendors) {
     const count = input.history ? input.history() : between(rng, 1, 3);
     let quality = rng() * 0.9;
-    const requirements = parseRequirements({ input: { tier: vendor.tier } });
-    if (!requirements.ok) throw new Error("demo requirements are invalid");
     let previousId: string | null = null;
     for (let i = 0; i < count; i++) {
       // Spread over the past year: assessment i of n falls somewhere in its own slice of it.
       const slice = 350 / count;
       const submitted = daysBefore(now, Math.round((count - 1 - i) * slice + rng() * slice + 3));
       quality = Math.min(1, quality + rng() * 0.1);
-      const raw = buildDemoAnswers({ rng, quality, asOf: submitted });
-      const parsed = parseAnswers({ questionnaire: qv.questionnaire, input: raw });
-      if (!parsed.ok) throw new Error(`demo answers invalid: ${JSON.stringify(parsed.errors[0])}`);
-      const asOf = isoDay(submitted);
-      const result = assessAnswers({
-        questionnaire: qv.questionnaire,
-        requirements: requirements.value,
-        answers: parsed.value,
+      const key = reuse
+        ? `${vendor.tier}|${Math.floor(quality * reuse)}|${Math.floor(submitted.getTime() / 2.6e9)}`
+        : "";
+      const hit = key ? judged.get(key) : undefined;
+      const {
+        answers: judgedAnswers,
+        result,
         asOf,
-      });
+      } = hit ?? judge(quality, submitted, vendor.tier);
+      if (key && !hit) judged.set(key, { answers: judgedAnswers, result, asOf });
       const latest = i === count - 1;
       const status = latest ? pick(rng, SUBMITTED_STATES) : "accepted";
       const aId = id("a");
@@ -283,7 +301,7 @@ function buildPortfolioRows(
         createdAt: daysBefore(submitted, 31),
       });
       previousId = aId;
-      for (const [questionId, value] of Object.entries(parsed.value)) {
+      for (const [questionId, value] of Object.entries(judgedAnswers)) {
         if (answerIds && !answerIds.has(questionId)) continue;
         answers.push({
           assessmentId: aId,

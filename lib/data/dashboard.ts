@@ -15,16 +15,40 @@ export const TIER_WEIGHTS: Readonly<Record<TTier, number>> = {
   low: 1,
 };
 
-const tierCase = (values: Record<TTier, number>) =>
+const tierCaseRaw = (values: Record<TTier, number>, column = "tier") =>
   Prisma.raw(
-    `CASE v.tier ${TIERS.map((t) => `WHEN '${t}' THEN ${Number(values[t])}`).join(" ")} END`,
+    `CASE ${column} ${TIERS.map((t) => `WHEN '${t}' THEN ${Number(values[t])}`).join(" ")} END`,
   );
+const tierCase = (values: Record<TTier, number>) => tierCaseRaw(values, "v.tier");
+
+// Portfolio figures are cached per organisation for a short while: ten managers opening the
+// dashboard at once share one set of queries, and the numbers are at most this old.
+export const DASHBOARD_CACHE_MS = 30_000;
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+/** The same function, its result shared per input for DASHBOARD_CACHE_MS. */
+const memo =
+  <I, T>(name: string, load: (input: I) => Promise<T>) =>
+  (input: I): Promise<T> =>
+    cached(`${name}:${JSON.stringify(input)}`, () => load(input));
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < DASHBOARD_CACHE_MS) return hit.value as Promise<T>;
+  const value = load();
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key));
+  if (cache.size > 1000) cache.delete(cache.keys().next().value as string);
+  return value;
+}
 const testAgeMonths = Object.fromEntries(
   TIERS.map((t) => [t, TIER_DEFAULTS[t].max_test_age_months]),
 ) as Record<TTier, number>;
 
 /** The latest submitted (judged) assessment of every active vendor of the organisation. */
-const latestCte = (orgId: string) => Prisma.sql`latest AS (
+// MATERIALIZED: computed once per query; inlined, the planner misjudged its size and re-ran it.
+const latestCte = (orgId: string) => Prisma.sql`latest AS MATERIALIZED (
   SELECT DISTINCT ON (a."vendorId") a.id, a."vendorId", a.rating, a.score, a."submittedAt",
          a.requirements
   FROM "Assessment" a
@@ -35,7 +59,7 @@ const latestCte = (orgId: string) => Prisma.sql`latest AS (
 export type THeatCell = { tier: TTier; rating: TRating | null; vendors: number };
 
 /** Active vendors by tier × rating of their latest submitted assessment (null: never assessed). */
-export async function getRatingHeatmap({ orgId }: TOrg): Promise<THeatCell[]> {
+async function getRatingHeatmapUncached({ orgId }: TOrg): Promise<THeatCell[]> {
   return db.$queryRaw<THeatCell[]>`
     WITH ${latestCte(orgId)}
     SELECT v.tier::text AS tier, l.rating::text AS rating, count(*)::int AS vendors
@@ -47,7 +71,7 @@ export async function getRatingHeatmap({ orgId }: TOrg): Promise<THeatCell[]> {
 export type TFlagCount = { code: string; title: string; severity: string; vendors: number };
 
 /** Flag codes by how many vendors' latest assessments raise them. */
-export async function getTopFlagCodes({
+async function getTopFlagCodesUncached({
   orgId,
   limit = 8,
 }: TOrg & { limit?: number }): Promise<TFlagCount[]> {
@@ -74,7 +98,7 @@ export type TDueSummary = { overdue: number; dueSoon: number; next: TDueRow[] };
 const OPEN_STATES = Prisma.sql`('sent', 'in_progress', 'changes_requested', 'draft')`;
 
 /** Open assessments past their due date or due within `days`. */
-export async function getDueAssessments({
+async function getDueAssessmentsUncached({
   orgId,
   days = 14,
   limit = 6,
@@ -115,22 +139,26 @@ export type TDecayRow = {
 
 // A test is stale once older than the assessment's max test age (tier default when the
 // requirements do not set one); a plan review once older than 12 months.
-const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, dated AS (
+const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATERIALIZED (
   SELECT an."questionId" AS kind, v.id AS "vendorId", v.name AS "vendorName", v.tier,
-         (an.value #>> '{}')::date AS "lastDate",
-         ((an.value #>> '{}')::date + make_interval(months => CASE
-            WHEN an."questionId" = 'plan_last_reviewed_date' THEN 12
-            ELSE COALESCE((l.requirements ->> 'max_test_age_months')::int, ${tierCase(testAgeMonths)})
-          END))::date AS "staleOn"
+         l.requirements,
+         CASE WHEN jsonb_typeof(an.value) = 'string' AND an.value #>> '{}' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+              THEN (an.value #>> '{}')::date END AS "lastDate"
   FROM latest l
   JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
   JOIN "Answer" an ON an."assessmentId" = l.id
    AND an."questionId" IN ('dr_test_last_date', 'restore_test_last_date', 'plan_last_reviewed_date')
-  WHERE jsonb_typeof(an.value) = 'string' AND an.value #>> '{}' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+), dated AS (
+  SELECT kind, "vendorId", "vendorName", tier, "lastDate",
+         ("lastDate" + make_interval(months => CASE
+            WHEN kind = 'plan_last_reviewed_date' THEN 12
+            ELSE COALESCE((requirements ->> 'max_test_age_months')::int, ${tierCaseRaw(testAgeMonths)})
+          END))::date AS "staleOn"
+  FROM raw WHERE "lastDate" IS NOT NULL
 )`;
 
 /** DR tests, restore tests and plan reviews that are stale or go stale within 90 days. */
-export async function getDecayClocks({
+async function getDecayClocksUncached({
   orgId,
   limit = 8,
 }: TOrg & { limit?: number }): Promise<{ counts: TDecayCount[]; next: TDecayRow[] }> {
@@ -159,7 +187,7 @@ export type TConcentration = {
 };
 
 /** How many vendors (and their tier weight) depend on each provider, country and region. */
-export async function getConcentration({
+async function getConcentrationUncached({
   orgId,
   limit = 6,
 }: TOrg & { limit?: number }): Promise<Record<TConcentration["dim"], TConcentration[]>> {
@@ -191,7 +219,7 @@ export async function getConcentration({
 export type TSitePoint = { label: string; lat: number; lon: number; role: string; vendors: number };
 
 /** Vendor sites pooled by place (0.1° grid), so the map stays small at any portfolio size. */
-export async function getSitePoints({
+async function getSitePointsUncached({
   orgId,
   limit = 300,
 }: TOrg & { limit?: number }): Promise<TSitePoint[]> {
@@ -214,7 +242,7 @@ export async function getSitePoints({
 export type TTrendRow = { month: string; rating: TRating; assessments: number; avgScore: number };
 
 /** Ratings of assessments submitted in each of the last `months` months. */
-export async function getRatingTrend({
+async function getRatingTrendUncached({
   orgId,
   months = 12,
 }: TOrg & { months?: number }): Promise<TTrendRow[]> {
@@ -351,7 +379,7 @@ function vendorQuery({ orgId, filters }: TOrg & { filters: TVendorFilters }) {
 }
 
 /** One page of the vendor table, with the total of the filtered set. */
-export async function listPortfolioVendors({
+async function listPortfolioVendorsUncached({
   orgId,
   filters,
 }: TOrg & { filters: TVendorFilters }): Promise<{ rows: TVendorRow[]; total: number }> {
@@ -376,7 +404,7 @@ export async function* iteratePortfolioVendors({
 }
 
 /** Owners who own at least one active vendor, for the owner filter. */
-export async function listVendorOwners({ orgId }: TOrg) {
+async function listVendorOwnersUncached({ orgId }: TOrg) {
   return db.user.findMany({
     where: { orgId, ownedVendors: { some: { status: "active" } } },
     select: { id: true, name: true },
@@ -437,3 +465,13 @@ export async function getLastEvidenceDates({ orgId, vendorId }: TOrg & { vendorI
   });
   return { latest, evidence };
 }
+
+export const getRatingHeatmap = memo("heatmap", getRatingHeatmapUncached);
+export const getTopFlagCodes = memo("getTopFlagCodes", getTopFlagCodesUncached);
+export const getDueAssessments = memo("getDueAssessments", getDueAssessmentsUncached);
+export const getDecayClocks = memo("getDecayClocks", getDecayClocksUncached);
+export const getConcentration = memo("getConcentration", getConcentrationUncached);
+export const getSitePoints = memo("getSitePoints", getSitePointsUncached);
+export const getRatingTrend = memo("getRatingTrend", getRatingTrendUncached);
+export const listPortfolioVendors = memo("listPortfolioVendors", listPortfolioVendorsUncached);
+export const listVendorOwners = memo("listVendorOwners", listVendorOwnersUncached);

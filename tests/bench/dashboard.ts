@@ -1,0 +1,264 @@
+// npm run bench:dashboard — 10,000 vendors and 30,000 submitted assessments (plus open ones) in a
+// scratch database, the app started on it, then /dashboard (signed in as a manager) and the
+// trivial /api/health driven by autocannon at 10 connections. Goal: dashboard p95 ≤ 3 × trivial.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import autocannon from "autocannon";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { createDatabase, withServer } from "@/lib/cli/scratch-db";
+import * as d from "@/lib/data/dashboard";
+import { createPrismaClient, setDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations";
+import { poolConfigFromUrl } from "@/lib/db/pg-config";
+import { hashPassword } from "@/lib/passwords";
+import type { TTier } from "@/lib/rules/types";
+import { buildPortfolioRows, createRng, ensureSeedQuestionnaireVersion } from "@/prisma/seed";
+
+const VENDORS = 10_000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EMAIL = "manager@bench.example";
+const PASSWORD = "bench-manager-pass-2026";
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+async function seed(url: string) {
+  const prisma = createPrismaClient({ url });
+  const t = Date.now();
+  const org = await prisma.organization.create({ data: { name: "Bench Bank", slug: "bench" } });
+  const user = (role: "manager" | "procurement", email: string, passwordHash: string) =>
+    prisma.user.create({
+      data: { orgId: org.id, email, name: `Bench ${role}`, role, passwordHash },
+    });
+  const manager = await user("manager", EMAIL, await hashPassword({ password: PASSWORD }));
+  const owner = await user("procurement", "procurement@bench.example", "x");
+  const tiers: TTier[] = ["critical", "high", "high", "moderate", "moderate", "moderate", "low"];
+  const vendors = await prisma.vendor.createManyAndReturn({
+    data: Array.from({ length: VENDORS }, (_, i) => ({
+      orgId: org.id,
+      name: `Vendor ${String(i).padStart(5, "0")}`,
+      tier: tiers[i % tiers.length]!,
+      ownerId: owner.id,
+    })),
+    select: { id: true, tier: true },
+  });
+  const qv = await ensureSeedQuestionnaireVersion({ prisma });
+  const rows = buildPortfolioRows({
+    prisma,
+    orgId: org.id,
+    vendors,
+    ownerId: owner.id,
+    deciderId: manager.id,
+    rng: createRng({ seed: 42 }),
+    now: new Date(),
+    qv,
+    history: () => 3,
+    reuse: 20,
+    // What the dashboard reads; the other 30 answers per assessment would only slow the seed.
+    answerIds: new Set([
+      "sites",
+      "dr_test_last_date",
+      "restore_test_last_date",
+      "plan_last_reviewed_date",
+    ]),
+  });
+  const client = new pg.Client(poolConfigFromUrl({ url }));
+  await client.connect();
+  const stamp = <T extends { createdAt?: unknown }>(list: T[], p: string) =>
+    list.map((r, i) => ({ id: `${p}${i}`, ...r, updatedAt: r.createdAt ?? new Date() }));
+  await copyRows(client, "Assessment", stamp(rows.assessments, "a"));
+  await copyRows(client, "Answer", stamp(rows.answers, "an"));
+  await copyRows(client, "Flag", rows.flags);
+  await copyRows(client, "Finding", stamp(rows.findings, "fi"));
+  await client.end();
+  const result = { assessments: rows.assessments.length, flags: rows.flags.length };
+  await prisma.$executeRawUnsafe("ANALYZE");
+  await prisma.$disconnect();
+  log(
+    `seeded ${VENDORS} vendors, ${result.assessments} assessments, ${result.flags} flags in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+}
+
+// COPY: the fastest bulk path into PostgreSQL (createMany would take minutes at this size).
+const esc = (t: string) =>
+  t
+    .replaceAll("\\", "\\\\")
+    .replaceAll("\t", "\\t")
+    .replaceAll("\n", "\\n")
+    .replaceAll("\r", "\\r");
+function copyValue(v: unknown, column: string): string {
+  if (v === null || v === undefined) return "\\N";
+  if (v instanceof Date) return v.toISOString();
+  // Flag.questions is text[]; every other array or object is a jsonb value.
+  if (column === "questions" && Array.isArray(v))
+    return esc(
+      `{${v.map((x) => `"${x.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`,
+    );
+  if (typeof v === "object" || column === "value") return esc(JSON.stringify(v));
+  return esc(String(v));
+}
+
+async function copyRows(client: pg.Client, table: string, rows: readonly object[]) {
+  if (rows.length === 0) return;
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const lines = function* () {
+    for (const r of rows) {
+      const rec = r as Record<string, unknown>;
+      yield `${cols.map((c) => copyValue(rec[c], c)).join("\t")}\n`;
+    }
+  };
+  const sql = `COPY "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+  await pipeline(Readable.from(lines()), client.query(copyFrom(sql)));
+}
+
+/** BENCH_PROFILE=1: each dashboard query on its own, to see which one is slow. */
+async function profileQueries(url: string) {
+  const prisma = createPrismaClient({ url });
+  setDb(prisma);
+  const { orgId } = await prisma.organization
+    .findFirstOrThrow({ select: { id: true } })
+    .then((o) => ({ orgId: o.id }));
+  const filters = d.parseVendorFilters({ params: {} });
+  const queries: Record<string, () => Promise<unknown>> = {
+    heatmap: () => d.getRatingHeatmap({ orgId }),
+    flags: () => d.getTopFlagCodes({ orgId }),
+    due: () => d.getDueAssessments({ orgId }),
+    decay: () => d.getDecayClocks({ orgId }),
+    concentration: () => d.getConcentration({ orgId }),
+    points: () => d.getSitePoints({ orgId }),
+    trend: () => d.getRatingTrend({ orgId }),
+    table: () => d.listPortfolioVendors({ orgId, filters }),
+  };
+  for (const [name, run] of Object.entries(queries)) {
+    const t = performance.now();
+    await run();
+    log(`${name}: ${(performance.now() - t).toFixed(1)} ms`);
+  }
+  setDb(undefined);
+  await prisma.$disconnect();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 900; i++) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** next-auth credentials sign-in over HTTP; returns the Cookie header of the session. */
+async function signIn(base: string) {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = pair!.split("=");
+      jar.set(k!, v.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: cookie(),
+      Origin: base,
+    },
+    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in failed: HTTP ${res.status}`);
+  return cookie();
+}
+
+async function p95(url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  let errors = 0;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 10, duration: SECONDS, headers }, (err) =>
+      err ? reject(err) : resolve(),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status !== 200) errors++;
+      times.push(ms);
+    });
+  });
+  times.sort((a, b) => a - b);
+  const value = times[Math.floor(times.length * 0.95)] ?? Number.NaN;
+  log(
+    `${url}: ${times.length} requests, ${errors} non-200, p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, p95 ${value.toFixed(1)} ms`,
+  );
+  return value;
+}
+
+await withServer(async (server) => {
+  const url = await createDatabase({ url: server, name: "bench_dashboard" });
+  await applyMigrations({ url, log: () => {} });
+  await seed(url);
+  if (process.env.BENCH_PROFILE) await profileQueries(url);
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-bench-dash-"));
+  const base = `http://localhost:${port}`;
+  const child = spawn("node_modules/.bin/tsx", ["lib/cli/start.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      APP_URL: base,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-dash",
+    },
+  });
+  const stop = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  };
+  try {
+    await waitFor(`${base}/api/health`, child);
+    const cookie = await signIn(base);
+    const headers = { Cookie: cookie };
+    const page = await fetch(`${base}/dashboard`, { headers });
+    const html = await page.text();
+    if (!page.ok || !html.includes("Vendors by tier and rating"))
+      throw new Error(`the dashboard did not render (HTTP ${page.status})`);
+    // Warm-up: JIT, route compilation, connection pool, PostgreSQL caches.
+    for (let i = 0; i < 20; i++) {
+      await (await fetch(`${base}/dashboard`, { headers })).text();
+      await (await fetch(`${base}/api/health`)).text();
+    }
+    const a = await p95(`${base}/dashboard`, headers);
+    const b = await p95(`${base}/api/health`, {});
+    console.log(
+      `dashboard p95 ${a.toFixed(1)} ms; trivial p95 ${b.toFixed(1)} ms; ratio A/B = ${(a / b).toFixed(2)}`,
+    );
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 2000));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+process.exit(0);
