@@ -19,7 +19,7 @@ export function RoleDashboard({ user, filters }: { user: TSessionUser; filters: 
   return (
     <>
       <PageHeader
-        title={work ? `Welcome, ${user.name}` : "Portfolio risk"}
+        title={`Welcome, ${user.name}`}
         description={`${ROLE_LABELS[user.role]}. ${INTRO[user.role]}`}
         actions={
           user.role === "admin" ? (

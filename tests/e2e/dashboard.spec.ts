@@ -61,3 +61,16 @@ test("the CSV export answers 401 without a session", async ({ request }) => {
   const res = await request.get("/api/vendors/export.csv");
   expect(res.status()).toBe(401);
 });
+
+test("the vendor page shows the score trend, open findings and last evidence dates", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_USERS.manager);
+  await page.goto("/dashboard?sort=name");
+  await page.locator("#vendors").getByRole("link", { name: "Atlas Mortgage Servicing" }).click();
+  await expect(page.getByRole("heading", { name: "Atlas Mortgage Servicing" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Score per assessment/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Open findings" })).toBeVisible();
+  await expect(page.getByText("DR test", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+});

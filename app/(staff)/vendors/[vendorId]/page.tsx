@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AssessmentTable } from "@/components/assessments/assessment-table";
 import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ArchiveButton } from "@/components/vendors/archive-button";
 import { ContactForm } from "@/components/vendors/contact-form";
+import { VendorEvidenceDates } from "@/components/vendors/evidence-dates";
+import { VendorOpenFindings } from "@/components/vendors/open-findings";
+import { VendorScoreTrend } from "@/components/vendors/score-trend";
 import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
 import { requirePageUser } from "@/lib/authz";
 import { listAssessments } from "@/lib/data/assessments";
@@ -47,6 +51,16 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
         <div className="space-y-6 lg:col-span-2">
           <Card title="Assessments">
             <AssessmentTable rows={assessments} showVendor={false} />
+          </Card>
+          <Card title="Score trend">
+            <Suspense fallback={<div className="h-36 animate-pulse rounded bg-slate-100" />}>
+              <VendorScoreTrend orgId={user.orgId} vendorId={vendor.id} />
+            </Suspense>
+          </Card>
+          <Card title="Open findings">
+            <Suspense fallback={<div className="h-24 animate-pulse rounded bg-slate-100" />}>
+              <VendorOpenFindings orgId={user.orgId} vendorId={vendor.id} />
+            </Suspense>
           </Card>
           {canSend && (
             <Card title="Send a BC/DR questionnaire">
@@ -112,6 +126,11 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
               </div>
             </Card>
           )}
+          <Card title="Last evidence dates">
+            <Suspense fallback={<div className="h-24 animate-pulse rounded bg-slate-100" />}>
+              <VendorEvidenceDates orgId={user.orgId} vendorId={vendor.id} />
+            </Suspense>
+          </Card>
           <Card title="Contacts">
             {vendor.contacts.length === 0 ? (
               <p className="mb-3 text-sm text-slate-600">No contacts yet.</p>

@@ -1,0 +1,54 @@
+import { addMonths } from "@/lib/data/answers";
+import { DECAY_KINDS, getLastEvidenceDates, type TDecayKind } from "@/lib/data/dashboard";
+import { TIER_DEFAULTS } from "@/lib/scoring";
+
+/** Last DR test, restore test and plan review from the latest answers, with when each goes stale. */
+export async function VendorEvidenceDates({
+  orgId,
+  vendorId,
+}: {
+  orgId: string;
+  vendorId: string;
+}) {
+  const { latest, evidence } = await getLastEvidenceDates({ orgId, vendorId });
+  const req = (latest?.requirements ?? {}) as { max_test_age_months?: number };
+  const testAge =
+    req.max_test_age_months ??
+    (latest ? TIER_DEFAULTS[latest.vendor.tier].max_test_age_months : 12);
+  const today = new Date();
+  return (
+    <dl className="space-y-2 text-sm">
+      {(Object.keys(DECAY_KINDS) as TDecayKind[]).map((k) => {
+        const value = latest?.answers.find((a) => a.questionId === k)?.value;
+        const text = typeof value === "string" ? value : null;
+        const staleOn = text
+          ? addMonths(new Date(`${text}T00:00:00Z`), k === "plan_last_reviewed_date" ? 12 : testAge)
+          : null;
+        const stale = staleOn ? staleOn <= today : false;
+        return (
+          <div key={k} className="flex justify-between gap-2">
+            <dt className="font-medium text-slate-600">{DECAY_KINDS[k]}</dt>
+            <dd className="text-right">
+              {text ?? "not reported"}
+              {staleOn && (
+                <span
+                  className={`block text-xs ${stale ? "font-medium text-red-700" : "text-slate-500"}`}
+                >
+                  {stale ? "stale since" : "stale on"} {staleOn.toISOString().slice(0, 10)}
+                </span>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+      <div className="flex justify-between gap-2">
+        <dt className="font-medium text-slate-600">Last evidence file</dt>
+        <dd className="text-right">
+          {evidence
+            ? (evidence.evidenceDate ?? evidence.createdAt).toISOString().slice(0, 10)
+            : "none uploaded"}
+        </dd>
+      </div>
+    </dl>
+  );
+}
