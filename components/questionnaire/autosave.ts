@@ -65,6 +65,9 @@ export function useAutosave({
     Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v.value])),
   );
   const [states, setStates] = useState<Record<string, TSaveState>>({});
+  // False until answers left unsent by an earlier visit were read back from this browser:
+  // until then the page must not claim that everything is saved.
+  const [ready, setReady] = useState(false);
   const pending = useRef<Record<string, TPending>>({});
   const versions = useRef<Record<string, number>>(
     Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, v.version])),
@@ -174,12 +177,17 @@ export function useAutosave({
     const stored = readStored(assessmentId);
     if (Object.keys(stored).length) {
       pending.current = { ...stored, ...pending.current };
+      setStates((prev) => ({
+        ...prev,
+        ...Object.fromEntries(Object.keys(stored).map((k) => [k, { kind: "pending" as const }])),
+      }));
       setValues((prev) => ({
         ...prev,
         ...Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.value])),
       }));
       void flush();
     }
+    setReady(true);
     const online = () => void flush();
     window.addEventListener("online", online);
     const retry = setInterval(() => {
@@ -194,5 +202,5 @@ export function useAutosave({
   const unsaved = Object.values(states).filter(
     (s) => s.kind === "pending" || s.kind === "saving" || s.kind === "offline",
   ).length;
-  return { values, saved, states, change, resolve, flush, unsaved };
+  return { values, saved, states, change, resolve, flush, unsaved, ready };
 }

@@ -36,7 +36,7 @@ export type TPortalProps = {
 
 export function PortalForm(props: TPortalProps) {
   const { token, assessmentId, questionnaire } = props;
-  const { values, states, change, resolve, unsaved } = useAutosave({
+  const { values, states, change, resolve, unsaved, ready } = useAutosave({
     token,
     assessmentId,
     initial: props.initial,
@@ -173,9 +173,11 @@ export function PortalForm(props: TPortalProps) {
             aria-live="polite"
             data-testid="global-save-state"
           >
-            {unsaved
-              ? `${unsaved} answer${unsaved > 1 ? "s" : ""} not saved yet`
-              : "All answers saved"}
+            {!ready
+              ? "Checking for answers not yet sent…"
+              : unsaved
+                ? `${unsaved} answer${unsaved > 1 ? "s" : ""} not saved yet`
+                : "All answers saved"}
           </p>
           <nav aria-label="Sections" className="mt-4">
             <ol className="space-y-1 text-sm">
