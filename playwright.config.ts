@@ -58,7 +58,7 @@ export default defineConfig({
     {
       command: "node_modules/.bin/tsx lib/cli/start.ts",
       url: `${process.env.E2E_BASE_URL}/api/health`,
-      timeout: 300_000,
+      timeout: 900_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
