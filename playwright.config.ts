@@ -28,6 +28,8 @@ export default defineConfig({
   reporter: process.env.PW_JSON_OUTPUT
     ? [["list"], ["json", { outputFile: process.env.PW_JSON_OUTPUT }]]
     : "list",
+  // One output folder per port, so parallel runs on one checkout don't delete each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL: process.env.E2E_BASE_URL,
