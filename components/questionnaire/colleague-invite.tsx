@@ -16,11 +16,14 @@ export function ColleagueInvite({ token }: { token: string }) {
         body: JSON.stringify(data),
       });
       const body = await res.json().catch(() => ({}));
-      if (!res.ok)
+      if (!res.ok) {
+        // Each field error names its field ("Colleague's name …", "Colleague's email …").
+        const fieldErrors = Object.values(body.fieldErrors ?? {}).flat() as string[];
         return setMessage({
-          text: body.fieldErrors?.email?.[0] ?? body.error ?? "The invitation failed.",
+          text: fieldErrors.join(" ") || body.error || "The invitation failed.",
           ok: false,
         });
+      }
       setMessage({ text: `Invitation sent to ${body.data.email}.`, ok: true });
       form.reset();
     } catch {

@@ -20,6 +20,16 @@ const TIER_OPTIONS = [
 
 type TForm = Omit<TVendorInput, "services"> & { servicesText?: string };
 
+type TFieldError = { message?: string } | undefined;
+
+/** The list's own error ("At most 30 services"), else the first refused service's. */
+function servicesError(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const own = (error as TFieldError)?.message;
+  if (own) return own;
+  return Object.values(error as Record<string, TFieldError>).find((e) => e?.message)?.message;
+}
+
 type TProps = {
   owners: { value: string; label: string }[];
   /** Editing an existing vendor: its id and current values. Without it the form creates one. */
@@ -86,7 +96,7 @@ export function VendorCreateForm({ owners, editing }: TProps) {
         id="vendor-services"
         label="Services provided"
         hint="Separate services with commas, e.g. Payroll, Document storage"
-        error={(errors as Record<string, { message?: string } | undefined>).services?.message}
+        error={servicesError((errors as Record<string, unknown>).services)}
         {...register("servicesText")}
       />
       <SelectField

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db, type Prisma } from "../db";
+import { NotFoundError } from "../errors";
 import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/format";
 import { getQuestionnaire } from "../questionnaires/registry";
 
@@ -15,8 +16,9 @@ export async function ensureQuestionnaireVersion({
   version?: string;
 }) {
   const q = getQuestionnaire({ id, version });
+  // A name the form never offers (a crafted request): refused like any unknown record.
   if (!q)
-    throw new Error(
+    throw new NotFoundError(
       `No questionnaire ${id}${version ? ` version ${version}` : ""} in questionnaires/`,
     );
   const definition = JSON.parse(JSON.stringify(q)) as Prisma.InputJsonValue;

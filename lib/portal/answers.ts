@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
 import {
+  describeFound,
   findQuestion,
   getQuestionValueSchema,
   issuesToErrors,
@@ -26,30 +27,8 @@ export type TSaveAnswerResult =
   | { status: "invalid"; errors: TParseError[] }
   | { status: "locked"; message: string };
 
-/** Longest string any answer may hold; PostgreSQL refuses NUL in text. */
-export const MAX_ANSWER_STRING = 10_000;
-
-export function findBadStrings(value: unknown, path: string): TParseError[] {
-  if (typeof value === "string") {
-    if (value.includes("\u0000"))
-      return [{ path, expected: "text without NUL characters", found: "a NUL character" }];
-    if (value.length > MAX_ANSWER_STRING) {
-      return [
-        {
-          path,
-          expected: `at most ${MAX_ANSWER_STRING} characters`,
-          found: `${value.length} characters`,
-        },
-      ];
-    }
-    return [];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => findBadStrings(v, `${path}[${i}]`));
-  if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => findBadStrings(v, `${path}.${k}`));
-  }
-  return [];
-}
+// Resent saves carry the key of their first attempt (a UUID from the browser).
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
 /**
  * After a change request, a reopened answer can make new questions appear (e.g. export
@@ -65,6 +44,17 @@ function isNewSinceReview(
 }
 
 export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerResult> {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey))
+    return {
+      status: "invalid",
+      errors: [
+        {
+          path: "idempotencyKey",
+          expected: "up to 100 letters, digits, - or _",
+          found: describeFound({ value: input.idempotencyKey }),
+        },
+      ],
+    };
   const prior = await db.answerRevision.findUnique({
     where: { idempotencyKey: input.idempotencyKey },
   });
@@ -79,10 +69,16 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
   if (!question)
     return {
       status: "invalid",
-      errors: [{ path, expected: "a question of this questionnaire", found: input.questionId }],
+      errors: [
+        {
+          path,
+          expected: "a question of this questionnaire",
+          found: describeFound({ value: input.questionId }),
+        },
+      ],
     };
-  const bad = findBadStrings(input.value, path);
-  if (bad.length) return { status: "invalid", errors: bad };
+  // The question's value schema refuses NUL, broken characters and over-long strings
+  // (lib/schemas/common.ts, findTextProblem), as every staff form field does.
   if (input.value !== null) {
     const parsed = getQuestionValueSchema({ question }).safeParse(input.value);
     if (!parsed.success)

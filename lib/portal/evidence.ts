@@ -40,6 +40,8 @@ export async function storeEvidence(input: TStoreEvidence) {
       "This file type is not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT file whose name matches its content.",
     );
   }
+  if (input.questionId !== null && !/^[a-z][a-z0-9_]{0,79}$/.test(input.questionId))
+    throw new UploadError("questionId", "The question for this evidence is not valid.");
   if (input.evidenceDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.evidenceDate))
     throw new UploadError("evidenceDate", "Evidence date must be a date (YYYY-MM-DD).");
   const storedName = crypto.randomBytes(24).toString("hex");

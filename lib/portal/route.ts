@@ -19,13 +19,30 @@ export async function withLink(
   }
 }
 
-/** Reads a JSON body of at most `maxBytes`; a 1 MB string never reaches the database. */
+/**
+ * Reads a JSON body of at most `maxBytes`, so a 1 MB string never reaches a handler (let alone
+ * the database). A larger body is refused as soon as its declared length or the bytes read so
+ * far exceed the limit: it is never held in memory whole.
+ */
 export async function readJson(req: Request, maxBytes = 256 * 1024): Promise<unknown> {
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new BodyError(`The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const tooLarge = () =>
+    new BodyError(`The request is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new BodyError("The request body is not valid JSON.");
   }

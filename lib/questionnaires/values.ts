@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZCountryCode } from "@/lib/questionnaires/countries";
 import type { TQuestion } from "@/lib/questionnaires/format";
 import { isValidIsoDate } from "@/lib/rules/dates";
+import { type TTextMessages, textCheck } from "@/lib/schemas/common";
 
 // Per-question value schemas. Each schema's messages are the "expected" half of a parse
 // error, so they are written for the person who has to fix the file.
@@ -12,7 +13,22 @@ export const ZIsoDate = z
   .string({ error: "a real date written YYYY-MM-DD" })
   .refine((text) => isValidIsoDate({ text }), { error: "a real date written YYYY-MM-DD" });
 
-const text = (what: string) => z.string({ error: what });
+/** Longest free-text answer; the portal's text box stops typing here too. */
+export const MAX_ANSWER_TEXT = 10_000;
+/** Longest name in an answer: a site, a provider, a city, a company, a service. */
+export const MAX_ANSWER_NAME = 200;
+/** Longest site id. */
+export const MAX_SITE_ID = 64;
+
+const answerTextMessages = (max: number): TTextMessages => ({
+  too_long: `text of at most ${max} characters`,
+  nul: "text without NUL characters",
+  unpaired_surrogate: "text without broken characters (half of an emoji or symbol)",
+});
+
+// Every string in an answer passes the same check as the staff forms' text fields.
+const text = (what: string, max = MAX_ANSWER_NAME) =>
+  z.string({ error: what }).check(textCheck(max, answerTextMessages(max)));
 
 const coordinate = (name: string, limit: number) => {
   const expected = `a number from -${limit} to ${limit} (${name})`;
@@ -25,7 +41,10 @@ export const SITE_FIELDS =
 
 export const ZSite = z.strictObject(
   {
-    id: text("a non-empty site id").refine((id) => id.trim() !== "", "a non-empty site id"),
+    id: text("a non-empty site id", MAX_SITE_ID).refine(
+      (id) => id.trim() !== "",
+      "a non-empty site id",
+    ),
     name: text("the site's name as text"),
     role: z.enum(SITE_ROLES, { error: `one of ${quoteList(SITE_ROLES)}` }),
     provider: text("the provider's name as text"),
@@ -39,21 +58,24 @@ export const ZSite = z.strictObject(
   { error: `a site object with ${SITE_FIELDS}` },
 );
 
-export const ZSites = z.array(ZSite, { error: "a list of site objects" }).check((ctx) => {
-  const seen = new Map<string, number>();
-  ctx.value.forEach((site, index) => {
-    const first = seen.get(site.id);
-    if (first === undefined) seen.set(site.id, index);
-    else {
-      ctx.issues.push({
-        code: "custom",
-        input: site.id,
-        path: [index, "id"],
-        message: `an id no other site uses (sites[${first}] already has "${site.id}")`,
-      });
-    }
+export const ZSites = z
+  .array(ZSite, { error: "a list of site objects" })
+  .max(200, "a list of at most 200 sites")
+  .check((ctx) => {
+    const seen = new Map<string, number>();
+    ctx.value.forEach((site, index) => {
+      const first = seen.get(site.id);
+      if (first === undefined) seen.set(site.id, index);
+      else {
+        ctx.issues.push({
+          code: "custom",
+          input: site.id,
+          path: [index, "id"],
+          message: `an id no other site uses (sites[${first}] already has "${site.id}")`,
+        });
+      }
+    });
   });
-});
 
 export const ZParty = z.strictObject(
   {
@@ -99,14 +121,18 @@ function buildValueSchema(question: TQuestion): z.ZodType {
     case "date":
       return ZIsoDate;
     case "text":
-      return z.string({ error: "text" });
+      return text("text", MAX_ANSWER_TEXT);
     case "sites":
       return ZSites;
     case "siterefs":
       // Whether each id names a listed site is checked across answers (buildAnswersSchema).
-      return z.array(z.string({ error: "a site id" }), { error: "a list of site ids" });
+      return z
+        .array(text("a site id", MAX_SITE_ID), { error: "a list of site ids" })
+        .max(200, "a list of at most 200 site ids");
     case "parties":
-      return z.array(ZParty, { error: "a list of {name, service, country} objects" });
+      return z
+        .array(ZParty, { error: "a list of {name, service, country} objects" })
+        .max(500, "a list of at most 500 companies");
   }
 }
 

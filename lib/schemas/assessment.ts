@@ -1,6 +1,6 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { ZTier, zEmail, zOptionalText, zText } from "./common";
+import { ZTier, zEmail, zId, zOptionalId, zOptionalText, zText } from "./common";
 
 const zMinutes = (label: string) =>
   z.coerce
@@ -30,16 +30,12 @@ export const ZRequirementsForm = z.object({
       .max(120, "Maximum test age must be at most 120 months"),
   ),
   // The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
+  // Nothing is cut off: a list too long for the field is refused, not shortened.
   allowed_countries: z.preprocess(
-    (v) =>
-      Array.isArray(v)
-        ? v
-        : String(v ?? "")
-            .slice(0, 400)
-            .split(/[\s,]+/),
+    (v) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/)),
     z
-      .array(z.string().max(10))
-      .max(250)
+      .array(z.string().max(10, "Allowed countries: use two-letter codes such as DE, IE, GB"))
+      .max(250, "Allowed countries: at most 250 codes")
       .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
       .refine(
         (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
@@ -48,57 +44,58 @@ export const ZRequirementsForm = z.object({
   ),
 });
 
+// A questionnaire is named "key" or "key@version", as listed in questionnaires/.
+const QUESTIONNAIRE_REF = /^[a-z0-9][a-z0-9-]*(@[0-9A-Za-z.+-]+)?$/;
+
+// A question id of the questionnaire file format (snake_case).
+const zQuestionId = z
+  .string({ error: "Choose a question" })
+  .max(80, "Not a question of this questionnaire")
+  .regex(/^[a-z][a-z0-9_]*$/, "Not a question of this questionnaire");
+
 export const ZCreateAssessment = z.object({
-  vendorId: z.string().min(1, "Choose a vendor").max(64),
-  questionnaire: z.string().min(1, "Choose a questionnaire").max(80),
+  vendorId: zId("Vendor"),
+  questionnaire: z
+    .string({ error: "Choose a questionnaire" })
+    .min(1, "Choose a questionnaire")
+    .max(80, "Choose a questionnaire from the list")
+    .regex(QUESTIONNAIRE_REF, "Choose a questionnaire from the list"),
   requirements: ZRequirementsForm,
   dueDate: z.iso.date("Due date must be a date (YYYY-MM-DD)"),
   contactName: zOptionalText({ label: "Contact name", max: 120 }),
   contactEmail: zEmail("Contact email"),
   message: zOptionalText({ label: "Message", max: 2000 }),
-  previousAssessmentId: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  previousAssessmentId: zOptionalId("Start from"),
 });
 export type TCreateAssessment = z.infer<typeof ZCreateAssessment>;
 export type TCreateAssessmentInput = z.input<typeof ZCreateAssessment>;
 
 export const ZRequestChanges = z.object({
-  assessmentId: z.string().min(1).max(64),
+  assessmentId: zId("Assessment"),
   items: z
     .array(
       z.object({
-        questionId: z.string().min(1).max(80),
+        questionId: zQuestionId,
         comment: zText({ label: "Comment", max: 2000, min: 1 }),
       }),
     )
     .min(1, "Choose at least one question to reopen")
-    .max(100),
+    .max(100, "Reopen at most 100 questions at once"),
 });
 
 export const ZDecision = z.object({
-  assessmentId: z.string().min(1).max(64),
+  assessmentId: zId("Assessment"),
   decision: z.enum(["accept", "reject"]),
   comment: zOptionalText({ label: "Comment", max: 2000 }),
 });
 
 export const ZFinding = z.object({
-  assessmentId: z.string().min(1).max(64),
-  flagId: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  assessmentId: zId("Assessment"),
+  flagId: zOptionalId("From flag"),
   title: zText({ label: "Title", max: 200, min: 1 }),
   description: zText({ label: "Description", max: 5000 }),
   severity: z.enum(["critical", "high", "medium", "low", "info"], { error: "Choose a severity" }),
-  ownerId: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  ownerId: zOptionalId("Owner"),
   dueDate: z
     .union([z.literal(""), z.iso.date("Due date must be a date (YYYY-MM-DD)")])
     .optional()
@@ -107,20 +104,20 @@ export const ZFinding = z.object({
 export type TFinding = z.infer<typeof ZFinding>;
 
 export const ZFindingStatus = z.object({
-  findingId: z.string().min(1).max(64),
+  findingId: zId("Finding"),
   status: z.enum(["open", "in_progress", "remediated", "closed"]),
   note: zOptionalText({ label: "Note", max: 2000 }),
 });
 
 export const ZAcceptRisk = z.object({
-  findingId: z.string().min(1).max(64),
+  findingId: zId("Finding"),
   justification: zText({ label: "Justification", max: 5000, min: 20 }),
   until: z.iso.date("Expiry must be a date (YYYY-MM-DD)"),
 });
 
-export const ZInvitationRef = z.object({ invitationId: z.string().min(1).max(64) });
+export const ZInvitationRef = z.object({ invitationId: zId("Invitation") });
 
 export const ZColleague = z.object({
-  name: zOptionalText({ label: "Name", max: 120 }),
+  name: zOptionalText({ label: "Colleague's name", max: 120 }),
   email: zEmail("Colleague's email"),
 });

@@ -1,8 +1,12 @@
 import "@/lib/zod-config";
 import { z } from "zod";
+import { zPassword } from "./common";
 
 export const ZSignIn = z.object({
-  email: z.email("Enter a valid email address").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z
+    .string({ error: "Enter your email address" })
+    .max(254, "Email must be at most 254 characters")
+    .pipe(z.email("Enter a valid email address")),
+  password: zPassword({ min: 1 }),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;

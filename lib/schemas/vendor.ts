@@ -1,6 +1,6 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { ZTier, zEmail, zOptionalText, zText } from "./common";
+import { ZTier, zEmail, zOptionalId, zOptionalText, zText } from "./common";
 
 export const ZVendor = z.object({
   name: zText({ label: "Vendor name", max: 200, min: 1 }),
@@ -9,11 +9,7 @@ export const ZVendor = z.object({
     .max(30, "At most 30 services")
     .default([]),
   tier: ZTier,
-  ownerId: z
-    .string()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  ownerId: zOptionalId("Internal owner"),
   website: zOptionalText({ label: "Website", max: 300 }),
   notes: zOptionalText({ label: "Notes", max: 5000 }),
 });

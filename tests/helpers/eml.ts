@@ -7,10 +7,14 @@ export function decodeEml(raw: string): TMail {
   const header = (name: string) =>
     new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
   let body = rest.join("\n\n");
+  // Encoded bodies are UTF-8 bytes: decode the bytes, then the text (so "é" is not "Ã©").
   if (/quoted-printable/i.test(head)) {
-    body = body
+    const latin1 = body
       .replace(/=\r?\n/g, "")
       .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+    body = Buffer.from(latin1, "latin1").toString("utf8");
+  } else if (/content-transfer-encoding: base64/i.test(head)) {
+    body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   }
   return { to: header("To"), subject: header("Subject"), body };
 }
