@@ -77,7 +77,7 @@ async function findScoped({ orgId, invitationId }: { orgId: string; invitationId
   return inv;
 }
 
-/** A new link replaces the old one (which stops working), with a fresh expiry. */
+/** A new link replaces the old ones (which stop working), with a fresh expiry. */
 export async function resendInvitation({
   orgId,
   actor,
@@ -99,6 +99,7 @@ export async function resendInvitation({
         expiresAt: invitationExpiry({ dueDate: inv.assessment.dueDate }),
       },
     });
+    await tx.invitationToken.deleteMany({ where: { invitationId: inv.id } }); // reminders' links stop too
     await recordAudit({
       tx,
       orgId,
@@ -135,4 +136,17 @@ export async function revokeInvitation({
       data: { email: inv.email },
     });
   });
+}
+
+/** A further link to a live invitation (for a reminder mail); it shares the invitation's expiry. */
+export async function issueExtraLink({
+  invitationId,
+  purpose,
+}: {
+  invitationId: string;
+  purpose: "reminder";
+}) {
+  const { token, hash } = createToken();
+  const row = await db.invitationToken.create({ data: { invitationId, tokenHash: hash, purpose } });
+  return { token, id: row.id };
 }

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit";
+import { issueExtraLink } from "../data/invitations";
 import { db, Prisma } from "../db";
 import { sendMail } from "../mail";
 import { reminderMail } from "../mail/templates";
@@ -30,8 +31,11 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     const dueSoon = !overdue && now.getTime() >= due - lead * DAY;
     const kind = overdue ? "overdue" : dueSoon ? "due_soon" : null;
     if (!kind || a.reminders.some((r) => r.kind === kind)) continue;
-    const recipients = a.invitations.filter((i) => i.expiresAt > now).map((i) => i.email);
-    if (recipients.length === 0) continue;
+    // One live link per address (the first invitation for it).
+    const byEmail = new Map<string, string>();
+    for (const i of a.invitations)
+      if (i.expiresAt > now && !byEmail.has(i.email)) byEmail.set(i.email, i.id);
+    if (byEmail.size === 0) continue;
     try {
       await db.reminder.create({ data: { assessmentId: a.id, kind } });
     } catch (e) {
@@ -41,18 +45,28 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     const support = String(
       (a.org.settings as { supportEmail?: string } | null)?.supportEmail ?? "",
     );
-    const mail = reminderMail({
-      orgName: a.org.name,
-      vendorName: a.vendor.name,
-      dueDate: a.dueDate,
-      overdue: kind === "overdue",
-      sentAt: a.sentAt,
-      support,
-    });
+    // Only hashes of links are stored, so each mail carries a new link to the same invitation
+    // (the invitation's own link keeps working).
+    let unsent: string | undefined; // the link of a mail that did not go out
     try {
-      for (const to of new Set(recipients)) await sendMail({ to, ...mail });
+      for (const [to, invitationId] of byEmail) {
+        const { token, id } = await issueExtraLink({ invitationId, purpose: "reminder" });
+        unsent = id;
+        const mail = reminderMail({
+          orgName: a.org.name,
+          vendorName: a.vendor.name,
+          dueDate: a.dueDate,
+          overdue: kind === "overdue",
+          token,
+          support,
+        });
+        await sendMail({ to, ...mail });
+        unsent = undefined;
+      }
     } catch (e) {
-      await db.reminder.delete({ where: { assessmentId_kind: { assessmentId: a.id, kind } } }); // retry next run
+      // Retried at the next run; links in mails that did go out keep working.
+      if (unsent) await db.invitationToken.delete({ where: { id: unsent } }).catch(() => {});
+      await db.reminder.delete({ where: { assessmentId_kind: { assessmentId: a.id, kind } } });
       throw e;
     }
     await recordAudit({
@@ -61,7 +75,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
       action: `reminder.${kind}`,
       targetType: "assessment",
       targetId: a.id,
-      data: { to: [...new Set(recipients)] },
+      data: { to: [...byEmail.keys()] },
     });
     sent++;
   }

@@ -35,18 +35,17 @@ type TReminderMail = {
   vendorName: string;
   dueDate: Date | null;
   overdue: boolean;
-  sentAt: Date | null;
+  /** A new link to the same invitation (links are stored only as hashes, so none can be repeated). */
+  token: string;
   support: string;
 };
 
-// Links are stored only as hashes, so a reminder cannot repeat the link: it points to the
-// invitation email and to whom to ask for a new one.
 export function reminderMail({
   orgName,
   vendorName,
   dueDate,
   overdue,
-  sentAt,
+  token,
   support,
 }: TReminderMail) {
   return {
@@ -60,8 +59,10 @@ export function reminderMail({
         ? `The BC/DR questionnaire ${orgName} sent to ${vendorName} was due on ${formatDay(dueDate)} and has not been submitted yet.`
         : `A reminder that the BC/DR questionnaire ${orgName} sent to ${vendorName} is due on ${formatDay(dueDate)}.`,
       "",
-      `Your answers so far are saved. Continue with the private link in the invitation email of ${formatDay(sentAt)}.`,
-      `Lost it? Ask ${support || orgName} to resend it.`,
+      "Your answers so far are saved. Continue at this private link (the one in your invitation email works too):",
+      respondUrl(token),
+      "",
+      `Questions, or the link does not work? Ask ${support || orgName}.`,
     ].join("\n"),
   };
 }

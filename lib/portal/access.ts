@@ -10,17 +10,24 @@ export type TLinkState =
 /** What an invitation link opens. Nothing about the assessment leaks for a bad link. */
 export async function getLinkState({ token }: { token: string }): Promise<TLinkState> {
   if (!isWellFormedToken(token)) return { state: "unknown" };
-  const inv = await db.invitation.findUnique({
-    where: { tokenHash: hashToken({ token }) },
-    select: {
-      id: true,
-      assessmentId: true,
-      orgId: true,
-      expiresAt: true,
-      revokedAt: true,
-      org: { select: { name: true, settings: true } },
-    },
-  });
+  const tokenHash = hashToken({ token });
+  const select = {
+    id: true,
+    assessmentId: true,
+    orgId: true,
+    expiresAt: true,
+    revokedAt: true,
+    org: { select: { name: true, settings: true } },
+  } as const;
+  // The invitation's own link, or an extra link to it (a reminder's).
+  const inv =
+    (await db.invitation.findUnique({ where: { tokenHash }, select })) ??
+    (
+      await db.invitationToken.findUnique({
+        where: { tokenHash },
+        select: { invitation: { select } },
+      })
+    )?.invitation;
   if (!inv) return { state: "unknown" };
   const support = String(
     (inv.org.settings as { supportEmail?: string } | null)?.supportEmail ?? "",

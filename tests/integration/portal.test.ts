@@ -248,6 +248,54 @@ describe("reminders", () => {
     expect(kinds).toEqual(["due_soon", "overdue"]);
     expect(mailsToLate()).toBe(before + 2);
   });
+
+  it("puts a working link in each reminder; it shares the invitation's revocation and a resend drops it", async () => {
+    const { resendInvitation, revokeInvitation } = await import("@/lib/data/invitations");
+    const vendor = await prisma.vendor.create({
+      data: { orgId: org.org.id, name: "Linky Co", tier: "low" },
+    });
+    const due = new Date(Date.now() + 86_400_000);
+    const a = await createAndSendAssessment({
+      orgId: org.org.id,
+      actorId: org.procurement.id,
+      input: {
+        vendorId: vendor.id,
+        questionnaire: "bcdr-core",
+        requirements: { tier: "low", allowed_countries: [] },
+        dueDate: due.toISOString().slice(0, 10),
+        contactEmail: "linky@linky.example",
+        contactName: undefined,
+        message: undefined,
+        previousAssessmentId: undefined,
+      },
+    });
+    const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: a.id } });
+    const seen = new Set(outboxLinks());
+    await sendDueReminders();
+    const fresh = outboxLinks().filter((t) => !seen.has(t));
+    expect(fresh).toHaveLength(1);
+    const reminderToken = fresh[0]!;
+    // A new link (not the invitation's), stored only as a hash, opening the same invitation.
+    expect(hashToken({ token: reminderToken })).not.toBe(inv.tokenHash);
+    const stored = await prisma.invitationToken.findMany({ where: { invitationId: inv.id } });
+    expect(stored.map((t) => t.tokenHash)).toEqual([hashToken({ token: reminderToken })]);
+    expect(await getLinkState({ token: reminderToken })).toMatchObject({
+      state: "valid",
+      invitationId: inv.id,
+      assessmentId: a.id,
+    });
+
+    await resendInvitation({ orgId: org.org.id, actor: { kind: "system" }, invitationId: inv.id });
+    expect((await getLinkState({ token: reminderToken })).state).toBe("unknown");
+
+    const later = new Date(due.getTime() + 3 * 86_400_000);
+    const seen2 = new Set(outboxLinks());
+    await sendDueReminders({ now: later });
+    const overdueToken = outboxLinks().filter((t) => !seen2.has(t))[0]!;
+    expect((await getLinkState({ token: overdueToken })).state).toBe("valid");
+    await revokeInvitation({ orgId: org.org.id, actor: { kind: "system" }, invitationId: inv.id });
+    expect((await getLinkState({ token: overdueToken })).state).toBe("revoked");
+  });
 });
 
 describe("reassessment", () => {
