@@ -50,9 +50,14 @@ export async function requireLink({ token }: { token: string }) {
   const link = await getLinkState({ token });
   if (link.state === "unknown") throw new LinkError(404);
   if (link.state !== "valid") throw new LinkError(410);
-  await db.invitation.update({
-    where: { id: link.invitationId },
-    data: { lastUsedAt: new Date() },
+  // "Last used" to the minute: autosaves arrive every few seconds and need not each write a row.
+  const now = new Date();
+  await db.invitation.updateMany({
+    where: {
+      id: link.invitationId,
+      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }],
+    },
+    data: { lastUsedAt: now },
   });
   return link;
 }
