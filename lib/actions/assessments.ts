@@ -27,7 +27,10 @@ import {
 
 type TUser = Awaited<ReturnType<typeof requireUser>>;
 
-/** parse → authorize → write through lib/data → revalidate → { data } | { error, fieldErrors }. */
+/**
+ * authorize → parse → write through lib/data → revalidate → { data } | { error, fieldErrors }.
+ * Authorization comes first: a role that may not act gets the refusal, never field errors.
+ */
 function action<S extends z.ZodType, R>(
   schema: S,
   permission: TPermission,
@@ -35,8 +38,8 @@ function action<S extends z.ZodType, R>(
 ) {
   return async (raw: unknown): Promise<TActionResult<R>> => {
     try {
-      const input = schema.parse(raw);
       const user = await requireUser({ permission });
+      const input = schema.parse(raw);
       const data = await write(input, user);
       revalidatePath("/assessments", "layout");
       revalidatePath("/vendors", "layout");

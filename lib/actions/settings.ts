@@ -10,8 +10,8 @@ export async function updateOrgSettingsAction(
   input: unknown,
 ): Promise<TActionResult<{ ok: true }>> {
   try {
-    const parsed = ZOrgSettings.parse(input);
     const user = await requireUser({ permission: "settings:manage" });
+    const parsed = ZOrgSettings.parse(input);
     await updateOrgSettings({ orgId: user.orgId, actorId: user.id, input: parsed });
     revalidatePath("/admin/settings");
     return { data: { ok: true } };

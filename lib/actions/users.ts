@@ -13,7 +13,7 @@ import {
 import { actionError, type TActionResult } from "../errors";
 import { ZChangeRole, ZCreateUser, ZSetActive, ZUserId } from "../schemas/user";
 
-// Every action: parse → authorize → write through lib/data → revalidate → return.
+// Every action: authorize → parse → write through lib/data → revalidate → return.
 async function run<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
   try {
     const data = await fn();
@@ -29,8 +29,8 @@ async function run<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
 
 export async function createUserAction(input: unknown) {
   return run(async () => {
-    const parsed = ZCreateUser.parse(input);
     const user = await requireUser({ permission: "user:manage" });
+    const parsed = ZCreateUser.parse(input);
     const created = await createUser({ orgId: user.orgId, actorId: user.id, input: parsed });
     return { id: created.id };
   });
@@ -38,8 +38,8 @@ export async function createUserAction(input: unknown) {
 
 export async function changeUserRoleAction(input: unknown) {
   return run(async () => {
-    const { userId, role } = ZChangeRole.parse(input);
     const user = await requireUser({ permission: "user:manage" });
+    const { userId, role } = ZChangeRole.parse(input);
     await changeUserRole({ orgId: user.orgId, actorId: user.id, userId, role });
     return { ok: true };
   });
@@ -47,8 +47,8 @@ export async function changeUserRoleAction(input: unknown) {
 
 export async function setUserActiveAction(input: unknown) {
   return run(async () => {
-    const { userId, active } = ZSetActive.parse(input);
     const user = await requireUser({ permission: "user:manage" });
+    const { userId, active } = ZSetActive.parse(input);
     await setUserActive({ orgId: user.orgId, actorId: user.id, userId, active });
     return { ok: true };
   });
@@ -56,8 +56,8 @@ export async function setUserActiveAction(input: unknown) {
 
 export async function resetUserSessionsAction(input: unknown) {
   return run(async () => {
-    const { userId } = ZUserId.parse(input);
     const user = await requireUser({ permission: "user:manage" });
+    const { userId } = ZUserId.parse(input);
     await resetUserSessions({ orgId: user.orgId, actorId: user.id, userId });
     return { ok: true };
   });

@@ -21,8 +21,8 @@ async function write<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
 
 export async function createVendorAction(input: unknown) {
   return write(async () => {
-    const parsed = ZVendor.parse(input);
     const user = await requireUser({ permission: "vendor:write" });
+    const parsed = ZVendor.parse(input);
     const vendor = await createVendor({ orgId: user.orgId, actorId: user.id, input: parsed });
     return { id: vendor.id };
   });
@@ -30,9 +30,9 @@ export async function createVendorAction(input: unknown) {
 
 export async function updateVendorAction(vendorId: unknown, input: unknown) {
   return write(async () => {
+    const user = await requireUser({ permission: "vendor:write" });
     const id = ZId.parse(vendorId);
     const parsed = ZVendor.parse(input);
-    const user = await requireUser({ permission: "vendor:write" });
     await updateVendor({ orgId: user.orgId, actorId: user.id, vendorId: id, input: parsed });
     return { ok: true };
   });
@@ -40,9 +40,9 @@ export async function updateVendorAction(vendorId: unknown, input: unknown) {
 
 export async function setVendorArchivedAction(vendorId: unknown, archived: unknown) {
   return write(async () => {
+    const user = await requireUser({ permission: "vendor:write" });
     const id = ZId.parse(vendorId);
     const flag = z.boolean().parse(archived);
-    const user = await requireUser({ permission: "vendor:write" });
     await setVendorArchived({ orgId: user.orgId, actorId: user.id, vendorId: id, archived: flag });
     return { ok: true };
   });
@@ -50,9 +50,9 @@ export async function setVendorArchivedAction(vendorId: unknown, archived: unkno
 
 export async function addVendorContactAction(vendorId: unknown, input: unknown) {
   return write(async () => {
+    const user = await requireUser({ permission: "vendor:write" });
     const id = ZId.parse(vendorId);
     const parsed = ZVendorContact.parse(input);
-    const user = await requireUser({ permission: "vendor:write" });
     const c = await addVendorContact({
       orgId: user.orgId,
       actorId: user.id,
