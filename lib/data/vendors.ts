@@ -45,6 +45,16 @@ async function checkOwner(orgId: string, ownerId: string | undefined) {
   if (!owner) throw new NotFoundError("Internal owner not found");
 }
 
+/** The columns a vendor form sets (create and edit alike). */
+const vendorColumns = (input: TVendor) => ({
+  name: input.name,
+  services: input.services,
+  tier: input.tier,
+  ownerId: input.ownerId ?? null,
+  website: input.website ?? null,
+  notes: input.notes ?? null,
+});
+
 export async function createVendor({
   orgId,
   actorId,
@@ -57,15 +67,7 @@ export async function createVendor({
   await checkOwner(orgId, input.ownerId);
   return db.$transaction(async (tx) => {
     const vendor = await tx.vendor.create({
-      data: {
-        orgId,
-        name: input.name,
-        services: input.services,
-        tier: input.tier,
-        ownerId: input.ownerId ?? null,
-        website: input.website ?? null,
-        notes: input.notes ?? null,
-      },
+      data: { orgId, ...vendorColumns(input) },
     });
     await recordAudit({
       tx,
@@ -105,14 +107,7 @@ export async function updateVendor({
   await db.$transaction(async (tx) => {
     await tx.vendor.update({
       where: { id: before.id },
-      data: {
-        name: input.name,
-        services: input.services,
-        tier: input.tier,
-        ownerId: input.ownerId ?? null,
-        website: input.website ?? null,
-        notes: input.notes ?? null,
-      },
+      data: vendorColumns(input),
     });
     await recordAudit({
       tx,
