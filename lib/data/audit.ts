@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
+import { fieldTextMessages, textCheck } from "../schemas/common";
 
 // The audit log, read for administrators: filtered and paginated in the database, scoped to
 // the caller's organisation (events of another organisation never appear).
@@ -10,10 +11,19 @@ const isoDate = z
   .optional()
   .catch(undefined);
 
+// Free text passes the forms' text check too: a NUL in the URL must not reach a query.
+const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .check(textCheck(max, fieldTextMessages("Filter", max)))
+    .optional()
+    .catch(undefined);
+
 /** Filters as they come from the URL; anything malformed is ignored rather than an error. */
 export const ZAuditFilters = z.object({
-  action: z.string().trim().max(80).optional().catch(undefined),
-  actor: z.string().trim().max(200).optional().catch(undefined),
+  action: searchText(80),
+  actor: searchText(200),
   from: isoDate,
   to: isoDate,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
