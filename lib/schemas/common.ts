@@ -14,7 +14,8 @@ export type TTextProblem = "too_long" | "nul" | "unpaired_surrogate";
  * Why a string cannot be stored exactly as typed, or undefined when it can:
  * - longer than `max` UTF-16 code units (no field needs megabytes; an emoji counts 2),
  * - a NUL character (PostgreSQL text and jsonb refuse it),
- * - half of a surrogate pair (UTF-8 cannot encode it: it would come back as U+FFFD).
+ * - half of a surrogate pair (UTF-8 cannot encode it; Prisma's query fails on it, text and
+ *   JSON columns alike, so it would be a crash, not a stored value).
  */
 export function findTextProblem(value: string, max: number): TTextProblem | undefined {
   if (value.length > max) return "too_long";
