@@ -1,0 +1,479 @@
+// One entry per page, route handler method and Server Action of the app. Each names its
+// permission from lib/permissions.ts and how to build the call for a record of a given
+// organisation; what each role should get is derived from PERMISSIONS (see expectedOutcome),
+// never written down per role. The completeness test fails for any page, route or action that
+// is missing here, so a new one cannot ship without its matrix entry.
+import { can, type TPermission } from "@/lib/permissions";
+import {
+  FIRST_QUESTION,
+  isoDay,
+  QUESTIONNAIRE,
+  type TOrgWorld,
+  type TRecord,
+  type TRecordKind,
+  type TUserRec,
+  type World,
+} from "./world";
+
+export type TCallCtx = {
+  world: World;
+  /** The caller's organisation (A for a signed-out caller). */
+  own: TOrgWorld;
+  /** The organisation whose record the call names. */
+  target: TOrgWorld;
+  actor: TUserRec | null;
+};
+
+type TBase = {
+  file: string;
+  permission: TPermission;
+  /** The kind of record the call names; null for calls scoped by the session alone. */
+  record: TRecordKind | null;
+};
+
+export type TPageEntry = TBase & {
+  kind: "page";
+  url: (r: TRecord | null, c: TCallCtx) => string;
+  /** A list: this string of the caller's organisation shows, the other organisation's never does. */
+  listed?: (org: TOrgWorld) => string;
+  /** This string of the other organisation must not show (the caller's own may or may not). */
+  hidden?: (org: TOrgWorld) => string;
+};
+
+export type TRouteEntry = TBase & {
+  kind: "route";
+  method: "GET" | "POST";
+  url: (r: TRecord | null, c: TCallCtx) => string;
+  okStatus?: number;
+  okType?: RegExp;
+  listed?: (org: TOrgWorld) => string;
+};
+
+export type TActionEntry = TBase & {
+  kind: "action";
+  name: string;
+  args: (r: TRecord | null, c: TCallCtx) => unknown[];
+  /** Arguments the schema refuses (a role that may act gets field errors, one that may not a 403). */
+  invalidArgs: (r: TRecord | null, c: TCallCtx) => unknown[];
+};
+
+export type TEntry = TPageEntry | TRouteEntry | TActionEntry;
+
+export function entryKey(e: TEntry | TPublicEntry): string {
+  if (e.kind === "action") return `${e.file}#${e.name}`;
+  if (e.kind === "page") return e.file;
+  return e.method ? `${e.method} ${e.file}` : e.file;
+}
+
+const aid = (r: TRecord | null) => r?.assessmentId ?? r?.id ?? "";
+
+const PAGES: TPageEntry[] = [
+  {
+    kind: "page",
+    file: "app/(staff)/dashboard/page.tsx",
+    permission: "dashboard:read",
+    record: null,
+    url: () => "/dashboard",
+    hidden: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/vendors/page.tsx",
+    permission: "vendor:read",
+    record: null,
+    url: () => "/vendors",
+    listed: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/vendors/[vendorId]/page.tsx",
+    permission: "vendor:read",
+    record: "vendor",
+    url: (r) => `/vendors/${r!.id}`,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/assessments/page.tsx",
+    permission: "assessment:read",
+    record: null,
+    url: () => "/assessments",
+    listed: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/assessments/[assessmentId]/page.tsx",
+    permission: "assessment:read",
+    record: "assessment",
+    url: (r) => `/assessments/${r!.id}`,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/assessments/[assessmentId]/print/page.tsx",
+    permission: "report:export",
+    record: "assessment",
+    url: (r) => `/assessments/${r!.id}/print`,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/users/page.tsx",
+    permission: "user:manage",
+    record: null,
+    url: () => "/admin/users",
+    listed: (o) => o.records.user.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/settings/page.tsx",
+    permission: "settings:manage",
+    record: null,
+    url: () => "/admin/settings",
+    listed: (o) => o.supportEmail,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/audit/page.tsx",
+    permission: "audit:read",
+    record: null,
+    url: () => "/admin/audit",
+    // The vendor's evidence upload, by the vendor contact's address.
+    listed: (o) => o.records.invitation.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/ops/page.tsx",
+    permission: "ops:read",
+    record: null,
+    url: () => "/admin/ops",
+  },
+];
+
+const ROUTES: TRouteEntry[] = [
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/evidence/[evidenceId]/route.ts",
+    permission: "evidence:read",
+    record: "evidence",
+    url: (r) => `/api/assessments/${r!.assessmentId}/evidence/${r!.id}`,
+    okType: /^application\/pdf/,
+  },
+  {
+    kind: "route",
+    method: "POST",
+    file: "app/api/assessments/[assessmentId]/report-jobs/route.ts",
+    permission: "report:export",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/report-jobs`,
+    okStatus: 202,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/report-jobs/[jobId]/route.ts",
+    permission: "report:export",
+    record: "job",
+    url: (r) => `/api/assessments/${r!.assessmentId}/report-jobs/${r!.id}`,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/report-jobs/[jobId]/file/route.ts",
+    permission: "report:export",
+    record: "job",
+    url: (r) => `/api/assessments/${r!.assessmentId}/report-jobs/${r!.id}/file`,
+    okType: /^application\/pdf/,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/report.pdf/route.ts",
+    permission: "report:export",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/report.pdf`,
+    okType: /^application\/pdf/,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/reports/portfolio.pdf/route.ts",
+    permission: "report:export",
+    record: null,
+    url: () => "/api/reports/portfolio.pdf",
+    okType: /^application\/pdf/,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/vendors/route.ts",
+    permission: "vendor:read",
+    record: null,
+    url: () => "/api/vendors",
+    okType: /^application\/json/,
+    listed: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/vendors/export.csv/route.ts",
+    permission: "vendor:read",
+    record: null,
+    url: () => "/api/vendors/export.csv",
+    okType: /^text\/csv/,
+    listed: (o) => o.records.vendor.marker,
+  },
+];
+
+const vendorInput = (name: string, ownerId?: string) => ({
+  name,
+  services: ["Matrix service"],
+  tier: "low",
+  ownerId,
+  website: undefined,
+});
+
+const ACTIONS: TActionEntry[] = [
+  {
+    kind: "action",
+    file: "lib/actions/vendors.ts",
+    name: "createVendorAction",
+    permission: "vendor:write",
+    record: "owner", // the internal owner it names: another organisation's user is not found
+    args: (r, c) => [vendorInput(`Matrix new vendor ${c.world.next()} ${c.world.tag}`, r!.id)],
+    invalidArgs: () => [{ name: "", tier: "nope" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/vendors.ts",
+    name: "updateVendorAction",
+    permission: "vendor:write",
+    record: "vendor",
+    args: (r) => [r!.id, vendorInput(`${r!.marker} (edited)`)],
+    invalidArgs: (r) => [r!.id, { name: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/vendors.ts",
+    name: "setVendorArchivedAction",
+    permission: "vendor:write",
+    record: "vendor",
+    args: (r) => [r!.id, true],
+    invalidArgs: (r) => [r!.id, "yes"],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/vendors.ts",
+    name: "addVendorContactAction",
+    permission: "vendor:write",
+    record: "vendor",
+    args: (r, c) => [
+      r!.id,
+      {
+        name: "Matrix Contact",
+        email: `contact-${c.world.next()}@vendor.example`,
+        title: undefined,
+      },
+    ],
+    invalidArgs: (r) => [r!.id, { name: "", email: "not-an-email" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "createAssessmentAction",
+    permission: "assessment:send",
+    record: "vendor",
+    args: (r, c) => [
+      {
+        vendorId: r!.id,
+        questionnaire: QUESTIONNAIRE,
+        requirements: { tier: "moderate", allowed_countries: "" },
+        dueDate: isoDay(90),
+        contactName: "Matrix Contact",
+        contactEmail: `send-${c.world.next()}@vendor.example`,
+        message: undefined,
+        previousAssessmentId: undefined,
+      },
+    ],
+    invalidArgs: (r) => [{ vendorId: r!.id, dueDate: "soon", contactEmail: "x" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "resendInvitationAction",
+    permission: "assessment:send",
+    record: "invitation",
+    args: (r) => [{ invitationId: r!.id }],
+    invalidArgs: () => [{ invitationId: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "revokeInvitationAction",
+    permission: "assessment:send",
+    record: "invitation",
+    args: (r) => [{ invitationId: r!.id }],
+    invalidArgs: () => [{}],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "requestChangesAction",
+    permission: "assessment:review",
+    record: "submitted",
+    args: (r) => [
+      { assessmentId: r!.id, items: [{ questionId: FIRST_QUESTION, comment: "Name both sites." }] },
+    ],
+    invalidArgs: (r) => [{ assessmentId: r!.id, items: [] }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "decideAssessmentAction",
+    permission: "assessment:decide",
+    record: "submitted",
+    args: (r) => [{ assessmentId: r!.id, decision: "accept", comment: undefined }],
+    invalidArgs: (r) => [{ assessmentId: r!.id, decision: "maybe" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "createFindingAction",
+    permission: "finding:write",
+    record: "assessment",
+    args: (r, c) => [
+      {
+        assessmentId: r!.id,
+        title: `Matrix finding ${c.world.next()}`,
+        description: "Raised by the authorization matrix.",
+        severity: "low",
+      },
+    ],
+    invalidArgs: (r) => [{ assessmentId: r!.id, title: "", severity: "dire" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "setFindingStatusAction",
+    permission: "finding:write",
+    record: "finding",
+    args: (r) => [{ findingId: r!.id, status: "in_progress", note: undefined }],
+    invalidArgs: (r) => [{ findingId: r!.id, status: "gone" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "acceptRiskAction",
+    permission: "risk:accept",
+    record: "finding",
+    args: (r) => [
+      {
+        findingId: r!.id,
+        justification: "Compensating controls are in place until the vendor migrates.",
+        until: isoDay(30),
+      },
+    ],
+    invalidArgs: (r) => [{ findingId: r!.id, justification: "short", until: "later" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/settings.ts",
+    name: "updateOrgSettingsAction",
+    permission: "settings:manage",
+    record: null,
+    // The caller's own organisation, with the values it already has.
+    args: (_r, c) => [
+      { name: c.own.name, supportEmail: c.own.supportEmail, reminderDaysBefore: 7 },
+    ],
+    invalidArgs: () => [{ name: "", supportEmail: "nope", reminderDaysBefore: 0 }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "createUserAction",
+    permission: "user:manage",
+    record: null,
+    args: (_r, c) => [
+      {
+        name: "Matrix New User",
+        email: `new-${c.world.next()}-${c.world.tag}@org.example`,
+        role: "manager",
+        password: "a-long-enough-password",
+      },
+    ],
+    invalidArgs: () => [{ name: "", email: "x", role: "root", password: "short" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "changeUserRoleAction",
+    permission: "user:manage",
+    record: "user",
+    args: (r) => [{ userId: r!.id, role: "procurement" }],
+    invalidArgs: (r) => [{ userId: r!.id, role: "root" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "setUserActiveAction",
+    permission: "user:manage",
+    record: "user",
+    args: (r) => [{ userId: r!.id, active: false }],
+    invalidArgs: (r) => [{ userId: r!.id, active: "no" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/users.ts",
+    name: "resetUserSessionsAction",
+    permission: "user:manage",
+    record: "user",
+    args: (r) => [{ userId: r!.id }],
+    invalidArgs: () => [{ userId: "" }],
+  },
+];
+
+/** Every role-checked page, route handler and Server Action. */
+export const MATRIX: TEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
+
+/**
+ * Pages and routes with no role check, each with its own checks in the spec: public ones,
+ * and the vendor portal, where the link's token is the credential and scopes every call.
+ */
+export type TPublicEntry = {
+  kind: "public" | "token" | "redirect" | "static";
+  file: string;
+  method?: "GET" | "POST";
+};
+
+export const PUBLIC: TPublicEntry[] = [
+  { kind: "redirect", file: "app/page.tsx" },
+  { kind: "public", file: "app/(auth)/login/page.tsx" },
+  // The dashboard map's basemap: built once, the same for everyone, behind the sign-in gate.
+  { kind: "static", method: "GET", file: "app/(staff)/dashboard/world-map.svg/route.ts" },
+  { kind: "public", method: "GET", file: "app/api/auth/[...nextauth]/route.ts" },
+  { kind: "public", method: "POST", file: "app/api/auth/[...nextauth]/route.ts" },
+  { kind: "public", method: "GET", file: "app/api/cities/route.ts" },
+  { kind: "public", method: "GET", file: "app/api/health/route.ts" },
+  { kind: "token", file: "app/(vendor)/respond/[token]/page.tsx" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/answers/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
+  { kind: "token", method: "GET", file: "app/api/respond/[token]/evidence/[evidenceId]/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/submit/route.ts" },
+];
+
+export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";
+
+/**
+ * What a call should get, from PERMISSIONS alone: signed out → sign in; a role the permission
+ * does not list → forbidden (checked before any lookup, so also for another organisation's
+ * record); another organisation's record → not found; otherwise it goes through.
+ */
+export function expectedOutcome(
+  entry: TEntry,
+  actor: TUserRec | null,
+  side: "own" | "other",
+): TOutcome {
+  if (!actor) return "signin";
+  if (!can({ role: actor.role, permission: entry.permission })) return "forbidden";
+  if (entry.record && side === "other") return "notfound";
+  return "ok";
+}
