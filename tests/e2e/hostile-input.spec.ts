@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { ALL_PAYLOADS, PAYLOADS, REFUSED } from "../helpers/hostile";
-import { createVendorLink, DEMO_USERS, expect, signIn, type TDb, test } from "./fixtures";
+import {
+  appDatabase,
+  createVendorLink,
+  DEMO_USERS,
+  expect,
+  signIn,
+  type TDb,
+  test,
+} from "./fixtures";
 import { readMails } from "./mail";
 import { expectAllSaved } from "./portal-helpers";
 
@@ -99,6 +107,17 @@ async function makeLink(db: TDb, label: string) {
 }
 
 test.describe.configure({ timeout: 120_000 });
+
+// The vendors made here (all named "… <tag>") are archived afterwards, so the specs that run
+// later see the demo portfolio they expect.
+test.afterAll(async () => {
+  const db = appDatabase();
+  await db.vendor.updateMany({
+    where: { name: { endsWith: ` ${tag}` } },
+    data: { status: "archived", archivedAt: new Date() },
+  });
+  await db.$disconnect();
+});
 
 test("sign-in form: hostile email and password are refused as text, NUL and overlong named", async ({
   page,
@@ -366,8 +385,16 @@ test("vendor portal: third parties and sites stored exactly and shown as text; b
   ).toContainText("answers.sites[0].name: expected text of at most 200 characters");
   expect(await answer("subprocessors")).toEqual(savedParties);
   expect(await answer("sites")).toEqual(sites);
-  await parties.getByLabel("Company").fill(party.name);
   await site.getByLabel("Name", { exact: true }).fill(names.name);
+  // Text in a coordinate is not a number: refused at its path, the saved site kept.
+  const lat = String((sites as { lat: number }[])[0]?.lat);
+  await site.getByLabel("Latitude").fill(P.script);
+  await expect(
+    vendorPage.locator("#q-sites").getByRole("alert").filter({ hasText: "Not saved" }),
+  ).toContainText("answers.sites[0].lat: expected a number from -90 to 90");
+  expect(await answer("sites")).toEqual(sites);
+  await site.getByLabel("Latitude").fill(lat);
+  await parties.getByLabel("Company").fill(party.name);
   await expectAllSaved(vendorPage);
   await watch.expectClean();
 
@@ -516,6 +543,26 @@ test("evidence upload: an SVG renamed to .pdf or .png is refused and nothing is 
     );
     await expect(card.getByRole("link", { name: f.name })).toHaveCount(0);
   }
+  // The other fields of an upload, sent without the form: each refused, naming the field.
+  const upload = (fields: Record<string, string>) =>
+    page.evaluate(
+      async ({ url, fields }) => {
+        const form = new FormData();
+        form.set("file", new File(["%PDF-1.4\n%%EOF\n"], "real.pdf", { type: "application/pdf" }));
+        for (const [k, v] of Object.entries(fields)) form.set(k, v);
+        const res = await fetch(url, { method: "POST", body: form });
+        return { status: res.status, body: await res.json() };
+      },
+      { url: `/api/respond/${link.token}/evidence`, fields },
+    );
+  expect(await upload({ questionId: "rto_minutes", evidenceDate: P.script })).toEqual({
+    status: 422,
+    body: { error: "Evidence date must be a date (YYYY-MM-DD).", field: "evidenceDate" },
+  });
+  expect(await upload({ questionId: `rto${REFUSED.nul}`, evidenceDate: "" })).toEqual({
+    status: 422,
+    body: { error: "The question for this evidence is not valid.", field: "questionId" },
+  });
   expect(await db.evidenceFile.count({ where: { assessmentId: link.assessmentId } })).toBe(0);
   expect(fs.existsSync(uploads) ? fs.readdirSync(uploads).sort() : []).toEqual(filesBefore);
   await watch.expectClean();
@@ -690,15 +737,20 @@ test("admin: new user and organisation settings stored exactly and shown as text
 
     await page.goto("/admin/settings");
     const settings = page.getByRole("form", { name: "Organisation settings" });
-    for (const [value, error] of [
-      [`Org${REFUSED.nul}`, "Organisation name contains a NUL character"],
-      [longer(200), "Organisation name must be at most 200 characters"],
+    const supportEmail = await settings.getByLabel("Vendor support email").inputValue();
+    for (const [label, value, error] of [
+      ["Organisation name", `Org${REFUSED.nul}`, "Organisation name contains a NUL character"],
+      ["Organisation name", longer(200), "Organisation name must be at most 200 characters"],
+      ["Vendor support email", P.img, "Vendor support email must be a valid email address"],
     ] as const) {
-      await settings.getByLabel("Organisation name").fill(value);
+      await settings.getByLabel("Organisation name").fill(orgBefore.name);
+      await settings.getByLabel(label).fill(value);
       await settings.getByRole("button", { name: "Save settings" }).click();
       await expect(settings.getByText(error)).toBeVisible();
+      await expect(settings.getByLabel(label)).toHaveValue(value);
     }
     expect(await db.organization.findUniqueOrThrow({ where: { id: orgId } })).toEqual(orgBefore);
+    await settings.getByLabel("Vendor support email").fill(supportEmail);
     await settings.getByLabel("Organisation name").fill(ALL_PAYLOADS);
     await settings.getByRole("button", { name: "Save settings" }).click();
     await expect(settings.getByRole("status")).toHaveText("Settings saved.");
