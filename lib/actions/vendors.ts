@@ -5,9 +5,11 @@ import { z } from "zod";
 import { requireUser } from "../authz";
 import { addVendorContact, createVendor, setVendorArchived, updateVendor } from "../data/vendors";
 import { actionError, type TActionResult } from "../errors";
+import { zId } from "../schemas/common";
 import { ZVendor, ZVendorContact } from "../schemas/vendor";
 
-const ZId = z.string().min(1).max(64);
+// A cuid: anything else (a NUL, megabytes) is a field error, never a query.
+const ZId = zId("Vendor");
 
 async function write<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
   try {

@@ -224,6 +224,8 @@ test("vendor create and edit: stored exactly and shown as text; NUL, overlong an
     );
   const nul = await callAction([vendorId, { ...values, name: `x${REFUSED.nul}y` }]);
   expect(nul.text).toContain("Vendor name contains a NUL character");
+  const badId = await callAction([`${vendorId}${REFUSED.nul}`, values]);
+  expect(badId.text).toContain("Vendor is not a valid id");
   const big = await callAction([vendorId, { ...values, name: "x".repeat(300_000) }]);
   expect(big.text).toContain("Vendor name must be at most 200 characters");
   const megabyte = await callAction([vendorId, { ...values, name: "x".repeat(1_048_576) }]);
