@@ -43,8 +43,9 @@ export function isHttps({ headers }: { headers: Headers }): boolean {
 export const isVendorPath = (pathname: string) =>
   pathname.startsWith("/respond/") || pathname.startsWith("/api/respond/");
 
-// Public reference data the browser may cache (the route sets its own Cache-Control).
-const CACHEABLE = [/^\/api\/cities$/];
+// Public reference data the browser may cache (the route sets its own Cache-Control): the
+// city list, and the dashboard map's basemap (country outlines, no customer data).
+const CACHEABLE = [/^\/api\/cities$/, /^\/dashboard\/world-map\.svg$/];
 
 export type TApplySecurityHeaders = {
   res: Response;
