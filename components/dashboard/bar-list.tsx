@@ -1,6 +1,24 @@
-// Horizontal bars as SVG (role="img" with a summary) plus the same figures in a hidden table.
+"use client";
 
-export type TBar = { label: string; value: number; note?: string; color?: string };
+// A ranked list with a bar under each entry: the label in full (it wraps rather than being
+// cut), the figure, and a bar scaled to the largest. Plain text, so it reads the same to a
+// screen reader. A client component for its size, not for interactivity: the RSC payload
+// carries the bars as data instead of a second copy of the markup.
+import { Badge } from "@/components/ui/card";
+
+export type TBar = {
+  /** Unique in the list; the label by default. */
+  key?: string;
+  label: string;
+  value: number;
+  /** Shown after the value, e.g. "13 vendors". */
+  note?: string;
+  /** A severity or rating shown as a badge (its tone and text). */
+  badge?: string;
+  color?: string;
+};
+
+const INTEGER = new Intl.NumberFormat("en-GB");
 
 export function BarList({
   title,
@@ -8,60 +26,38 @@ export function BarList({
   valueLabel,
   color = "#4f46e5",
 }: {
+  /** What the list ranks, for screen readers. */
   title: string;
   bars: readonly TBar[];
+  /** What the value is, for screen readers (e.g. "Tier weight"). */
   valueLabel: string;
   color?: string;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 26;
-  const summary = bars.map((b) => `${b.label}: ${b.value}`).join("; ");
   return (
-    <figure>
-      <svg
-        role="img"
-        aria-label={`${title}. ${summary}`}
-        viewBox={`0 0 400 ${bars.length * rowH}`}
-        className="w-full"
-        preserveAspectRatio="xMinYMin meet"
-      >
-        {bars.map((b, i) => {
-          const w = Math.max(2, (b.value / max) * 130);
-          const y = i * rowH;
-          return (
-            <g key={b.label} transform={`translate(0 ${y})`}>
-              <text x={0} y={16} fontSize={12} fill="#334155">
-                {b.label.length > 23 ? `${b.label.slice(0, 22)}…` : b.label}
-              </text>
-              <rect x={150} y={5} width={w} height={14} rx={3} fill={b.color ?? color} />
-              <text x={156 + w} y={16} fontSize={12} fontWeight={600} fill="#0f172a">
-                {b.value}
-                {b.note ? ` · ${b.note}` : ""}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">{valueLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td>
-                {b.value}
-                {b.note ? ` (${b.note})` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ol aria-label={title} className="space-y-2.5 text-sm">
+      {bars.map((b) => (
+        <li key={b.key ?? b.label}>
+          <div className="flex items-start justify-between gap-3">
+            <span className="min-w-0 leading-snug break-words text-slate-800">{b.label}</span>
+            <span className="flex shrink-0 items-center gap-1.5 tabular-nums">
+              <span className="sr-only">{valueLabel}: </span>
+              <span className="font-semibold text-slate-900">{INTEGER.format(b.value)}</span>
+              {b.note && <span className="text-xs text-slate-500">· {b.note}</span>}
+              {b.badge && <Badge tone={b.badge}>{b.badge}</Badge>}
+            </span>
+          </div>
+          <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
+            <div
+              className="h-1.5 rounded-full"
+              style={{
+                width: `${Math.max(2, Math.round((b.value / max) * 100))}%`,
+                backgroundColor: b.color ?? color,
+              }}
+            />
+          </div>
+        </li>
+      ))}
+    </ol>
   );
 }

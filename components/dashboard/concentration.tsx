@@ -1,4 +1,4 @@
-import { getConcentration } from "@/lib/data/dashboard";
+import type { TConcentration } from "@/lib/data/dashboard";
 import { getCountryName } from "@/lib/questionnaires/countries";
 import { BarList } from "./bar-list";
 import { EmptyState, Widget } from "./widget";
@@ -10,8 +10,11 @@ const DIMS = [
 ] as const;
 
 /** DORA Art. 29: where the portfolio's dependencies pile up, weighted by vendor tier. */
-export async function Concentration({ orgId }: { orgId: string }) {
-  const data = await getConcentration({ orgId, limit: 6 });
+export function Concentration({
+  data,
+}: {
+  data: Readonly<Record<TConcentration["dim"], readonly TConcentration[]>>;
+}) {
   const empty = DIMS.every((d) => data[d.dim].length === 0);
   return (
     <Widget
@@ -29,7 +32,7 @@ export async function Concentration({ orgId }: { orgId: string }) {
               </h3>
               <BarList
                 title={`${title} by tier-weighted vendor count`}
-                valueLabel="Tier weight (vendors)"
+                valueLabel="Tier weight"
                 color="#4338ca"
                 bars={data[dim].map((r) => ({
                   label: dim === "country" ? label(r.key) : r.key,

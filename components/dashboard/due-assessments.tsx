@@ -1,23 +1,34 @@
+"use client";
+
+// A client component for its size, not for interactivity: the page's RSC payload then carries
+// the rows as data instead of a second copy of the markup. `now` comes from the server, so
+// the browser computes the same day counts when it hydrates.
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
-import { getDueAssessments } from "@/lib/data/dashboard";
-import { EmptyState, fmtDate, Widget } from "./widget";
+import type { TDueSummary } from "@/lib/data/dashboard/portfolio";
+import { EmptyState, fmtDate, fmtInt, Widget } from "./widget";
 
 const DAY = 86_400_000;
 
-export async function DueAssessments({ orgId }: { orgId: string }) {
-  const { overdue, dueSoon, next } = await getDueAssessments({ orgId, days: 14, limit: 6 });
-  const today = Date.now();
+export function DueAssessments({
+  due: { overdue, dueSoon, next },
+  days,
+  now: today,
+}: {
+  due: TDueSummary;
+  days: number;
+  now: number;
+}) {
   return (
     <Widget title="Assessments due" subtitle="Questionnaires out with vendors">
       <dl className="mb-4 grid grid-cols-2 gap-3">
         <div className="rounded-lg bg-red-50 p-3 ring-1 ring-red-100">
           <dt className="text-xs font-medium text-red-800">Overdue</dt>
-          <dd className="text-2xl font-semibold tabular-nums text-red-900">{overdue}</dd>
+          <dd className="text-2xl font-semibold tabular-nums text-red-900">{fmtInt(overdue)}</dd>
         </div>
         <div className="rounded-lg bg-amber-50 p-3 ring-1 ring-amber-100">
-          <dt className="text-xs font-medium text-amber-900">Due within 14 days</dt>
-          <dd className="text-2xl font-semibold tabular-nums text-amber-950">{dueSoon}</dd>
+          <dt className="text-xs font-medium text-amber-900">Due within {days} days</dt>
+          <dd className="text-2xl font-semibold tabular-nums text-amber-950">{fmtInt(dueSoon)}</dd>
         </div>
       </dl>
       {next.length === 0 ? (

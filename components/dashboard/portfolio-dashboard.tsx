@@ -1,6 +1,18 @@
-import { type ReactNode, Suspense } from "react";
-import type { TVendorFilters } from "@/lib/data/dashboard";
-import { vendorFiltersToParams } from "@/lib/data/dashboard";
+import type { ReactNode } from "react";
+import {
+  getConcentration,
+  getDecayClocks,
+  getDueAssessments,
+  getRatingHeatmap,
+  getRatingTrend,
+  getSitePoints,
+  getTopFlagCodes,
+  lastMonths,
+  listPortfolioVendors,
+  listVendorOwners,
+  type TVendorFilters,
+  vendorFiltersToParams,
+} from "@/lib/data/dashboard";
 import { Concentration } from "./concentration";
 import { DecayClocks } from "./decay-clocks";
 import { DueAssessments } from "./due-assessments";
@@ -10,25 +22,52 @@ import { RatingTrend } from "./rating-trend";
 import { TopFlags } from "./top-flags";
 import { VendorFilters } from "./vendor-filters";
 import { VendorTable } from "./vendor-table";
+import { WhenReady } from "./when-ready";
 import { WidgetSkeleton } from "./widget";
 
 type TProps = { orgId: string; filters: TVendorFilters };
 
-// Each widget streams on its own: a slow query delays one card, not the page.
-const slot = (title: string, node: ReactNode, height = 180, className = "") => (
-  <Suspense
-    key={title}
-    fallback={<WidgetSkeleton title={title} height={height} className={className} />}
-  >
-    {node}
-  </Suspense>
-);
+// Every query starts here, at once; each widget renders as soon as its own data is there, so
+// a slow query delays one card, not the page (and a cached one delays nothing).
+function slot<T>(
+  title: string,
+  data: Promise<T>,
+  render: (value: T) => ReactNode,
+  { height = 180, className = "" }: { height?: number; className?: string } = {},
+) {
+  return (
+    <WhenReady
+      key={title}
+      data={data}
+      fallback={<WidgetSkeleton title={title} height={height} className={className} />}
+    >
+      {render}
+    </WhenReady>
+  );
+}
+
+const DUE_DAYS = 14;
+const TREND_MONTHS = 12;
 
 export function WorkWidgets({ orgId }: { orgId: string }) {
   return (
     <>
-      {slot("Assessments due", <DueAssessments orgId={orgId} />, 220)}
-      {slot("Decay clocks", <DecayClocks orgId={orgId} />, 220)}
+      {slot(
+        "Assessments due",
+        getDueAssessments({ orgId, days: DUE_DAYS, limit: 6 }),
+        (due) => (
+          <DueAssessments due={due} days={DUE_DAYS} now={Date.now()} />
+        ),
+        { height: 220 },
+      )}
+      {slot(
+        "Decay clocks",
+        getDecayClocks({ orgId, limit: 6 }),
+        (decay) => (
+          <DecayClocks decay={decay} now={Date.now()} />
+        ),
+        { height: 220 },
+      )}
     </>
   );
 }
@@ -36,17 +75,52 @@ export function WorkWidgets({ orgId }: { orgId: string }) {
 export function PortfolioWidgets({ orgId, lead }: { orgId: string; lead?: ReactNode }) {
   return (
     <>
-      {slot("Vendors by tier and rating", <RatingHeatmap orgId={orgId} />, 220)}
+      {slot(
+        "Vendors by tier and rating",
+        getRatingHeatmap({ orgId }),
+        (cells) => (
+          <RatingHeatmap cells={cells} />
+        ),
+        { height: 220 },
+      )}
       {lead}
       <div className="lg:col-span-2">
-        {slot("Ratings over time", <RatingTrend orgId={orgId} />, 220)}
+        {slot(
+          "Ratings over time",
+          getRatingTrend({ orgId, months: TREND_MONTHS }),
+          (rows) => (
+            <RatingTrend rows={rows} months={lastMonths(TREND_MONTHS)} />
+          ),
+          { height: 220 },
+        )}
       </div>
-      {slot("Most frequent findings", <TopFlags orgId={orgId} />, 220)}
+      {slot(
+        "Most frequent findings",
+        getTopFlagCodes({ orgId, limit: 8 }),
+        (flags) => (
+          <TopFlags flags={flags} />
+        ),
+        { height: 220 },
+      )}
       <div className="lg:col-span-3">
-        {slot("Concentration risk", <Concentration orgId={orgId} />, 200)}
+        {slot(
+          "Concentration risk",
+          getConcentration({ orgId, limit: 6 }),
+          (data) => (
+            <Concentration data={data} />
+          ),
+          { height: 200 },
+        )}
       </div>
       <div className="lg:col-span-3">
-        {slot("Where vendor data lives", <PortfolioMap orgId={orgId} />, 420)}
+        {slot(
+          "Where vendor data lives",
+          getSitePoints({ orgId, limit: 300 }),
+          (points) => (
+            <PortfolioMap points={points} />
+          ),
+          { height: 420 },
+        )}
       </div>
     </>
   );
@@ -77,8 +151,22 @@ export function VendorsSection({ orgId, filters }: TProps) {
           Export CSV
         </a>
       </header>
-      {slot("Vendor filters", <VendorFilters orgId={orgId} filters={filters} />, 60)}
-      {slot("Vendor table", <VendorTable orgId={orgId} filters={filters} />, 400)}
+      {slot(
+        "Vendor filters",
+        listVendorOwners({ orgId }),
+        (owners) => (
+          <VendorFilters owners={owners} filters={filters} />
+        ),
+        { height: 60 },
+      )}
+      {slot(
+        "Vendor table",
+        listPortfolioVendors({ orgId, filters }),
+        (page) => (
+          <VendorTable page={page} filters={filters} />
+        ),
+        { height: 400 },
+      )}
     </section>
   );
 }

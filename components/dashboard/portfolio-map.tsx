@@ -1,60 +1,32 @@
-import { WorldMap } from "@/components/geo/world-map";
-import { getSitePoints } from "@/lib/data/dashboard";
-import { EmptyState, Widget } from "./widget";
+import type { TSitePoint } from "@/lib/data/dashboard";
+import { europeInset, projectPlace } from "@/lib/geo/portfolio-basemap";
+import { PortfolioMapView, type TMapPlace } from "./portfolio-map-view";
 
-/** Every vendor site, pooled by place; drawn from the offline basemap (no map tiles fetched). */
-export async function PortfolioMap({ orgId }: { orgId: string }) {
-  const points = await getSitePoints({ orgId, limit: 300 });
-  const top = points.slice(0, 12);
-  return (
-    <Widget
-      title="Where vendor data lives"
-      subtitle={`${points.length} locations from vendors' latest site lists`}
-    >
-      {points.length === 0 ? (
-        <EmptyState>No sites reported yet.</EmptyState>
-      ) : (
-        <>
-          <WorldMap
-            title={`Map of vendor sites: ${top.map((p) => `${p.label} ${p.vendors} vendors`).join(", ")}`}
-            height={420}
-            showLabels={false}
-            points={points.map((p, i) => ({
-              id: `pt${i}`,
-              label: `${p.label}: ${p.vendors} vendor${p.vendors === 1 ? "" : "s"}`,
-              lat: p.lat,
-              lon: p.lon,
-              kind: p.role,
-            }))}
-          />
-          <table className="sr-only">
-            <caption>Vendor sites by place</caption>
-            <thead>
-              <tr>
-                <th scope="col">Place</th>
-                <th scope="col">Vendors</th>
-                <th scope="col">Most common role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={`${p.label}-${p.lat}-${p.lon}`}>
-                  <th scope="row">{p.label}</th>
-                  <td>{p.vendors}</td>
-                  <td>{p.role}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-2 text-xs text-slate-600">
-            Busiest:{" "}
-            {top
-              .slice(0, 5)
-              .map((p) => `${p.label} (${p.vendors})`)
-              .join(" · ")}
-          </p>
-        </>
-      )}
-    </Widget>
-  );
+// Every vendor site, pooled by place: one marker per place, sized by how many vendors are
+// there, over a basemap drawn once at build time (app/(staff)/dashboard/world-map.svg). The
+// page carries at most 300 places, whatever the portfolio's size.
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+export function PortfolioMap({ points }: { points: readonly TSitePoint[] }) {
+  const max = Math.max(1, ...points.map((p) => p.vendors));
+  const inset = europeInset();
+  const [vx, vy, vw, vh] = inset.view;
+  const [bx, by, bw] = inset.box;
+  const zoom = bw / vw;
+  const places: TMapPlace[] = points.map((p) => {
+    const xy = projectPlace(p);
+    const inInset = xy && xy[0] >= vx && xy[0] <= vx + vw && xy[1] >= vy && xy[1] <= vy + vh;
+    return {
+      key: `${p.label}|${p.lat}|${p.lon}`,
+      label: p.label,
+      vendors: p.vendors,
+      role: p.role ?? "",
+      xy: xy ? [r1(xy[0]), r1(xy[1])] : null,
+      insetXy: xy && inInset ? [r1(bx + (xy[0] - vx) * zoom), r1(by + (xy[1] - vy) * zoom)] : null,
+      // Area ∝ vendors: the busiest place gets 13.5 units, a single vendor about 4.
+      r: r1(3.5 + 10 * Math.sqrt(p.vendors / max)),
+    };
+  });
+  return <PortfolioMapView places={places} inset={inset} />;
 }

@@ -1,13 +1,16 @@
+"use client";
+
+// A client component for its size, not for interactivity: the page's RSC payload then carries
+// the 20 counts instead of a second copy of the grid's markup.
 import Link from "next/link";
-import { getRatingHeatmap } from "@/lib/data/dashboard";
+import type { THeatCell } from "@/lib/data/dashboard/portfolio";
 import { TIERS } from "@/lib/rules/types";
-import { RATING_FILL, RATING_ORDER, Widget } from "./widget";
+import { fmtInt, RATING_FILL, RATING_ORDER, Widget } from "./widget";
 
 const COLUMNS = [...RATING_ORDER, null] as const;
 
 /** Tier × rating of the latest assessment; darker = more vendors, and every cell shows its count. */
-export async function RatingHeatmap({ orgId }: { orgId: string }) {
-  const cells = await getRatingHeatmap({ orgId });
+export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
   const count = (tier: string, rating: string | null) =>
     cells.find((c) => c.tier === tier && c.rating === rating)?.vendors ?? 0;
   const max = Math.max(1, ...cells.filter((c) => c.rating).map((c) => c.vendors));
@@ -16,7 +19,7 @@ export async function RatingHeatmap({ orgId }: { orgId: string }) {
   return (
     <Widget
       title="Vendors by tier and rating"
-      subtitle={`${total} active vendors · ${rated} rated on their latest assessment`}
+      subtitle={`${fmtInt(total)} active vendors · ${fmtInt(rated)} rated on their latest assessment`}
     >
       <table className="w-full table-fixed border-separate border-spacing-1 text-sm">
         <caption className="sr-only">
@@ -25,7 +28,7 @@ export async function RatingHeatmap({ orgId }: { orgId: string }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="w-24 text-left text-xs font-medium text-slate-500">
+            <th scope="col" className="w-[4.5rem] text-left text-xs font-medium text-slate-500">
               Tier
             </th>
             {COLUMNS.map((r) => (
@@ -55,12 +58,12 @@ export async function RatingHeatmap({ orgId }: { orgId: string }) {
                     <Link
                       href={href}
                       aria-label={`${n} ${tier}-tier vendors ${r ? `rated ${r}` : "not rated"}`}
-                      className={`flex h-11 items-center justify-center rounded-md text-sm font-semibold tabular-nums ring-1 ring-inset ring-slate-200 ${dark ? "text-white" : "text-slate-800"}`}
+                      className={`flex h-12 items-center justify-center rounded-md font-semibold tabular-nums ${n >= 1000 ? "text-xs" : "text-sm"} ring-1 ring-inset ring-slate-200 ${dark ? "text-white" : "text-slate-800"}`}
                       style={{
                         backgroundColor: r && n ? hexAlpha(RATING_FILL[r]!, alpha) : "#f8fafc",
                       }}
                     >
-                      {n}
+                      {fmtInt(n)}
                     </Link>
                   </td>
                 );
@@ -69,6 +72,9 @@ export async function RatingHeatmap({ orgId }: { orgId: string }) {
           ))}
         </tbody>
       </table>
+      <p className="mt-auto pt-4 text-xs text-slate-500">
+        Colour: the rating; depth: how many vendors. Select a cell to list its vendors.
+      </p>
     </Widget>
   );
 }

@@ -1,25 +1,26 @@
-import { getRatingTrend } from "@/lib/data/dashboard";
-import { EmptyState, RATING_FILL, RATING_ORDER, Widget } from "./widget";
+"use client";
+
+// A client component for its size, not for interactivity: the page's RSC payload then carries
+// the monthly counts instead of a second copy of the chart's markup.
+import type { TTrendRow } from "@/lib/data/dashboard/portfolio";
+import { EmptyState, fmtInt, RATING_FILL, RATING_ORDER, Widget } from "./widget";
 
 const W = 640;
 const H = 200;
-const PAD = { left: 28, bottom: 24, top: 8 };
+const PAD = { left: 40, bottom: 24, top: 18 };
+const r1 = (n: number) => Math.round(n * 10) / 10;
 
-function lastMonths(n: number) {
-  const now = new Date();
-  return Array.from({ length: n }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (n - 1 - i), 1));
-    return d.toISOString().slice(0, 7);
-  });
-}
-
-const monthLabel = (m: string) =>
-  new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", timeZone: "UTC" });
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
+const monthLabel = (m: string) => MONTH.format(new Date(`${m}-01T00:00:00Z`));
 
 /** Stacked bars: ratings of the assessments submitted each month, worst at the bottom. */
-export async function RatingTrend({ orgId }: { orgId: string }) {
-  const rows = await getRatingTrend({ orgId, months: 12 });
-  const months = lastMonths(12);
+export function RatingTrend({
+  rows,
+  months,
+}: {
+  rows: readonly TTrendRow[];
+  months: readonly string[];
+}) {
   const get = (m: string, r: string) =>
     rows.find((x) => x.month === m && x.rating === r)?.assessments ?? 0;
   const totals = months.map((m) => RATING_ORDER.reduce((n, r) => n + get(m, r), 0));
@@ -35,7 +36,7 @@ export async function RatingTrend({ orgId }: { orgId: string }) {
   return (
     <Widget title="Ratings over time" subtitle="Assessments submitted per month, by rating">
       {rows.length === 0 ? (
-        <EmptyState>No submitted assessments in the last 12 months.</EmptyState>
+        <EmptyState>No submitted assessments in the last {months.length} months.</EmptyState>
       ) : (
         <figure>
           <svg
@@ -60,7 +61,7 @@ export async function RatingTrend({ orgId }: { orgId: string }) {
                   textAnchor="end"
                   fill="#64748b"
                 >
-                  {Math.round(max * t)}
+                  {fmtInt(Math.round(max * t))}
                 </text>
               </g>
             ))}
@@ -75,27 +76,27 @@ export async function RatingTrend({ orgId }: { orgId: string }) {
                     return h > 0 ? (
                       <rect
                         key={r}
-                        x={x}
-                        y={y}
-                        width={slot * 0.6}
-                        height={h}
+                        x={r1(x)}
+                        y={r1(y)}
+                        width={r1(slot * 0.6)}
+                        height={r1(h)}
                         fill={RATING_FILL[r]}
                       />
                     ) : null;
                   })}
                   {totals[i] ? (
                     <text
-                      x={x + slot * 0.3}
-                      y={y - 3}
+                      x={r1(x + slot * 0.3)}
+                      y={r1(y - 3)}
                       fontSize={10}
                       textAnchor="middle"
                       fill="#334155"
                     >
-                      {totals[i]}
+                      {fmtInt(totals[i] ?? 0)}
                     </text>
                   ) : null}
                   <text
-                    x={x + slot * 0.3}
+                    x={r1(x + slot * 0.3)}
                     y={H - 8}
                     fontSize={10}
                     textAnchor="middle"

@@ -3,6 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import type { TSessionUser } from "@/lib/authz";
 import type { TVendorFilters } from "@/lib/data/dashboard";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { FiguresAsOf } from "./figures-as-of";
 import { PortfolioWidgets, VendorsSection, WorkWidgets } from "./portfolio-dashboard";
 
 const INTRO: Record<TSessionUser["role"], string> = {
@@ -22,17 +23,20 @@ export function RoleDashboard({ user, filters }: { user: TSessionUser; filters: 
         title={`Welcome, ${user.name}`}
         description={`${ROLE_LABELS[user.role]}. ${INTRO[user.role]}`}
         actions={
-          user.role === "admin" ? (
-            <p className="text-sm">
-              <Link className="text-indigo-700 underline" href="/admin/users">
-                Manage users
-              </Link>
-              {" · "}
-              <Link className="text-indigo-700 underline" href="/admin/settings">
-                Settings
-              </Link>
-            </p>
-          ) : undefined
+          <div className="space-y-1 text-right">
+            {user.role === "admin" && (
+              <p className="text-sm">
+                <Link className="text-indigo-700 underline" href="/admin/users">
+                  Manage users
+                </Link>
+                {" · "}
+                <Link className="text-indigo-700 underline" href="/admin/settings">
+                  Settings
+                </Link>
+              </p>
+            )}
+            <FiguresAsOf orgId={user.orgId} />
+          </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

@@ -1,21 +1,26 @@
-import { getTopFlagCodes } from "@/lib/data/dashboard";
+import type { TFlagCount } from "@/lib/data/dashboard";
 import { BarList } from "./bar-list";
 import { EmptyState, RATING_FILL, Widget } from "./widget";
 
-export async function TopFlags({ orgId }: { orgId: string }) {
-  const flags = await getTopFlagCodes({ orgId, limit: 8 });
+const fromCode = (code: string) =>
+  code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
+
+export function TopFlags({ flags }: { flags: readonly TFlagCount[] }) {
   return (
-    <Widget title="Most frequent findings" subtitle="Flag codes on vendors' latest assessments">
+    <Widget
+      title="Most frequent findings"
+      subtitle="Flags on vendors' latest assessments · vendors affected"
+    >
       {flags.length === 0 ? (
         <EmptyState>No flags raised yet.</EmptyState>
       ) : (
         <BarList
-          title="Vendors per flag code"
+          title="Most frequent flags, by vendors affected"
           valueLabel="Vendors"
           bars={flags.map((f) => ({
-            label: f.code.charAt(0) + f.code.slice(1).toLowerCase().replaceAll("_", " "),
+            label: f.title.length > 3 ? f.title : fromCode(f.code),
             value: f.vendors,
-            note: f.severity,
+            badge: f.severity,
             color: RATING_FILL[f.severity] ?? RATING_FILL.none,
           }))}
         />

@@ -1,4 +1,7 @@
-import { listVendorOwners, type TVendorFilters, VENDOR_STATUSES } from "@/lib/data/dashboard";
+"use client";
+
+// A client component for its size (five selects, ~40 options), not for interactivity.
+import { type TVendorFilters, VENDOR_STATUSES } from "@/lib/data/dashboard/filters";
 import { FLAG_CODES, TIERS } from "@/lib/rules/types";
 
 const select =
@@ -7,14 +10,13 @@ const human = (s: string) =>
   s.charAt(0).toUpperCase() + s.slice(1).toLowerCase().replaceAll("_", " ");
 
 /** A plain GET form: the filters live in the URL, work without JavaScript and can be shared. */
-export async function VendorFilters({
-  orgId,
+export function VendorFilters({
+  owners,
   filters,
 }: {
-  orgId: string;
+  owners: readonly { id: string; name: string }[];
   filters: TVendorFilters;
 }) {
-  const owners = await listVendorOwners({ orgId });
   return (
     <form
       method="get"

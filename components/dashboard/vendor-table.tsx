@@ -1,12 +1,16 @@
+"use client";
+
+// A client component for its size, not for interactivity: the page's RSC payload then carries
+// the 20 rows as data instead of as a second copy of the table's markup.
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import {
-  listPortfolioVendors,
   PAGE_SIZE,
   type TVendorFilters,
   vendorFiltersToParams,
-} from "@/lib/data/dashboard";
-import { fmtDate } from "./widget";
+} from "@/lib/data/dashboard/filters";
+import type { TVendorRow } from "@/lib/data/dashboard/table";
+import { fmtDate, fmtInt } from "./widget";
 
 const COLUMNS: { key: TVendorFilters["sort"] | null; label: string; className?: string }[] = [
   { key: "name", label: "Vendor" },
@@ -20,8 +24,13 @@ const COLUMNS: { key: TVendorFilters["sort"] | null; label: string; className?: 
 ];
 
 /** One page of the filtered vendors; sorting and paging are links, so the URL holds the state. */
-export async function VendorTable({ orgId, filters }: { orgId: string; filters: TVendorFilters }) {
-  const { rows, total } = await listPortfolioVendors({ orgId, filters });
+export function VendorTable({
+  page: { rows, total },
+  filters,
+}: {
+  page: { rows: readonly TVendorRow[]; total: number };
+  filters: TVendorFilters;
+}) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (patch: Partial<TVendorFilters>) =>
     `/dashboard?${vendorFiltersToParams({ filters, patch })}#vendors`;
@@ -104,7 +113,7 @@ export async function VendorTable({ orgId, filters }: { orgId: string; filters: 
         className="mt-4 flex items-center justify-between text-sm"
       >
         <p className="text-slate-600">
-          {first}–{first ? first + rows.length - 1 : 0} of {total} vendors
+          {fmtInt(first)}–{fmtInt(first ? first + rows.length - 1 : 0)} of {fmtInt(total)} vendors
         </p>
         <div className="flex gap-2">
           {filters.page > 1 && (
@@ -116,7 +125,7 @@ export async function VendorTable({ orgId, filters }: { orgId: string; filters: 
             </Link>
           )}
           <span className="px-2 py-1 text-slate-600">
-            Page {filters.page} of {pages}
+            Page {fmtInt(filters.page)} of {fmtInt(pages)}
           </span>
           {filters.page < pages && (
             <Link

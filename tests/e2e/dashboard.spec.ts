@@ -17,6 +17,28 @@ test("a manager opens the dashboard, filters, exports CSV", async ({ page, db })
     await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   const table = page.locator("#vendors table");
   await expect(table.getByRole("rowheader").first()).toBeVisible();
+  // The figures are shared for up to 30 s: the page says how old they are.
+  await expect(
+    page.getByText(/^Figures as of \d\d:\d\d:\d\d UTC · refreshed every 30 s$/),
+  ).toBeVisible();
+  // The map: the basemap is a static file drawn at build time; the page draws the markers.
+  const map = page.getByRole("img", { name: /^World map of \d+ places with vendor sites/ });
+  await expect(map).toBeVisible();
+  const basemapUrl = await map.locator("image").first().getAttribute("href");
+  expect(basemapUrl).toMatch(/^\/dashboard\/world-map\.svg\?v=/);
+  const basemap = await page.request.get(basemapUrl!);
+  expect(basemap.headers()["content-type"]).toBe("image/svg+xml");
+  expect(basemap.headers()["cache-control"]).toContain("max-age=86400");
+  expect(await basemap.text()).toMatch(
+    /^<svg [^>]*viewBox="0 0 960 440"[^>]*><rect[^>]*\/><path d="M/,
+  );
+  // A marker per place (the demo's sites are in 17 places), Europe's again in the inset.
+  const places = await page
+    .getByRole("table", { name: "Vendor sites by place" })
+    .getByRole("row")
+    .count();
+  expect(places - 1).toBeGreaterThan(5);
+  expect(await map.locator("g > g > title").count()).toBeGreaterThan(places - 1);
   await page.waitForLoadState("networkidle");
   fs.mkdirSync(path.join("test-results", "screens"), { recursive: true });
   await page.screenshot({
