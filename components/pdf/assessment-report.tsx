@@ -1,104 +1,128 @@
-import { Document, Text } from "@react-pdf/renderer";
-import { chunkByHeight } from "@/lib/reports/chunk";
+import { Document } from "@react-pdf/renderer";
+import { Fragment, type ReactNode } from "react";
+import { flowPages } from "@/lib/reports/chunk";
 import type { TAssessmentReport } from "@/lib/reports/types";
-import { AnswerItem, answerItemLines, type TAnswerItem } from "./answer-rows";
-import { EvidenceAndFindings, SignOff } from "./closing";
-import { FlagBlock, flagLines } from "./flag-block";
-import { ReportPage } from "./frame";
-import { SiteMap } from "./site-map";
-import { Cover, ExecutiveSummary } from "./summary";
-import { s } from "./theme";
+import { AnswerItem, answerItemHeight, type TAnswerItem } from "./answer-rows";
+import { h2Block, paraBlock } from "./blocks";
+import { closingBlocks } from "./closing";
+import { FlagBlock, flagHeight } from "./flag-block";
+import { ReportPage, type TPageNumber } from "./frame";
+import { siteMapBlocks } from "./site-map";
+import { Cover, summaryBlocks } from "./summary";
+import type { TBlock } from "./table";
+import { CONTENT_HEIGHT } from "./theme";
 
-// Body lines that fit between the running header and footer of an A4 page at 9 pt, less a
-// margin for the estimate's error: a chunk that still overflows wraps onto one more page,
-// which costs that chunk only.
-const PAGE_LINES = 50;
-const MAX_DISTANCE_ROWS = 40;
+// Page body height less a safety margin for the estimate's error. A page whose content still
+// overflows spills onto one more page, which render.tsx notices (page count) and answers with
+// a render that numbers pages dynamically.
+const CAPACITY = CONTENT_HEIGHT - 14;
+
+/** The report cut into pages before layout: each entry is one <Page> of blocks. */
+export type TAssessmentPlan = { pages: TBlock[][] };
+
+export type TPlanOptions = {
+  /** Body height a page may fill (points); tests raise it to provoke an overflow. */
+  capacity?: number;
+};
+
+export function planAssessmentReport(
+  r: TAssessmentReport,
+  { capacity = CAPACITY }: TPlanOptions = {},
+): TAssessmentPlan {
+  const flagsContinued = [h2Block("flags-c", "Flags (continued)")];
+  const flags: TBlock[] = r.flags.length
+    ? [
+        h2Block("flags", `Flags (${r.flags.length})`),
+        ...r.flags.map((f) => ({
+          key: f.id,
+          height: flagHeight(f),
+          continued: flagsContinued,
+          node: <FlagBlock flag={f} />,
+        })),
+      ]
+    : [
+        h2Block("flags", "Flags"),
+        paraBlock("no-flags", "The rules engine raised no flags.", { muted: true }),
+      ];
+  const answersContinued = [h2Block("answers-c", "Answers by section (continued)")];
+  const answers: TBlock[] = [h2Block("answers", "Answers by section")];
+  for (const sec of r.sections) {
+    if (!sec.rows.length) continue;
+    const head: TAnswerItem = { kind: "section", title: sec.title };
+    answers.push({
+      key: `sec-${sec.id}`,
+      height: answerItemHeight(head),
+      keepWithNext: true,
+      continued: answersContinued,
+      node: <AnswerItem item={head} />,
+    });
+    const sectionContinued = [
+      ...answersContinued,
+      {
+        key: `sec-${sec.id}-c`,
+        height: answerItemHeight({ kind: "section", title: `${sec.title} (continued)` }),
+        node: <AnswerItem item={{ kind: "section", title: `${sec.title} (continued)` }} />,
+      },
+    ];
+    for (const row of sec.rows) {
+      const item: TAnswerItem = { kind: "row", row };
+      answers.push({
+        key: `${sec.id}-${row.questionId}`,
+        height: answerItemHeight(item),
+        continued: sectionContinued,
+        node: <AnswerItem item={item} />,
+      });
+    }
+  }
+  const cover: TBlock = { key: "cover", height: 0, node: <Cover report={r} /> };
+  const pages = flowPages({
+    capacity,
+    sections: [
+      [cover],
+      summaryBlocks(r),
+      flags,
+      siteMapBlocks({ map: r.siteMap, distances: r.distances }),
+      ...(answers.length > 1 ? [answers] : []),
+      closingBlocks(r),
+    ],
+  });
+  return { pages };
+}
 
 export type TAssessmentReportDocProps = {
   report: TAssessmentReport;
-  onPage?: (page: number, total: number | undefined) => void;
-  /** Pages the document will about have, for progress before layout knows the total. */
-  onPageCount?: (pages: number) => void;
+  plan: TAssessmentPlan;
+  /** Static page numbers from the plan, or react-pdf's dynamic ones (after an overflow). */
+  numbering: "static" | { onPage?: (page: number, total: number | undefined) => void };
 };
 
-export function AssessmentReportDoc({ report: r, onPage, onPageCount }: TAssessmentReportDocProps) {
-  const frame = {
-    running: `${r.vendor.name} · ${r.questionnaire.title}`,
-    generatedAt: r.dates.generatedAt,
-    asOf: r.dates.asOf,
-    onPage,
-  };
-  const flagChunks = chunkByHeight({
-    items: r.flags,
-    linesOf: flagLines,
-    capacity: PAGE_LINES - 3,
-  });
-  const items: TAnswerItem[] = r.sections.flatMap((sec) =>
-    sec.rows.length
-      ? [
-          { kind: "section" as const, title: sec.title },
-          ...sec.rows.map((row) => ({ kind: "row" as const, row })),
-        ]
-      : [],
-  );
-  const answerChunks = chunkByHeight({ items, linesOf: answerItemLines, capacity: PAGE_LINES - 3 });
-  onPageCount?.(4 + Math.max(1, flagChunks.length) + answerChunks.length);
+export function AssessmentReportDoc({ report: r, plan, numbering }: TAssessmentReportDocProps) {
+  const total = plan.pages.length;
+  const number = (i: number): TPageNumber =>
+    numbering === "static"
+      ? { kind: "static", page: i + 1, total }
+      : { kind: "dynamic", onPage: numbering.onPage };
   return (
     <Document
       title={`${r.vendor.name} BC/DR report`}
       author="Resilience Ledger"
       subject={r.questionnaire.title}
     >
-      <ReportPage {...frame}>
-        <Cover report={r} />
-      </ReportPage>
-      <ReportPage {...frame}>
-        <ExecutiveSummary report={r} />
-      </ReportPage>
-      {flagChunks.length === 0 ? (
-        <ReportPage {...frame}>
-          <Text style={s.h2}>Flags</Text>
-          <Text style={s.muted}>The rules engine raised no flags.</Text>
-        </ReportPage>
-      ) : (
-        flagChunks.map((chunk, i) => (
-          <ReportPage key={chunk[0]?.id ?? i} {...frame}>
-            <Text style={s.h2}>
-              {i === 0
-                ? `Flags (${r.flags.length})`
-                : `Flags (continued, ${i + 1} of ${flagChunks.length})`}
-            </Text>
-            {chunk.map((f) => (
-              <FlagBlock key={f.id} flag={f} />
-            ))}
-          </ReportPage>
-        ))
-      )}
-      <ReportPage {...frame}>
-        <SiteMap map={r.siteMap} distances={r.distances.slice(0, MAX_DISTANCE_ROWS)} />
-        {r.distances.length > MAX_DISTANCE_ROWS && (
-          <Text
-            style={[s.small, s.muted]}
-          >{`${r.distances.length - MAX_DISTANCE_ROWS} more pairs are listed in the print view.`}</Text>
-        )}
-      </ReportPage>
-      {answerChunks.map((chunk, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: chunks are positional and static
-        <ReportPage key={i} {...frame}>
-          <Text style={s.h2}>
-            {i === 0 ? "Answers by section" : "Answers by section (continued)"}
-          </Text>
-          {chunk.map((item, j) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and static
-            <AnswerItem key={j} item={item} />
-          ))}
+      {plan.pages.map((blocks, i) => (
+        <ReportPage
+          key={blocks[0]?.key ?? i}
+          running={`${r.vendor.name} · ${r.questionnaire.title}`}
+          generatedAt={r.dates.generatedAt}
+          asOf={r.dates.asOf}
+          number={number(i)}
+        >
+          {blocks.map(
+            (b): ReactNode => (
+              <Fragment key={b.key}>{b.node}</Fragment>
+            ),
+          )}
         </ReportPage>
       ))}
-      <ReportPage {...frame}>
-        <EvidenceAndFindings report={r} />
-        <SignOff report={r} />
-      </ReportPage>
     </Document>
   );
 }

@@ -1,45 +1,87 @@
 import { Text, View } from "@react-pdf/renderer";
-import { estimateLines } from "@/lib/reports/chunk";
 import type { TReportFlag } from "@/lib/reports/types";
-import { SeverityBadge } from "./severity-badge";
-import { MUTED, RULE, SEVERITY_COLORS, s } from "./theme";
+import { textLines } from "./measure";
+import { BODY_SIZE, CONTENT_WIDTH, LINE_HEIGHT, MUTED, RULE, SEVERITY_COLORS, s } from "./theme";
+import { fontStyle } from "./txt";
 
-/** Estimated height in body lines, for chunking flags into pages before layout. */
-export const flagLines = (f: TReportFlag) =>
-  3 +
-  estimateLines({ text: f.detail, charsPerLine: 100 }) +
-  f.answers.reduce(
-    (n, a) => n + estimateLines({ text: `${a.label}: ${a.answer}`, charsPerLine: 90 }),
+// One flag is a bordered View holding a single Text: the severity tag, the title, the code, the
+// explanation and the answers it names are inline runs of one paragraph. Each Text node costs
+// react-pdf a layout pass of its own, so one per flag instead of six is most of the saving.
+
+const PAD_Y = 5;
+const PAD_LEFT = 8;
+const TITLE_SIZE = 10;
+const TAG_SIZE = 7.5;
+const CODE_SIZE = 7.5;
+const ANSWER_SIZE = 8;
+const TEXT_WIDTH = CONTENT_WIDTH - 3 - PAD_LEFT;
+
+const st = {
+  block: {
+    borderLeftWidth: 3,
+    paddingLeft: PAD_LEFT,
+    paddingVertical: PAD_Y,
+    marginBottom: 6,
+    borderBottomWidth: 0.5,
+    borderBottomColor: RULE,
+  },
+  tag: { fontSize: TAG_SIZE, fontWeight: "bold" as const },
+  title: { fontSize: TITLE_SIZE, fontWeight: "bold" as const },
+  code: { fontSize: CODE_SIZE, color: MUTED },
+  answer: { fontSize: ANSWER_SIZE },
+};
+
+/** Height of a flag block in points, from the font metrics, for cutting flags into pages. */
+export function flagHeight(f: TReportFlag): number {
+  const title = textLines({
+    text: `${f.severity.toUpperCase()}    ${f.title}`,
+    fontSize: TITLE_SIZE,
+    bold: true,
+    width: TEXT_WIDTH,
+  });
+  const detail = textLines({ text: f.detail, fontSize: BODY_SIZE, width: TEXT_WIDTH });
+  const answers = f.answers.reduce(
+    (n, a) =>
+      n + textLines({ text: `${a.label}: ${a.answer}`, fontSize: ANSWER_SIZE, width: TEXT_WIDTH }),
     0,
   );
-
-/** One flag: flat rows, no nested wrapping containers, kept whole on its page. */
-export function FlagBlock({ flag }: { flag: TReportFlag }) {
   return (
-    <View
-      wrap={false}
-      style={{
-        borderLeftWidth: 3,
-        borderLeftColor: SEVERITY_COLORS[flag.severity].bg,
-        paddingLeft: 8,
-        paddingVertical: 4,
-        marginBottom: 8,
-        borderBottomWidth: 0.5,
-        borderBottomColor: RULE,
-      }}
-    >
-      <View style={{ flexDirection: "row", alignItems: "center", gap: 6, marginBottom: 2 }}>
-        <SeverityBadge severity={flag.severity} />
-        <Text style={[s.bold, { fontSize: 10 }]}>{flag.title}</Text>
-      </View>
-      <Text style={[s.small, { color: MUTED, marginBottom: 2 }]}>{flag.code}</Text>
-      <Text style={{ marginBottom: 3 }}>{flag.detail}</Text>
-      {flag.answers.map((a) => (
-        <Text key={a.questionId} style={s.small}>
-          <Text style={s.bold}>{`${a.label}: `}</Text>
-          {a.answer}
+    2 * PAD_Y +
+    st.block.marginBottom +
+    st.block.borderBottomWidth +
+    title * TITLE_SIZE * LINE_HEIGHT +
+    // The smaller lines (code, answers) are as tall as the paragraph's body text.
+    (1 + detail + answers) * BODY_SIZE * LINE_HEIGHT
+  );
+}
+
+/** One flag, kept whole on its page. */
+export function FlagBlock({ flag }: { flag: TReportFlag }) {
+  const c = SEVERITY_COLORS[flag.severity];
+  return (
+    <View wrap={false} style={[st.block, { borderLeftColor: c.bg }]}>
+      <Text
+        style={fontStyle(
+          undefined,
+          flag.title,
+          flag.detail,
+          ...flag.answers.flatMap((a) => [a.label, a.answer]),
+        )}
+      >
+        <Text style={[st.tag, { color: c.fg, backgroundColor: c.bg }]}>
+          {` ${flag.severity.toUpperCase()} `}
         </Text>
-      ))}
+        <Text style={st.title}>{`  ${flag.title}`}</Text>
+        <Text style={st.code}>{`\n${flag.code}`}</Text>
+        {`\n${flag.detail}`}
+        {flag.answers.map((a) => (
+          <Text key={a.questionId} style={st.answer}>
+            {"\n"}
+            <Text style={s.bold}>{`${a.label}: `}</Text>
+            {a.answer}
+          </Text>
+        ))}
+      </Text>
     </View>
   );
 }

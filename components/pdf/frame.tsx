@@ -1,39 +1,52 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { s } from "./theme";
+import { fontStyle } from "./txt";
+
+/**
+ * How "Page x of y" is printed. `static`: the page plan knows both numbers before layout, so
+ * the page has no render callback, does not wrap, and react-pdf lays it out once (render.tsx
+ * checks afterwards that nothing overflowed). `dynamic`: react-pdf's render callback on
+ * wrapping pages, which lays every page out again twice; used only after an overflow.
+ */
+export type TPageNumber =
+  | { kind: "static"; page: number; total: number }
+  | { kind: "dynamic"; onPage?: (page: number, total: number | undefined) => void };
 
 export type TReportPageProps = {
-  /** Left of the running header, e.g. the vendor and questionnaire. */
+  /** The running header, e.g. the vendor and questionnaire. */
   running: string;
   generatedAt: string;
   asOf: string | null;
+  number: TPageNumber;
   children: ReactNode;
-  onPage?: (page: number, total: number | undefined) => void;
 };
 
 /** A page with the running header and the footer every page carries: dates and "Page x of y". */
-export function ReportPage({ running, generatedAt, asOf, children, onPage }: TReportPageProps) {
+export function ReportPage({ running, generatedAt, asOf, number, children }: TReportPageProps) {
+  const isStatic = number.kind === "static";
   return (
-    <Page size="A4" style={s.page}>
-      <View style={s.header} fixed>
-        <Text>{running}</Text>
-        <Text>Resilience Ledger · Confidential</Text>
-      </View>
-      <View style={s.footer} fixed>
-        <Text>{`Generated ${generatedAt}${asOf ? ` · answers judged as of ${asOf}` : ""}`}</Text>
-      </View>
-      {/* A render-prop Text in a row View, or placed with `bottom` on a padded page, vanishes
-          in react-pdf 4.9: it stands alone, placed from the top. */}
-      <Text
-        style={s.pageNumber}
-        fixed
-        render={({ pageNumber, totalPages }) => {
-          // Layout runs this once per page without totalPages, drawing once more with it.
-          onPage?.(pageNumber, Number.isFinite(totalPages) ? totalPages : undefined);
-          return `Page ${pageNumber} of ${totalPages}`;
-        }}
-      />
-      {children}
+    <Page size="A4" style={s.page} wrap={!isStatic}>
+      <Text style={fontStyle(s.header, running)} fixed>
+        {`Resilience Ledger  ·  ${running}`}
+      </Text>
+      <Text style={s.footer} fixed>
+        {`Confidential  ·  Generated ${generatedAt}${asOf ? `  ·  Answers judged as of ${asOf}` : ""}`}
+      </Text>
+      {isStatic ? (
+        <Text style={s.pageNumber}>{`Page ${number.page} of ${number.total}`}</Text>
+      ) : (
+        <Text
+          style={s.pageNumber}
+          fixed
+          render={({ pageNumber, totalPages }) => {
+            // Layout runs this once per page without totalPages, drawing once more with it.
+            number.onPage?.(pageNumber, Number.isFinite(totalPages) ? totalPages : undefined);
+            return `Page ${pageNumber} of ${totalPages}`;
+          }}
+        />
+      )}
+      {isStatic ? <View style={s.body}>{children}</View> : children}
     </Page>
   );
 }

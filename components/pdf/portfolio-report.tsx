@@ -1,38 +1,46 @@
 import { Document, Text, View } from "@react-pdf/renderer";
+import { Fragment } from "react";
+import { flowPages } from "@/lib/reports/chunk";
 import type { TPortfolioReport } from "@/lib/reports/types";
-import { ReportPage } from "./frame";
+import type { TPlanOptions } from "./assessment-report";
+import { h2Block, paraBlock } from "./blocks";
+import { ReportPage, type TPageNumber } from "./frame";
 import { SeverityBadge } from "./severity-badge";
-import { Table } from "./table";
-import { BRAND, s } from "./theme";
-
-export type TPortfolioReportDocProps = {
-  report: TPortfolioReport;
-  onPage?: (page: number, total: number | undefined) => void;
-  /** Pages the document will about have, for progress before layout knows the total. */
-  onPageCount?: (pages: number) => void;
-};
+import { type TBlock, tableBlocks } from "./table";
+import { BRAND, CONTENT_HEIGHT, s } from "./theme";
+import { Txt } from "./txt";
 
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export function PortfolioReportDoc({ report: r, onPage, onPageCount }: TPortfolioReportDocProps) {
-  const frame = {
-    running: `${r.orgName} · Vendor resilience portfolio`,
-    generatedAt: r.generatedAt,
-    asOf: r.asOf,
-    onPage,
-  };
-  onPageCount?.(2);
+export type TPortfolioPlan = { pages: TBlock[][] };
+
+/** The portfolio report cut into pages before layout (see assessment-report.tsx). */
+export function planPortfolioReport(
+  r: TPortfolioReport,
+  { capacity = CONTENT_HEIGHT - 14 }: TPlanOptions = {},
+): TPortfolioPlan {
   const kpis: [string, number][] = [
     ["Active vendors", r.totals.vendors],
     ["Assessments", r.totals.assessments],
     ["Open findings", r.totals.openFindings],
     ["Overdue", r.totals.overdue],
   ];
-  return (
-    <Document title={`${r.orgName} vendor resilience portfolio`} author="Resilience Ledger">
-      <ReportPage {...frame}>
-        <Text style={s.h1}>Vendor resilience portfolio</Text>
-        <Text style={[s.muted, { marginBottom: 14 }]}>{`${r.orgName} · as of ${r.asOf}`}</Text>
+  const overview: TBlock[] = [
+    {
+      key: "title",
+      height: 4 + 27 + 14 + 12.15,
+      keepWithNext: true,
+      node: (
+        <View>
+          <Text style={s.h1}>Vendor resilience portfolio</Text>
+          <Txt style={[s.muted, { marginBottom: 14 }]}>{`${r.orgName} · as of ${r.asOf}`}</Txt>
+        </View>
+      ),
+    },
+    {
+      key: "kpis",
+      height: 12 + 16 + 10.2 + 3 + 21.6,
+      node: (
         <View style={s.kpiRow}>
           {kpis.map(([label, value]) => (
             <View key={label} style={s.kpi}>
@@ -41,86 +49,128 @@ export function PortfolioReportDoc({ report: r, onPage, onPageCount }: TPortfoli
             </View>
           ))}
         </View>
-        <Text style={s.h2}>Vendors by latest rating and tier</Text>
-        <Table
-          columns={[
-            { title: "Rating", flex: 2 },
-            ...r.tiers.map((t) => ({ title: cap(t), flex: 1 })),
-            { title: "Total", flex: 1 },
-          ]}
-          rows={r.ratingByTier.map((row) => [
-            row.rating === "unrated" ? (
-              "Not yet rated"
-            ) : (
-              <SeverityBadge key="b" severity={row.rating as "low"} />
-            ),
-            ...r.tiers.map((t) => String(row.counts[t] ?? 0)),
-            String(row.total),
-          ])}
-        />
-        <Text style={[s.h2, { marginTop: 14 }]}>Most frequent flags</Text>
-        <Table
-          columns={[
+      ),
+    },
+    h2Block("by-tier", "Vendors by latest rating and tier"),
+    ...tableBlocks({
+      key: "by-tier",
+      columns: [
+        { title: "Latest rating", flex: 2 },
+        ...r.tiers.map((t) => ({ title: cap(t), flex: 1 })),
+        { title: "Total", flex: 1 },
+      ],
+      rows: r.ratingByTier.map((row) => [
+        row.rating === "unrated"
+          ? "Not yet rated"
+          : { text: row.rating, node: <SeverityBadge severity={row.rating as "low"} /> },
+        ...r.tiers.map((t) => String(row.counts[t] ?? 0)),
+        String(row.total),
+      ]),
+    }),
+    h2Block("top-flags", "Most frequent flags", 10),
+    ...(r.topFlags.length === 0
+      ? [paraBlock("no-flags", "No assessment has raised a flag.", { muted: true })]
+      : tableBlocks({
+          key: "top-flags",
+          columns: [
             { title: "Flag", flex: 5 },
-            { title: "Code", flex: 3.4 },
+            { title: "Code", flex: 3.6 },
             { title: "Assessments", flex: 1.4 },
-          ]}
-          rows={r.topFlags.map((f) => [f.title, f.code, String(f.count)])}
-        />
-        <Text style={[s.h2, { marginTop: 14 }]}>Open findings by severity</Text>
-        <View style={{ flexDirection: "row", gap: 12 }}>
+          ],
+          rows: r.topFlags.map((f) => [f.title, f.code, String(f.count)]),
+        })),
+    h2Block("open-findings-title", "Open findings by severity", 10),
+    {
+      key: "open-findings",
+      height: 16,
+      node: (
+        <View style={{ flexDirection: "row", gap: 16 }}>
           {r.openFindings.map((f) => (
-            <View key={f.severity} style={{ flexDirection: "row", gap: 4, alignItems: "center" }}>
+            <View key={f.severity} style={{ flexDirection: "row", gap: 5, alignItems: "center" }}>
               <SeverityBadge severity={f.severity} />
               <Text style={s.bold}>{f.count}</Text>
             </View>
           ))}
         </View>
-      </ReportPage>
-      <ReportPage {...frame}>
-        <Text style={s.h2}>{`Overdue assessments (${r.overdue.length})`}</Text>
-        {r.overdue.length === 0 ? (
-          <Text style={s.muted}>No assessment is past its due date.</Text>
-        ) : (
-          <Table
-            columns={[
-              { title: "Vendor", flex: 3 },
-              { title: "Tier", flex: 1.2 },
-              { title: "Due", flex: 1.4 },
-              { title: "Days overdue", flex: 1.3 },
-              { title: "Status", flex: 1.5 },
-            ]}
-            rows={r.overdue.map((o) => [
-              o.vendor,
-              cap(o.tier),
-              o.due,
-              String(o.daysOverdue),
-              o.status.replace("_", " "),
-            ])}
-          />
-        )}
-        <Text style={[s.h2, { marginTop: 14 }]}>Oldest open findings</Text>
-        {r.oldestFindings.length === 0 ? (
-          <Text style={s.muted}>No open findings.</Text>
-        ) : (
-          <Table
-            columns={[
-              { title: "Vendor", flex: 2.4 },
-              { title: "Finding", flex: 4 },
-              { title: "Severity", flex: 1.3 },
-              { title: "Due", flex: 1.4 },
-              { title: "Status", flex: 1.4 },
-            ]}
-            rows={r.oldestFindings.map((f) => [
-              f.vendor,
-              f.title,
-              <SeverityBadge key="s" severity={f.severity} />,
-              f.due,
-              f.status.replace("_", " "),
-            ])}
-          />
-        )}
-      </ReportPage>
+      ),
+    },
+  ];
+  const attention: TBlock[] = [
+    h2Block("overdue", `Overdue assessments (${r.overdue.length})`),
+    ...(r.overdue.length === 0
+      ? [paraBlock("no-overdue", "No assessment is past its due date.", { muted: true })]
+      : tableBlocks({
+          key: "overdue",
+          continued: [h2Block("overdue-c", "Overdue assessments (continued)")],
+          columns: [
+            { title: "Vendor", flex: 3 },
+            { title: "Tier", flex: 1.2 },
+            { title: "Due", flex: 1.4 },
+            { title: "Days overdue", flex: 1.3 },
+            { title: "Status", flex: 1.5 },
+          ],
+          rows: r.overdue.map((o) => [
+            o.vendor,
+            cap(o.tier),
+            o.due,
+            String(o.daysOverdue),
+            o.status.replace("_", " "),
+          ]),
+        })),
+    h2Block("oldest", "Oldest open findings", 10),
+    ...(r.oldestFindings.length === 0
+      ? [paraBlock("no-oldest", "No open findings.", { muted: true })]
+      : tableBlocks({
+          key: "oldest",
+          continued: [h2Block("oldest-c", "Oldest open findings (continued)")],
+          columns: [
+            { title: "Vendor", flex: 2.4 },
+            { title: "Finding", flex: 4 },
+            { title: "Severity", flex: 1.4 },
+            { title: "Due", flex: 1.4 },
+            { title: "Status", flex: 1.4 },
+          ],
+          rows: r.oldestFindings.map((f) => [
+            f.vendor,
+            f.title,
+            { text: f.severity, node: <SeverityBadge severity={f.severity} /> },
+            f.due,
+            f.status.replace("_", " "),
+          ]),
+        })),
+  ];
+  return {
+    pages: flowPages({ capacity, sections: [overview, attention] }),
+  };
+}
+
+export type TPortfolioReportDocProps = {
+  report: TPortfolioReport;
+  plan: TPortfolioPlan;
+  numbering: "static" | { onPage?: (page: number, total: number | undefined) => void };
+};
+
+export function PortfolioReportDoc({ report: r, plan, numbering }: TPortfolioReportDocProps) {
+  const total = plan.pages.length;
+  const number = (i: number): TPageNumber =>
+    numbering === "static"
+      ? { kind: "static", page: i + 1, total }
+      : { kind: "dynamic", onPage: numbering.onPage };
+  return (
+    <Document title={`${r.orgName} vendor resilience portfolio`} author="Resilience Ledger">
+      {plan.pages.map((blocks, i) => (
+        <ReportPage
+          key={blocks[0]?.key ?? i}
+          running={`${r.orgName} · Vendor resilience portfolio`}
+          generatedAt={r.generatedAt}
+          asOf={r.asOf}
+          number={number(i)}
+        >
+          {blocks.map((b) => (
+            <Fragment key={b.key}>{b.node}</Fragment>
+          ))}
+        </ReportPage>
+      ))}
     </Document>
   );
 }

@@ -10,10 +10,12 @@ import {
   View,
 } from "@react-pdf/renderer";
 import type { TDistanceRow, TSiteMapData } from "@/lib/reports/types";
-import { Table } from "./table";
-import { s } from "./theme";
+import { h2Block, paraBlock } from "./blocks";
+import { textWidth } from "./measure";
+import { type TBlock, tableBlocks } from "./table";
+import { CONTENT_WIDTH, FONT, s } from "./theme";
 
-const PDF_WIDTH = 507;
+const PDF_WIDTH = Math.floor(CONTENT_WIDTH);
 
 function Marker({ kind, color, x, y }: { kind: string; color: string; x: number; y: number }) {
   const r = 7;
@@ -39,97 +41,119 @@ function Marker({ kind, color, x, y }: { kind: string; color: string; x: number;
   );
 }
 
+const LEGEND_HEIGHT = 25;
+
 /** The review page's map, drawn from precomputed path strings (lib/reports/site-map-data). */
-export function SiteMap({
+function SiteMapFigure({ map }: { map: TSiteMapData }) {
+  return (
+    <View wrap={false}>
+      <Svg
+        width={PDF_WIDTH}
+        height={(PDF_WIDTH * map.height) / map.width}
+        viewBox={`0 0 ${map.width} ${map.height}`}
+      >
+        <Defs>
+          <ClipPath id="frame">
+            <Rect x={0} y={0} width={map.width} height={map.height} />
+          </ClipPath>
+        </Defs>
+        <Rect x={0} y={0} width={map.width} height={map.height} fill="#e0f2fe" />
+        <G clipPath="url(#frame)">
+          <Path d={map.land} fill="#e2e8f0" />
+          <Path d={map.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
+          {map.arcs.map((a) => (
+            <Path
+              key={a.d}
+              d={a.d}
+              fill="none"
+              stroke="#334155"
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+            />
+          ))}
+          {map.markers.map((m) => (
+            <Marker key={m.id} {...m} />
+          ))}
+          {map.labels.map((l) => (
+            <SvgText
+              key={`${l.x},${l.y}`}
+              x={l.x}
+              y={l.y}
+              textAnchor={l.anchor}
+              style={{ fontSize: 15, fontFamily: FONT }}
+              fill="#0f172a"
+            >
+              {l.text}
+            </SvgText>
+          ))}
+          {map.arcs.map((a) => {
+            if (!a.mid) return null;
+            // The distance sits beside the arc's middle on a white tab, clear of the markers.
+            const w = textWidth({ text: a.label, fontSize: 14, bold: true }) + 10;
+            return (
+              <G key={`t${a.d}`}>
+                <Rect
+                  x={a.mid[0] + 10}
+                  y={a.mid[1] - 10}
+                  width={w}
+                  height={20}
+                  rx={4}
+                  fill="#ffffff"
+                  stroke="#334155"
+                  strokeWidth={0.75}
+                />
+                <SvgText
+                  x={a.mid[0] + 15}
+                  y={a.mid[1] + 5}
+                  style={{ fontSize: 14, fontWeight: "bold", fontFamily: FONT }}
+                  fill="#1e293b"
+                >
+                  {a.label}
+                </SvgText>
+              </G>
+            );
+          })}
+        </G>
+      </Svg>
+      <View style={{ flexDirection: "row", gap: 14, marginTop: 4, marginBottom: 10 }}>
+        {map.legend.map((l) => (
+          <View key={l.kind} style={{ flexDirection: "row", alignItems: "center", gap: 4 }}>
+            <View style={{ width: 7, height: 7, backgroundColor: l.color, borderRadius: 1 }} />
+            <Text style={s.small}>{l.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** The sites section as flow blocks: the map, then every pair's distance (continuing). */
+export function siteMapBlocks({
   map,
   distances,
 }: {
   map: TSiteMapData | null;
   distances: TDistanceRow[];
-}) {
-  return (
-    <View>
-      <Text style={s.h2}>Sites and distances</Text>
-      {map ? (
-        <View wrap={false}>
-          <Svg
-            width={PDF_WIDTH}
-            height={(PDF_WIDTH * map.height) / map.width}
-            viewBox={`0 0 ${map.width} ${map.height}`}
-          >
-            <Defs>
-              <ClipPath id="frame">
-                <Rect x={0} y={0} width={map.width} height={map.height} />
-              </ClipPath>
-            </Defs>
-            <Rect x={0} y={0} width={map.width} height={map.height} fill="#e0f2fe" />
-            <G clipPath="url(#frame)">
-              <Path d={map.land} fill="#e2e8f0" />
-              <Path d={map.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
-              {map.arcs.map((a) => (
-                <Path
-                  key={a.d}
-                  d={a.d}
-                  fill="none"
-                  stroke="#334155"
-                  strokeWidth={1.5}
-                  strokeDasharray="5 4"
-                />
-              ))}
-              {map.markers.map((m) => (
-                <Marker key={m.id} {...m} />
-              ))}
-              {map.labels.map((l) => (
-                <SvgText
-                  key={`${l.x},${l.y}`}
-                  x={l.x}
-                  y={l.y}
-                  textAnchor={l.anchor}
-                  style={{ fontSize: 15, fontFamily: "DejaVu Sans" }}
-                  fill="#0f172a"
-                >
-                  {l.text}
-                </SvgText>
-              ))}
-              {map.arcs.map((a) =>
-                a.mid ? (
-                  <SvgText
-                    key={`t${a.d}`}
-                    x={a.mid[0]}
-                    y={a.mid[1] - 8}
-                    textAnchor="middle"
-                    style={{ fontSize: 15, fontWeight: "bold", fontFamily: "DejaVu Sans" }}
-                    fill="#1e293b"
-                  >
-                    {a.label}
-                  </SvgText>
-                ) : null,
-              )}
-            </G>
-          </Svg>
-          <View style={{ flexDirection: "row", gap: 14, marginTop: 4, marginBottom: 10 }}>
-            {map.legend.map((l) => (
-              <View key={l.kind} style={{ flexDirection: "row", alignItems: "center", gap: 4 }}>
-                <View style={{ width: 7, height: 7, backgroundColor: l.color, borderRadius: 1 }} />
-                <Text style={s.small}>{l.label}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-      ) : (
-        <Text style={[s.muted, s.para]}>The vendor gave no site coordinates.</Text>
-      )}
-      {distances.length > 0 && (
-        <Table
-          columns={[
-            { title: "From", flex: 3 },
-            { title: "To", flex: 3 },
-            { title: "Distance", flex: 1.3 },
-            { title: "Note", flex: 2.4 },
-          ]}
-          rows={distances.map((d) => [d.from, d.to, d.distance, d.note || "—"])}
-        />
-      )}
-    </View>
-  );
+}): TBlock[] {
+  return [
+    h2Block("sites", "Sites and distances"),
+    map
+      ? {
+          key: "map",
+          height: (PDF_WIDTH * map.height) / map.width + LEGEND_HEIGHT,
+          node: <SiteMapFigure map={map} />,
+        }
+      : paraBlock("no-map", "The vendor gave no site coordinates.", { muted: true }),
+    ...tableBlocks({
+      key: "distances",
+      continued: [h2Block("sites-c", "Sites and distances (continued)")],
+      columns: [
+        { title: "From", flex: 3 },
+        { title: "To", flex: 3 },
+        { title: "Distance", flex: 1.3 },
+        { title: "Note", flex: 2.4 },
+      ],
+      rows: distances.map((d) => [d.from, d.to, d.distance, d.note || "—"]),
+    }),
+  ];
 }

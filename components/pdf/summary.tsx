@@ -1,8 +1,21 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { TAssessmentReport } from "@/lib/reports/types";
+import { h2Block, h3Block, paraBlock } from "./blocks";
+import { textLines } from "./measure";
 import { SeverityBadge } from "./severity-badge";
-import { Table } from "./table";
-import { BAND, BRAND, MUTED, RULE, s } from "./theme";
+import { type TBlock, tableBlocks } from "./table";
+import {
+  BAND,
+  BODY_SIZE,
+  BRAND,
+  CONTENT_WIDTH,
+  FALLBACK_STYLE,
+  LINE_HEIGHT,
+  MUTED,
+  RULE,
+  s,
+} from "./theme";
+import { Txt } from "./txt";
 
 const dash = (v: string | null) => v ?? "—";
 
@@ -18,7 +31,8 @@ export function Cover({ report: r }: { report: TAssessmentReport }) {
     ["Next reassessment", dash(r.dates.nextReassessment)],
   ];
   return (
-    <View>
+    // One page of short texts: the whole cover may use the fallback font where needed.
+    <View style={FALLBACK_STYLE}>
       <View style={{ backgroundColor: BRAND, padding: 24, marginBottom: 24, borderRadius: 3 }}>
         <Text style={{ color: "#c7d2fe", fontSize: 9, letterSpacing: 1.5, marginBottom: 10 }}>
           VENDOR BUSINESS CONTINUITY &amp; DISASTER RECOVERY REPORT
@@ -84,43 +98,62 @@ export function Cover({ report: r }: { report: TAssessmentReport }) {
   );
 }
 
-export function ExecutiveSummary({ report: r }: { report: TAssessmentReport }) {
-  return (
-    <View>
-      <Text style={s.h2}>Executive summary</Text>
-      <Text style={s.para}>
-        {r.rating
-          ? `${r.vendor.name} is rated ${r.rating.toUpperCase()} risk with a score of ${r.score ?? "—"}/100, from ${r.flags.length} flag${r.flags.length === 1 ? "" : "s"} raised by the rules engine.`
-          : `${r.vendor.name} has not been rated yet: the vendor has not submitted the questionnaire.`}
-      </Text>
-      <View style={{ backgroundColor: BAND, padding: 10, borderRadius: 3, marginBottom: 12 }}>
-        <Text style={s.h3}>Top risks</Text>
-        {r.topRisks.length === 0 ? (
-          <Text style={s.muted}>No medium, high or critical risks were found.</Text>
-        ) : (
-          r.topRisks.map((t, i) => <Text key={t}>{`${i + 1}.  ${t}`}</Text>)
-        )}
-      </View>
-      <Text style={s.h3}>Requirements against answers</Text>
-      <Table
-        columns={[
-          { title: "Requirement", flex: 3 },
-          { title: "Required", flex: 2.4 },
-          { title: "Vendor's answer", flex: 3 },
-          { title: "Result", flex: 1.2 },
-        ]}
-        rows={r.requirements.map((q) => [
+/** The executive summary as flow blocks: verdict, top risks, requirements against answers. */
+export function summaryBlocks(r: TAssessmentReport): TBlock[] {
+  const verdict = r.rating
+    ? `${r.vendor.name} is rated ${r.rating.toUpperCase()} risk with a score of ${r.score ?? "—"}/100, from ${r.flags.length} flag${r.flags.length === 1 ? "" : "s"} raised by the rules engine.`
+    : `${r.vendor.name} has not been rated yet: the vendor has not submitted the questionnaire.`;
+  const risks = r.topRisks.length
+    ? r.topRisks.map((t, i) => `${i + 1}.  ${t}`)
+    : ["No medium, high or critical risks were found."];
+  const riskLines = risks.reduce(
+    (n, t) => n + textLines({ text: t, fontSize: BODY_SIZE, width: CONTENT_WIDTH - 20 }),
+    0,
+  );
+  return [
+    h2Block("summary", "Executive summary"),
+    paraBlock("verdict", verdict),
+    {
+      key: "risks",
+      height: 20 + 12 + 26.2 + riskLines * BODY_SIZE * LINE_HEIGHT,
+      node: (
+        <View style={{ backgroundColor: BAND, padding: 10, borderRadius: 3, marginBottom: 12 }}>
+          <Text style={[s.h3, { marginTop: 0 }]}>Top risks</Text>
+          {r.topRisks.length === 0 ? (
+            <Text style={s.muted}>{risks[0]}</Text>
+          ) : (
+            <Txt>{risks.join("\n")}</Txt>
+          )}
+        </View>
+      ),
+    },
+    h3Block("req", "Requirements against answers"),
+    ...tableBlocks({
+      key: "req",
+      columns: [
+        { title: "Requirement", flex: 3 },
+        { title: "Required", flex: 2.4 },
+        { title: "Vendor's answer", flex: 3 },
+        { title: "Result", flex: 1.2 },
+      ],
+      rows: r.requirements.map((q) => {
+        const result = q.met === null ? "unknown" : q.met ? "Met" : "Not met";
+        return [
           q.label,
           q.required,
           q.answered,
-          <Text
-            key="m"
-            style={[s.bold, { color: q.met === null ? MUTED : q.met ? "#15803d" : "#b91c1c" }]}
-          >
-            {q.met === null ? "unknown" : q.met ? "Met" : "Not met"}
-          </Text>,
-        ])}
-      />
-    </View>
-  );
+          {
+            text: result,
+            node: (
+              <Text
+                style={[s.bold, { color: q.met === null ? MUTED : q.met ? "#15803d" : "#b91c1c" }]}
+              >
+                {result}
+              </Text>
+            ),
+          },
+        ];
+      }),
+    }),
+  ];
 }

@@ -1,5 +1,5 @@
 import { buildDistanceRows, buildSiteMapData } from "./site-map-data";
-import type { TAssessmentReport, TReportSeverity } from "./types";
+import type { TAssessmentReport, TPortfolioReport, TReportSeverity } from "./types";
 
 // In-memory report data for the benchmark and tests: `rows` answer rows and `rows` flags,
 // with Unicode a vendor might type, and no database.
@@ -131,5 +131,53 @@ export function buildSyntheticReport({ rows }: TBuildSyntheticReportInput): TAss
       },
     ],
     signOff: { decision: "pending", decidedBy: null, decidedAt: null, comment: null },
+  };
+}
+
+export type TBuildSyntheticPortfolioInput = { overdue?: number; findings?: number };
+
+/** An in-memory portfolio report (no database) for tests and for looking at the PDF. */
+export function buildSyntheticPortfolio({
+  overdue = 25,
+  findings = 15,
+}: TBuildSyntheticPortfolioInput = {}): TPortfolioReport {
+  const tiers = ["critical", "high", "medium", "low"];
+  return {
+    kind: "portfolio",
+    orgName: "Demo Bank AG",
+    generatedAt: "2026-03-01 09:00 UTC",
+    asOf: "2026-03-01",
+    totals: { vendors: 412, assessments: 1236, openFindings: 87, overdue },
+    tiers,
+    ratingByTier: [...SEVERITIES, "unrated"].map((rating, i) => {
+      const counts = Object.fromEntries(tiers.map((t, j) => [t, (i + 1) * (j + 2)]));
+      return { rating, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    }),
+    topFlags: [
+      ["SITE_SEPARATION_INSUFFICIENT", "Site separation insufficient", 41],
+      ["DR_TEST_STALE", "DR test older than 12 months", 33],
+      ["RTO_ABOVE_REQUIREMENT", "Recovery time above the requirement", 27],
+      ["BACKUP_SAME_CREDENTIALS", "Backups reachable with production credentials", 12],
+      ["SINGLE_PROVIDER", "All sites with one hosting provider", 9],
+    ].map(([code, title, count]) => ({
+      code: String(code),
+      title: String(title),
+      count: Number(count),
+    })),
+    overdue: Array.from({ length: overdue }, (_, i) => ({
+      vendor: i % 7 === 3 ? `Москва Облако АО ${i + 1}` : `Vendor ${i + 1} Zürich Süd GmbH`,
+      tier: tiers[i % 4] ?? "low",
+      due: "2026-02-01",
+      daysOverdue: 28 + i,
+      status: i % 2 ? "sent" : "in_progress",
+    })),
+    openFindings: SEVERITIES.map((severity, i) => ({ severity, count: 5 * (i + 1) })),
+    oldestFindings: Array.from({ length: findings }, (_, i) => ({
+      vendor: `Vendor ${i + 1} Zürich Süd GmbH`,
+      title: `Finding ${i + 1}: move the secondary site to another region`,
+      severity: SEVERITIES[i % 5] ?? "info",
+      due: "2026-01-15",
+      status: i % 2 ? "open" : "in_progress",
+    })),
   };
 }
