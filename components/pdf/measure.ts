@@ -1,4 +1,5 @@
 import { Font } from "@react-pdf/renderer";
+import { installFastEncode, type TPdfkitStandardFont } from "./fast-encode";
 
 // Text heights estimated from the real font metrics, before layout, so rows can be cut into
 // pages that fill them (see lib/reports/README.md, "Static page numbers"). An estimate that
@@ -36,6 +37,11 @@ export async function loadMetrics(families: readonly string[]): Promise<void> {
     return out;
   };
   fonts = { regular: await load(400), bold: await load(700) };
+  // Helvetica's layout encode, cached per character and pair (fast-encode.ts).
+  for (const f of [...fonts.regular, ...fonts.bold]) {
+    const { type, src } = f as { type?: string; src?: TPdfkitStandardFont };
+    if (type === "STANDARD" && src) installFastEncode(src);
+  }
 }
 
 function emWidth(codePoint: number, weight: "regular" | "bold"): number {
