@@ -64,7 +64,7 @@ function isKnownFalsePositive(f: TFinding) {
 
 function checkTools() {
   const missing = ["wapiti", "sqlmap"].filter(
-    (t) => spawnSync("sh", ["-c", `command -v ${t}`]).status !== 0,
+    (t) => spawnSync("/bin/sh", ["-c", `command -v ${t}`]).status !== 0,
   );
   if (missing.length) {
     console.error(
@@ -103,19 +103,15 @@ function printFindings(findings: TFinding[]) {
   if (!real.length) console.log("  no findings");
   for (const f of real)
     console.log(`  FINDING ${f.type}: ${f.method} ${f.url} parameter ${f.parameter} — ${f.detail}`);
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { f: TFinding; n: number }>();
   for (const f of ignored) {
     const key = `${f.type} — ${f.method} ${f.url} parameter ${f.parameter}: ${f.detail}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
+    seen.set(key, { f, n: (seen.get(key)?.n ?? 0) + 1 });
   }
-  for (const [key, n] of seen) {
-    const f = ignored.find((g) =>
-      key.startsWith(`${g.type} — ${g.method} ${g.url} parameter ${g.parameter}:`),
-    )!;
+  for (const [key, { f, n }] of seen)
     console.log(
       `  ignored ${key}${n > 1 ? ` (${n}×)` : ""}\n      why: ${isKnownFalsePositive(f)!.why}`,
     );
-  }
   return real.length;
 }
 
@@ -124,7 +120,7 @@ async function main() {
   const started = Date.now();
   const port = num("SCAN_PORT", 3400);
   const crawlSeconds = num("SCAN_WAPITI_CRAWL_SECONDS", 150);
-  const attackSeconds = num("SCAN_WAPITI_ATTACK_SECONDS", 90);
+  const attackSeconds = num("SCAN_WAPITI_ATTACK_SECONDS", 150);
   const sqlmapTargetSeconds = num("SCAN_SQLMAP_TARGET_SECONDS", 480);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
   const reportDir = path.resolve("test-results", "scan", stamp);
