@@ -1,11 +1,12 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { TReportFlag } from "@/lib/reports/types";
-import { textLines } from "./measure";
+import { textLines, textWidth } from "./measure";
 import { BODY_SIZE, CONTENT_WIDTH, LINE_HEIGHT, MUTED, RULE, SEVERITY_COLORS, s } from "./theme";
 import { fontStyle } from "./txt";
 
 // One flag is a bordered View holding a single Text: the severity tag, the title, the code, the
-// explanation and the answers it names are inline runs of one paragraph. Each Text node costs
+// explanation and the answers it names are inline runs (three paragraphs: tag, title and code;
+// the explanation; the answers, a line each). Each Text node costs
 // react-pdf a layout pass of its own, so one per flag instead of six is most of the saving.
 
 const PAD_Y = 5;
@@ -33,12 +34,13 @@ const st = {
 
 /** Height of a flag block in points, from the font metrics, for cutting flags into pages. */
 export function flagHeight(f: TReportFlag): number {
-  const title = textLines({
-    text: `${f.severity.toUpperCase()}    ${f.title}`,
-    fontSize: TITLE_SIZE,
-    bold: true,
-    width: TEXT_WIDTH,
-  });
+  // The tag, title and code share the first paragraph (the code in smaller type, wrapping
+  // onto a second line when the title is long).
+  const titleWidth =
+    textWidth({ text: ` ${f.severity.toUpperCase()}   `, fontSize: TAG_SIZE, bold: true }) +
+    textWidth({ text: `${f.title}   `, fontSize: TITLE_SIZE, bold: true }) +
+    textWidth({ text: f.code, fontSize: CODE_SIZE });
+  const title = Math.max(1, Math.ceil((titleWidth * 1.02) / TEXT_WIDTH));
   const detail = textLines({ text: f.detail, fontSize: BODY_SIZE, width: TEXT_WIDTH });
   const answers = f.answers.reduce(
     (n, a) =>
@@ -50,8 +52,8 @@ export function flagHeight(f: TReportFlag): number {
     st.block.marginBottom +
     st.block.borderBottomWidth +
     title * TITLE_SIZE * LINE_HEIGHT +
-    // The smaller lines (code, answers) are as tall as the paragraph's body text.
-    (1 + detail + answers) * BODY_SIZE * LINE_HEIGHT
+    // The answers' smaller lines are as tall as the paragraph's body text.
+    (detail + answers) * BODY_SIZE * LINE_HEIGHT
   );
 }
 
@@ -71,8 +73,8 @@ export function FlagBlock({ flag }: { flag: TReportFlag }) {
         <Text style={[st.tag, { color: c.fg, backgroundColor: c.bg }]}>
           {` ${flag.severity.toUpperCase()} `}
         </Text>
-        <Text style={st.title}>{`  ${flag.title}`}</Text>
-        <Text style={st.code}>{`\n${flag.code}`}</Text>
+        <Text style={st.title}>{`  ${flag.title}   `}</Text>
+        <Text style={st.code}>{flag.code}</Text>
         {`\n${flag.detail}`}
         {flag.answers.map((a) => (
           <Text key={a.questionId} style={st.answer}>
