@@ -118,7 +118,10 @@ function SiteMapFigure({ map }: { map: TSiteMapData }) {
       <View style={{ flexDirection: "row", gap: 14, marginTop: 4, marginBottom: 10 }}>
         {map.legend.map((l) => (
           <View key={l.kind} style={{ flexDirection: "row", alignItems: "center", gap: 4 }}>
-            <View style={{ width: 7, height: 7, backgroundColor: l.color, borderRadius: 1 }} />
+            {/* The marker's own shape, as drawn on the map. */}
+            <Svg width={9} height={9} viewBox="-9 -9 18 18">
+              <Marker kind={l.kind} color={l.color} x={0} y={0} />
+            </Svg>
             <Text style={s.small}>{l.label}</Text>
           </View>
         ))}
