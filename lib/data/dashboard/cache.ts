@@ -42,18 +42,24 @@ function put(generation: TGeneration, key: string, load: () => Promise<unknown>)
   return entry;
 }
 
-/** Starts the next generation: the queries the current one was asked for, run again. */
+/**
+ * Starts the next generation: the queries the current one was asked for, run again one at a
+ * time — nobody waits for them, and one query at a time leaves the other core to the pages.
+ */
 function refresh(state: TOrgState, now: number) {
   const next = newGeneration(now);
   state.next = next;
-  const loads = [...state.current.entries]
-    .filter(([, entry]) => entry.used)
-    .map(([key, entry]) => put(next, key, entry.load).value);
-  void Promise.allSettled(loads).then(() => {
+  const used = [...state.current.entries].filter(([, entry]) => entry.used);
+  void (async () => {
+    for (const [key, entry] of used) {
+      // A request may have asked for it already (after a long idle spell pages read `next`).
+      if (next.entries.has(key)) continue;
+      await put(next, key, entry.load).value.catch(() => {});
+    }
     if (state.next !== next) return;
     state.current = next;
     state.next = undefined;
-  });
+  })();
 }
 
 function servingGeneration(orgId: string): TGeneration {

@@ -112,21 +112,44 @@ async function getDecayClocksUncached({
   orgId,
   limit = 8,
 }: TOrg & { limit?: number }): Promise<{ counts: TDecayCount[]; next: TDecayRow[] }> {
-  const [counts, next] = await Promise.all([
-    db.$queryRaw<TDecayCount[]>`
-      WITH ${decayCte(orgId)}
+  // One query for both parts: the latest assessments and their dates are read once.
+  type TRow = TDecayCount & TDecayRow & { part: "count" | "next"; rn: number };
+  const rows = await db.$queryRaw<TRow[]>`
+    WITH ${decayCte(orgId)}, counts AS (
       SELECT kind,
              count(*) FILTER (WHERE "staleOn" <= CURRENT_DATE)::int AS stale,
              count(*) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 30)::int AS within30,
              count(*) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90)::int AS within90
-      FROM dated GROUP BY kind`,
-    db.$queryRaw<TDecayRow[]>`
-      WITH ${decayCte(orgId)}
-      SELECT kind, "vendorId", "vendorName", tier::text AS tier, "lastDate", "staleOn" FROM dated
-      WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90
-      ORDER BY "staleOn", "vendorName" LIMIT ${limit}`,
-  ]);
-  return { counts, next };
+      FROM dated GROUP BY kind
+    ), soon AS (
+      SELECT kind, "vendorId", "vendorName", tier::text AS tier, "lastDate", "staleOn",
+             row_number() OVER (ORDER BY "staleOn", "vendorName", "vendorId", kind)::int AS rn
+      FROM dated WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90
+      ORDER BY rn LIMIT ${limit}
+    )
+    SELECT 'count' AS part, kind, stale, within30, within90, NULL AS "vendorId",
+           NULL AS "vendorName", NULL AS tier, NULL::date AS "lastDate", NULL::date AS "staleOn",
+           0 AS rn
+    FROM counts
+    UNION ALL
+    SELECT 'next', kind, NULL, NULL, NULL, "vendorId", "vendorName", tier, "lastDate", "staleOn", rn
+    FROM soon`;
+  return {
+    counts: rows
+      .filter((r) => r.part === "count")
+      .map(({ kind, stale, within30, within90 }) => ({ kind, stale, within30, within90 })),
+    next: rows
+      .filter((r) => r.part === "next")
+      .sort((a, b) => a.rn - b.rn)
+      .map(({ kind, vendorId, vendorName, tier, lastDate, staleOn }) => ({
+        kind,
+        vendorId,
+        vendorName,
+        tier,
+        lastDate,
+        staleOn,
+      })),
+  };
 }
 
 /** The last `n` months as YYYY-MM, oldest first: the trend's columns, empty months included. */
