@@ -72,7 +72,7 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
           ))}
         </tbody>
       </table>
-      <p className="mt-auto pt-4 text-xs text-slate-500">
+      <p className="mt-3 text-xs text-slate-500">
         Colour: the rating; depth: how many vendors. Select a cell to list its vendors.
       </p>
     </Widget>
