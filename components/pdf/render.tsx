@@ -66,7 +66,7 @@ export async function renderReportPdfDetailed({
     (report.kind === "assessment" ? (
       <AssessmentReportDoc report={report} plan={plan} numbering={numbering} />
     ) : (
-      <PortfolioReportDoc report={report} plan={plan as never} numbering={numbering} />
+      <PortfolioReportDoc report={report} plan={plan} numbering={numbering} />
     )) as ReactElement<DocumentProps>;
 
   // Progress while the layout sets text (most of the work), from the words it has set.
