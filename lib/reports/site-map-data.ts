@@ -44,8 +44,8 @@ export function buildSiteMapData({ sites }: TBuildSiteMapDataInput): TSiteMapDat
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     sphere: basemap.sphere,
-    land: basemap.land,
-    borders: basemap.borders,
+    land: cropPath({ d: basemap.land, width: MAP_WIDTH, height: MAP_HEIGHT }),
+    borders: cropPath({ d: basemap.borders, width: MAP_WIDTH, height: MAP_HEIGHT }),
     arcs,
     markers: markers.map((m) => ({
       id: m.id,
@@ -57,6 +57,39 @@ export function buildSiteMapData({ sites }: TBuildSiteMapDataInput): TSiteMapDat
     labels: labels.map(({ text, x, y, anchor }) => ({ text, x, y, anchor })),
     legend: kinds.map((kind) => ({ kind, label: KIND_LABELS[kind] ?? kind, color: colorOf(kind) })),
   };
+}
+
+export type TCropPathInput = { d: string; width: number; height: number };
+
+/**
+ * The path without the subpaths (rings, border lines) that lie wholly outside the map's
+ * frame. The basemap is the whole world projected; a regional map shows a few percent of it,
+ * and every PDF drew the rest under its clip path (~80 ms of each render, see README.md).
+ * Subpaths that cross the frame are kept whole, so what shows is unchanged.
+ */
+export function cropPath({ d, width, height }: TCropPathInput): string {
+  const margin = 2;
+  const kept: string[] = [];
+  for (const sub of d.split(/(?=M)/)) {
+    const nums = sub.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi);
+    if (!nums) continue;
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      const x = Number(nums[i]);
+      const y = Number(nums[i + 1]);
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    const outside =
+      maxX < -margin || minX > width + margin || maxY < -margin || minY > height + margin;
+    if (!outside) kept.push(sub);
+  }
+  return kept.join("");
 }
 
 const siteName = (site: TSite) => site.name.trim() || site.city.trim() || site.id;
