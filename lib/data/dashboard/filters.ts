@@ -29,6 +29,9 @@ export const PAGE_SIZE = 20;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined) =>
   list.includes(v as T) ? (v as T) : undefined;
+// Owner ids are record ids (cuids). Anything else is ignored: a NUL in ?owner= failed the
+// vendor-table query and the CSV export mid-stream (found by `npm run scan`'s wapiti probes).
+const anId = (v: string | undefined) => (v && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined);
 
 /** URL search params → filters; anything unknown is ignored rather than an error. */
 export function parseVendorFilters({
@@ -40,7 +43,7 @@ export function parseVendorFilters({
   return {
     tier: oneOf(TIERS, one(params.tier)),
     status: oneOf(VENDOR_STATUSES, one(params.status)),
-    ownerId: one(params.owner)?.slice(0, 64),
+    ownerId: anId(one(params.owner)),
     flag: oneOf(FLAG_CODES, one(params.flag)),
     sort: oneOf(VENDOR_SORTS, one(params.sort)) ?? "rating",
     dir: one(params.dir) === "desc" ? "desc" : "asc",
