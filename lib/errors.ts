@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { AuthzError } from "./authz";
 
+/**
+ * Why an action refused, as the HTTP status a route handler would answer with (409: the record
+ * is not in a state that allows it; 500: the call itself failed).
+ */
+export type TActionStatus = 400 | 401 | 403 | 404 | 409 | 500;
+
 export type TActionResult<T> =
-  | { data: T; error?: undefined; fieldErrors?: undefined }
-  | { data?: undefined; error: string; fieldErrors?: Record<string, string[]> };
+  | { data: T; error?: undefined; fieldErrors?: undefined; status?: undefined }
+  | {
+      data?: undefined;
+      error: string;
+      fieldErrors?: Record<string, string[]>;
+      status: TActionStatus;
+    };
 
 /** zod issues → { field: [messages] }, keyed by dotted path, for field-level form errors. */
 export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -16,11 +27,15 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** The one place actions turn thrown errors into results the form can show. */
-export function actionError(e: unknown): { error: string; fieldErrors?: Record<string, string[]> } {
+export function actionError(e: unknown): {
+  error: string;
+  fieldErrors?: Record<string, string[]>;
+  status: TActionStatus;
+} {
   if (e instanceof z.ZodError)
-    return { error: "Some fields need attention.", fieldErrors: toFieldErrors(e) };
-  if (e instanceof AuthzError) return { error: e.message };
-  if (e instanceof NotFoundError) return { error: e.message };
+    return { error: "Some fields need attention.", fieldErrors: toFieldErrors(e), status: 400 };
+  if (e instanceof AuthzError) return { error: e.message, status: e.status };
+  if (e instanceof NotFoundError) return { error: e.message, status: 404 };
   throw e;
 }
 

@@ -24,6 +24,7 @@ export async function callAction<T>(
   } catch {
     return {
       error: "The server could not complete this. Nothing was changed; try again in a moment.",
+      status: 500,
     };
   }
 }

@@ -45,7 +45,7 @@ function action<S extends z.ZodType, R>(
       revalidatePath("/vendors", "layout");
       return { data };
     } catch (e) {
-      if (e instanceof StateError) return { error: e.message };
+      if (e instanceof StateError) return { error: e.message, status: 409 };
       return actionError(e);
     }
   };

@@ -21,8 +21,8 @@ async function run<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
     return { data };
   } catch (e) {
     if (e instanceof UserConflictError)
-      return { error: e.message, fieldErrors: { email: [e.message] } };
-    if (e instanceof SelfLockoutError) return { error: e.message };
+      return { error: e.message, fieldErrors: { email: [e.message] }, status: 409 };
+    if (e instanceof SelfLockoutError) return { error: e.message, status: 409 };
     return actionError(e);
   }
 }

@@ -211,19 +211,24 @@ test.describe("authorization matrix", () => {
     if (entry.kind === "action") {
       if (outcome === "forbidden")
         want(
-          res.status === 200 && result?.error === ROLE_REFUSAL && !("data" in result),
+          res.status === 200 &&
+            result?.status === 403 &&
+            result.error === ROLE_REFUSAL &&
+            !("data" in result),
           "403: the role refusal",
         );
       else if (outcome === "notfound")
         want(
           res.status === 200 &&
+            result?.status === 404 &&
             /not found/i.test(String(result?.error)) &&
             !("data" in (result ?? {})),
           "404: not found",
         );
       else
         want(
-          result?.error === FIELD_REFUSAL &&
+          result?.status === 400 &&
+            result.error === FIELD_REFUSAL &&
             Object.keys((result.fieldErrors as object) ?? {}).length > 0 &&
             !("data" in result),
           "field errors",
