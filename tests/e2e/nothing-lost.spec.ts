@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,10 +35,31 @@ async function startApp(dataDir: string, port: number) {
   return child;
 }
 
+/** Every process below `pid` (next-server runs in its own process group under lib/cli/start.ts). */
+function descendants(pid: number): number[] {
+  const rows = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [c, pp] of rows)
+      if (pp === p && c !== undefined) {
+        out.push(c);
+        walk(c);
+      }
+  };
+  walk(pid);
+  return out;
+}
+
+/** A crash: the app's whole process tree dies at once (the database, a daemon, survives). */
 const kill = (child: ChildProcess) => {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {}
+  const pids = [child.pid!, ...descendants(child.pid!)];
+  for (const pid of pids)
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {}
 };
 
 test("answers survive a server crash, a restart and going offline, each applied once", async ({
