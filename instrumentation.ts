@@ -6,6 +6,8 @@ export async function register() {
     process.env.NEXT_RUNTIME === "nodejs" &&
     process.env.NEXT_PHASE !== "phase-production-build"
   ) {
+    const { watchSupervisor } = await import("./lib/ops/supervisor");
+    watchSupervisor();
     const { registerBackupJob } = await import("./lib/ops/schedule");
     registerBackupJob();
     const { registerJob } = await import("./lib/jobs/scheduler");

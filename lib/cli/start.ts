@@ -74,7 +74,12 @@ async function main() {
 
   const child: ChildProcess = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...childEnv,
+      NODE_ENV: dev ? "development" : "production",
+      // next-server stops itself if this supervisor dies without stopping it (instrumentation.ts).
+      BCDR_SUPERVISOR_PID: String(process.pid),
+    },
     detached: true, // own process group, so stopping it also stops next-server
   });
   log(`serving on ${env.APP_URL}`);

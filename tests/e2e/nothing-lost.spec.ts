@@ -35,12 +35,21 @@ async function startApp(dataDir: string, port: number) {
   return child;
 }
 
-/** Every process below `pid` (next-server runs in its own process group under lib/cli/start.ts). */
-function descendants(pid: number): number[] {
-  const rows = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
+function processTable(): number[][] {
+  return spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
     .stdout.trim()
     .split("\n")
     .map((l) => l.trim().split(/\s+/).map(Number));
+}
+
+const childrenOf = (pid: number) =>
+  processTable()
+    .filter(([, pp]) => pp === pid)
+    .map(([c]) => c!);
+
+/** Every process below `pid` (next-server runs in its own process group under lib/cli/start.ts). */
+function descendants(pid: number): number[] {
+  const rows = processTable();
   const out: number[] = [];
   const walk = (p: number) => {
     for (const [c, pp] of rows)
@@ -133,6 +142,38 @@ test("answers survive a server crash, a restart and going offline, each applied 
     throw e;
   } finally {
     await db.$disconnect();
+    kill(app);
+    try {
+      stopEmbeddedPostgres({ pgDir });
+    } catch {}
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a killed supervisor takes its server with it, so a restart on the same port works", async () => {
+  test.setTimeout(180_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-orphan-app-"));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  let app = await startApp(dataDir, port);
+  const pgDir = path.join(dataDir, "pg");
+  try {
+    // tsx → lib/cli/start.ts (the supervisor) → next-server (own process group).
+    const supervisor = childrenOf(app.pid!);
+    const server = supervisor.flatMap(childrenOf);
+    expect(server.length).toBeGreaterThan(0);
+    for (const pid of [app.pid!, ...supervisor]) process.kill(pid, "SIGKILL");
+    // Gone or a zombie (exited, not yet reaped: this container's init may never reap it).
+    const running = (pid: number) =>
+      /^[^Z]/.test(
+        spawnSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).stdout.trim(),
+      );
+    await expect.poll(() => server.filter(running).length, { timeout: 15_000 }).toBe(0);
+    app = await startApp(dataDir, port);
+    const log = fs.readFileSync(path.join(dataDir, "app.log"), "utf8");
+    expect(log).toContain("supervisor");
+    expect(log).not.toContain("EADDRINUSE");
+  } finally {
     kill(app);
     try {
       stopEmbeddedPostgres({ pgDir });
