@@ -54,6 +54,12 @@ test("security headers on the login page, a staff page, a vendor page, APIs and 
   const stat = await page.request.get(chunk);
   expect(stat.status()).toBe(200);
   expect(stat.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // public/: robots.txt keeps every page (vendor links above all) out of search engines.
+  const robots = await page.request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^Disallow: \/$/m);
+  expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
 test("HSTS is sent when the request came over https", async ({ request }) => {
