@@ -25,22 +25,13 @@ import {
   type TFlag,
 } from "@/lib/rules";
 import { computeScore, getRating, resolveRequirements } from "@/lib/scoring";
+import { createRng } from "@/prisma/demo-answers";
 import wellRun from "@/tests/fixtures/engine/well-run-vendor.json";
 
 const COUNT = 10_000;
 const questionnaire = getQuestionnaire({ id: "bcdr-core" })!;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20091001);
+const rand = createRng({ seed: 20091001 });
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 const chance = (p: number) => rand() < p;
 const subset = <T>(list: readonly T[]) => list.filter(() => chance(0.35));

@@ -58,3 +58,15 @@ export function anyText(max: number) {
 /** What PostgreSQL text stores and gives back unchanged: UTF-8 encodable and no NUL. */
 export const isStorable = (value: string) =>
   !value.includes("\u0000") && Buffer.from(value, "utf8").toString("utf8") === value;
+
+/** A valid site answer, for properties that replace one of its fields. */
+export const SAMPLE_SITE = {
+  id: "site-1",
+  name: "Frankfurt",
+  role: "primary",
+  provider: "AWS",
+  city: "Frankfurt am Main",
+  country: "DE",
+  lat: 50.11,
+  lon: 8.68,
+};

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { decodeEml } from "../helpers/eml";
-import { ALL_PAYLOADS, anyText } from "../helpers/hostile";
+import { ALL_PAYLOADS, anyText, SAMPLE_SITE } from "../helpers/hostile";
 
 // The mutation handlers behind every form, against the real embedded PostgreSQL, over arbitrary
 // strings: each is either stored exactly (read back equal) or refused with an error naming the
@@ -427,17 +427,7 @@ describe("vendor portal answers", () => {
         fc.constantFrom("name", "provider", "city", "region", "facility", "id"),
         anyText(200),
         async (field, text) => {
-          const site = {
-            id: "site-1",
-            name: "Frankfurt",
-            role: "primary",
-            provider: "AWS",
-            city: "Frankfurt am Main",
-            country: "DE",
-            lat: 50.11,
-            lon: 8.68,
-            [field]: text,
-          };
+          const site = { ...SAMPLE_SITE, [field]: text };
           const before = await answerRow("sites");
           const r = await save("sites", [site]);
           const after = await answerRow("sites");

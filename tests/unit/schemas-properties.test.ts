@@ -22,7 +22,7 @@ import { findTextProblem } from "@/lib/schemas/common";
 import { ZOrgSettings } from "@/lib/schemas/settings";
 import { ZCreateUser } from "@/lib/schemas/user";
 import { ZVendor, ZVendorContact } from "@/lib/schemas/vendor";
-import { anyText, codeUnit, isStorable } from "../helpers/hostile";
+import { anyText, codeUnit, isStorable, SAMPLE_SITE } from "../helpers/hostile";
 
 // Every schema that takes typed text, over arbitrary strings (NUL, lone surrogates, astral
 // characters, right-to-left marks, combining marks, markup, strings just under and over the
@@ -275,16 +275,7 @@ describe("answer value schemas", () => {
     label: type,
     required: false,
   });
-  const site = {
-    id: "site-1",
-    name: "Frankfurt",
-    role: "primary",
-    provider: "AWS",
-    city: "Frankfurt am Main",
-    country: "DE",
-    lat: 50.11,
-    lon: 8.68,
-  };
+  const site = SAMPLE_SITE;
   const cases: { what: string; question: TQuestion; base: unknown; path: TPath; max: number }[] = [
     { what: "text answer", question: q("text"), base: "x", path: [], max: MAX_ANSWER_TEXT },
     {

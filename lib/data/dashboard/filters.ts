@@ -1,4 +1,5 @@
 import { FLAG_CODES, TIERS, type TTier } from "../../rules/types";
+import { zId } from "../../schemas/common";
 
 // The vendor table's filters, sort and page: parsed from and written back to the URL.
 
@@ -31,7 +32,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | undefined) =>
   list.includes(v as T) ? (v as T) : undefined;
 // Owner ids are record ids (cuids). Anything else is ignored: a NUL in ?owner= failed the
 // vendor-table query and the CSV export mid-stream (found by `npm run scan`'s wapiti probes).
-const anId = (v: string | undefined) => (v && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined);
+const anId = (v: string | undefined) => (zId("Owner").safeParse(v).success ? v : undefined);
 
 /** URL search params → filters; anything unknown is ignored rather than an error. */
 export function parseVendorFilters({
