@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { actionManifest } from "../e2e/authz/server-action";
 import { createPortalLink, csrfPair, signIn, startApp, type TApp } from "./app";
 import { startGuardProxy, type TGuardProxy, type TGuardStats } from "./guard-proxy";
 import { killScanners, type TFinding } from "./run-tool";
@@ -434,18 +435,8 @@ async function main() {
 }
 
 /** exportedName → action id, from the build's Server Action manifest. */
-function readServerActionIds(): Map<string, string> {
-  const file = path.join(".next-scan", "server", "server-reference-manifest.json");
-  const ids = new Map<string, string>();
-  try {
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as {
-      node: Record<string, { exportedName?: string }>;
-    };
-    for (const [id, entry] of Object.entries(manifest.node))
-      if (entry.exportedName) ids.set(entry.exportedName, id);
-  } catch {}
-  return ids;
-}
+const readServerActionIds = () =>
+  new Map(actionManifest({ distDir: ".next-scan" }).map((a) => [a.name, a.id]));
 
 main().catch(async (e) => {
   console.error(`[scan] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

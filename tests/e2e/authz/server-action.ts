@@ -19,9 +19,12 @@ export type TActionRef = { id: string; file: string; name: string; workers: stri
 let manifest: TActionRef[] | undefined;
 
 /** Every Server Action of the build under test, from `<distDir>/server/server-reference-manifest.json`. */
-export function actionManifest(): TActionRef[] {
+export function actionManifest({
+  distDir = process.env.NEXT_DIST_DIR || ".next",
+}: {
+  distDir?: string;
+} = {}): TActionRef[] {
   if (manifest) return manifest;
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
   const file = path.join(distDir, "server", "server-reference-manifest.json");
   const json = JSON.parse(fs.readFileSync(file, "utf8")) as {
     node: Record<string, TManifestEntry>;
