@@ -11,6 +11,7 @@ import {
   hitLinkLimit,
   tooManyRequests,
 } from "@/lib/security/rate-limit";
+import { decodeSessionToken } from "@/lib/session-token";
 
 // A first gate only: every page, route handler and Server Action also checks the session
 // and the role itself (lib/authz.ts), so nothing relies on this file alone.
@@ -68,7 +69,11 @@ async function routeRequest({ req, next }: { req: NextRequest; next: () => NextR
     if (link.state !== "valid") return linkStatePage(link);
   }
   if (PUBLIC.some((re) => re.test(pathname))) return next();
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({
+    req,
+    secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
+  });
   if (token) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "Sign in first." }, { status: 401 });

@@ -6,6 +6,7 @@ import { ensureAuthSecret, getEnv } from "./env";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
 import { getClientIp, getSignInBlock, recordFailedSignIn } from "./security/rate-limit";
+import { decodeSessionToken } from "./session-token";
 
 export function getAuthSecret(): string {
   return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
@@ -13,7 +14,9 @@ export function getAuthSecret(): string {
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
+  // 12 hours from sign-in: lib/authz.ts reads the cookie itself and does not re-issue it.
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

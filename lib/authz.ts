@@ -1,18 +1,30 @@
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { authOptions } from "./auth";
+import { getAuthSecret } from "./auth";
 import { db } from "./db";
 import { can, type TPermission, type TRole } from "./permissions";
+import { decodeSessionToken, readSessionCookie } from "./session-token";
 
-export type TSessionUser = { id: string; orgId: string; role: TRole; name: string; email: string };
+export type TSessionUser = {
+  id: string;
+  orgId: string;
+  /** The organisation's name, for the page frame (read with the user, one query). */
+  orgName: string;
+  role: TRole;
+  name: string;
+  email: string;
+};
 
 /**
  * The signed-in user, re-read from the database on every request: a deactivated user, or
  * one whose sessions were reset (sessionVersion bumped), is signed out at the next request.
+ * Sessions last 12 hours from sign-in (lib/auth.ts); using the app does not extend them.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  const jar = await cookies();
+  const token = readSessionCookie((name) => jar.get(name)?.value);
+  const session = await decodeSessionToken({ token, secret: getAuthSecret() }).catch(() => null);
   if (!session?.uid) return null;
   const user = await db.user.findUnique({
     where: { id: session.uid },
@@ -24,10 +36,18 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
       email: true,
       active: true,
       sessionVersion: true,
+      org: { select: { name: true } },
     },
   });
   if (!user?.active || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, orgId: user.orgId, role: user.role, name: user.name, email: user.email };
+  return {
+    id: user.id,
+    orgId: user.orgId,
+    orgName: user.org.name,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
 });
 
 /** For pages and layouts: sign-in redirect when signed out, 403 when the role may not. */
