@@ -37,8 +37,9 @@ const basemaps = new Map<string, TMapBasemap>();
 const BASEMAP_CACHE_SIZE = 24;
 
 // Around each point: fitting to circles, not bare points, keeps one site (or two close ones)
-// from zooming in to street level.
-const FOCUS_RADIUS_DEG = 6;
+// from zooming in to street level. 2 degrees (~220 km): sites a few hundred km apart fill the
+// map instead of sitting in the middle of a continent.
+const FOCUS_RADIUS_DEG = 2;
 const PAD = 24;
 
 function drawBasemap(projection: GeoProjection): TMapBasemap {
@@ -68,7 +69,7 @@ export type TGetBasemapInput = { height: number; focus?: readonly TLonLat[] };
 
 /** The projected world: the whole globe, or zoomed to `focus` points when given. */
 export function getBasemap({ height, focus = [] }: TGetBasemapInput): TMapBasemap {
-  // Whole degrees are plenty to frame circles 6 degrees wide.
+  // Whole degrees are plenty to frame circles 2 degrees in radius (a point stays inside its own).
   const rounded = new Map<string, TLonLat>();
   for (const p of focus) {
     const r = { lat: Math.round(p.lat), lon: Math.round(p.lon) };

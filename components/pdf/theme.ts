@@ -4,12 +4,15 @@ import type { TReportSeverity } from "@/lib/reports/types";
 
 // Latin text is set in Helvetica, one of the PDF standard fonts: nothing to embed and no
 // OpenType shaping, which was most of react-pdf's per-text cost (lib/reports/README.md).
-// Any character Helvetica (WinAnsi) lacks falls back, per character, to DejaVu Sans from
-// node_modules (nothing downloaded): Cyrillic, Greek, symbols such as the flag mark. CJK is in
-// neither font (see README: it needs a CJK font package).
+// Any character Helvetica (WinAnsi) lacks falls back, per character, to DejaVu Sans (Cyrillic,
+// Greek, symbols such as the flag mark) and then Noto Sans SC (Chinese and Japanese: kanji,
+// hanzi, kana), both from node_modules (nothing downloaded). Only the glyphs used are embedded.
+// Hangul is in none of them and prints as U+FFFD (see README).
 const TTF = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
+const CJK = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc");
 export const FALLBACK_FAMILY = "DejaVu Sans";
-export const FONT: string[] = ["Helvetica", FALLBACK_FAMILY];
+export const CJK_FAMILY = "Noto Sans SC";
+export const FONT: string[] = ["Helvetica", FALLBACK_FAMILY, CJK_FAMILY];
 /** Set on a Text whose characters Helvetica lacks (see `Txt`); pages default to Helvetica. */
 export const FALLBACK_STYLE = { fontFamily: FONT };
 let registered = false;
@@ -22,6 +25,13 @@ export function registerReportFonts() {
     fonts: [
       { src: path.join(TTF, "DejaVuSans.ttf") },
       { src: path.join(TTF, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
+    ],
+  });
+  Font.register({
+    family: CJK_FAMILY,
+    fonts: [
+      { src: path.join(CJK, "400Regular/NotoSansSC_400Regular.ttf") },
+      { src: path.join(CJK, "700Bold/NotoSansSC_700Bold.ttf"), fontWeight: "bold" },
     ],
   });
   // Dictionary hyphenation costs time on every word and splits codes like SITE_SEPARATION

@@ -37,12 +37,12 @@ describe("assessment PDF", () => {
       expect(text).toContain(`Flag ${i}: primary and secondary`);
       expect(text).toContain(`Question ${i}: how often`);
     }
-    // Non-Latin text through the DejaVu fallback; CJK (in no bundled font) as U+FFFD, not as
-    // unrelated Latin letters.
+    // Non-Latin text through the fallback fonts: Cyrillic in DejaVu Sans, CJK in Noto Sans SC.
     expect(text).toContain("Москва Облако АО");
     expect(text).toContain("Да — Zürich Süd");
     expect(text).toContain("(Zürich Süd,");
-    expect(text).toContain("\uFFFD\uFFFD)");
+    expect(text).toContain("東京)");
+    expect(text).not.toContain("\uFFFD");
     expect(text).toContain("Sign-off");
   });
 
