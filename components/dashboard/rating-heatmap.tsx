@@ -15,7 +15,9 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
     cells.find((c) => c.tier === tier && c.rating === rating)?.vendors ?? 0;
   const max = Math.max(1, ...cells.filter((c) => c.rating).map((c) => c.vendors));
   const total = cells.reduce((n, c) => n + c.vendors, 0);
-  const rated = total - cells.filter((c) => !c.rating).reduce((n, c) => n + c.vendors, 0);
+  const byRating = (r: string | null) =>
+    cells.filter((c) => c.rating === r).reduce((n, c) => n + c.vendors, 0);
+  const rated = total - byRating(null);
   return (
     <Widget
       title="Vendors by tier and rating"
@@ -71,11 +73,61 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" className="text-left text-xs font-medium text-slate-500">
+              All tiers
+            </th>
+            {COLUMNS.map((r) => (
+              <td
+                key={r ?? "none"}
+                className="text-center text-sm font-semibold tabular-nums text-slate-900"
+              >
+                {fmtInt(byRating(r))}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
       </table>
+      {rated > 0 && <RatingShare counts={RATING_ORDER.map((r) => byRating(r))} rated={rated} />}
       <p className="mt-3 text-xs text-slate-500">
         Colour: the rating; depth: how many vendors. Select a cell to list its vendors.
       </p>
     </Widget>
+  );
+}
+
+/** The rated vendors' latest ratings as one bar, with each share printed beside its colour. */
+function RatingShare({ counts, rated }: { counts: readonly number[]; rated: number }) {
+  const pct = (n: number) => Math.round((100 * n) / rated);
+  return (
+    <div className="mt-4">
+      <p className="text-xs font-medium text-slate-600">Share of rated vendors</p>
+      <div className="mt-1 flex h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+        {RATING_ORDER.map((r, i) => (
+          <div
+            key={r}
+            style={{
+              width: `${(100 * (counts[i] ?? 0)) / rated}%`,
+              backgroundColor: RATING_FILL[r],
+            }}
+          />
+        ))}
+      </div>
+      <ul className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-slate-700">
+        {RATING_ORDER.map((r, i) => (
+          <li key={r} className="flex items-center gap-1.5">
+            <span
+              className="inline-block h-2.5 w-2.5 rounded-sm"
+              style={{ backgroundColor: RATING_FILL[r] }}
+              aria-hidden="true"
+            />
+            <span className="capitalize">{r}</span>
+            <span className="ml-auto tabular-nums text-slate-900">{pct(counts[i] ?? 0)}%</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

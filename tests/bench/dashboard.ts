@@ -2,10 +2,11 @@
 // scratch database, the app started on it, then /dashboard (signed in as a manager) and the
 // trivial /api/health driven by autocannon at 10 connections. Goal: dashboard p95 ≤ 3 × trivial.
 //
-// /api/health is a route handler: no session, no layout, no React rendering. So a second peer
-// is measured too: /admin/settings (signed in as an admin), a trivial page through the same
-// stack as the dashboard (proxy session check, session and user lookup, staff layout, React
-// server rendering and hydration payload). The routes take turns, BENCH_ROUNDS rounds of
+// /api/health is a route handler: no session, no layout, no React rendering. So two more peers
+// are measured: /login, the framework's floor for a page (proxy, root layout, React server
+// rendering and hydration payload; no session), and /admin/settings (signed in as an admin), a
+// trivial page through the same stack as the dashboard (proxy session check, session and user
+// lookup, staff layout). The routes take turns, BENCH_ROUNDS rounds of
 // BENCH_SECONDS / BENCH_ROUNDS each, so a load spike on the shared machine hits all of them.
 //
 // Env: BENCH_SECONDS (per route, default 15), BENCH_ROUNDS (3), BENCH_PORT (a free one),
@@ -281,17 +282,23 @@ await withServer(async (server) => {
       await (await fetch(`${base}/dashboard`, { headers })).text();
       await (await fetch(`${base}/api/health`)).text();
       await (await fetch(`${base}/admin/settings`, { headers: adminHeaders })).text();
+      await (await fetch(`${base}/login`)).text();
     }
     const runs = {
       dashboard: { url: `${base}/dashboard`, headers, times: [], errors: 0 } as TRun,
       health: { url: `${base}/api/health`, headers: {}, times: [], errors: 0 } as TRun,
       page: { url: `${base}/admin/settings`, headers: adminHeaders, times: [], errors: 0 } as TRun,
+      login: { url: `${base}/login`, headers: {}, times: [], errors: 0 } as TRun,
     };
     for (let round = 0; round < ROUNDS; round++)
       for (const run of Object.values(runs)) await drive(run, SECONDS / ROUNDS);
     const a = p95(runs.dashboard);
     const b = p95(runs.health);
     const c = p95(runs.page);
+    const floor = p95(runs.login);
+    console.log(
+      `dashboard p95 ${a.toFixed(1)} ms; sign-in page (a page, no session) p95 ${floor.toFixed(1)} ms; ratio = ${(a / floor).toFixed(2)}`,
+    );
     console.log(
       `dashboard p95 ${a.toFixed(1)} ms; trivial signed-in page p95 ${c.toFixed(1)} ms; ratio A/C = ${(a / c).toFixed(2)}`,
     );

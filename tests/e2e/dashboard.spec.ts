@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 
+// A reader in Berlin: the "figures as of" time is shown in the reader's own zone.
+test.use({ timezoneId: "Europe/Berlin", locale: "en-GB" });
+
 test("a manager opens the dashboard, filters, exports CSV", async ({ page, db }) => {
   await signIn(page, DEMO_USERS.manager);
   await page.goto("/dashboard");
@@ -17,10 +20,18 @@ test("a manager opens the dashboard, filters, exports CSV", async ({ page, db })
     await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   const table = page.locator("#vendors table");
   await expect(table.getByRole("rowheader").first()).toBeVisible();
-  // The figures are shared for up to 30 s: the page says how old they are.
-  await expect(
-    page.getByText(/^Figures as of \d\d:\d\d:\d\d UTC · refreshed every 30 s$/),
-  ).toBeVisible();
+  // The figures are shared for up to 30 s: the page says how old they are, in the reader's zone.
+  const asOf = page.getByText(/^Figures as of \d\d:\d\d:\d\d CES?T · refreshed every 30 s$/);
+  await expect(asOf).toBeVisible();
+  const iso = await asOf.locator("time").getAttribute("datetime");
+  const berlin = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone: "Europe/Berlin",
+  }).format(new Date(iso!));
+  await expect(asOf.locator("time")).toHaveText(new RegExp(`^${berlin} CES?T$`));
   // The map: the basemap is a static file drawn at build time; the page draws the markers.
   const map = page.getByRole("img", { name: /^World map of \d+ places with vendor sites/ });
   await expect(map).toBeVisible();
