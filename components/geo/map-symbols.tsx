@@ -17,33 +17,30 @@ const SHAPES: Readonly<Record<string, TShape>> = {
   processing: "triangle",
 };
 
+/** The outline of a kind's marker centred on (x, y), about 2r across, as an SVG path. */
+export function markerPath(kind: string, x: number, y: number, r = 7): string {
+  switch (SHAPES[kind] ?? "circle") {
+    case "square": {
+      const h = r * 0.85;
+      return `M${x - h},${y - h}h${2 * h}v${2 * h}h${-2 * h}Z`;
+    }
+    case "diamond":
+      return `M${x},${y - r * 1.2}L${x + r},${y}L${x},${y + r * 1.2}L${x - r},${y}Z`;
+    case "triangle":
+      return `M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * 0.8}L${x - r * 1.1},${y + r * 0.8}Z`;
+    default:
+      return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+  }
+}
+
+/** How every marker is outlined, on screen, in print and in the PDF. */
+export const MARKER_STROKE = { stroke: "#ffffff", strokeWidth: 1.5 } as const;
+
 export type TMarkerSymbolProps = { kind: string; color: string; x: number; y: number; r?: number };
 
 /** A marker centred on (x, y), about 2r across. */
 export function MarkerSymbol({ kind, color, x, y, r = 7 }: TMarkerSymbolProps) {
-  const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
-  switch (SHAPES[kind] ?? "circle") {
-    case "square":
-      return (
-        <rect x={x - r * 0.85} y={y - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />
-      );
-    case "diamond":
-      return (
-        <path
-          d={`M${x},${y - r * 1.2}L${x + r},${y}L${x},${y + r * 1.2}L${x - r},${y}Z`}
-          {...common}
-        />
-      );
-    case "triangle":
-      return (
-        <path
-          d={`M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * 0.8}L${x - r * 1.1},${y + r * 0.8}Z`}
-          {...common}
-        />
-      );
-    default:
-      return <circle cx={x} cy={y} r={r} {...common} />;
-  }
+  return <path d={markerPath(kind, x, y, r)} fill={color} {...MARKER_STROKE} />;
 }
 
 export type TMapLegendProps = {

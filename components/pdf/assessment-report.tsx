@@ -1,12 +1,11 @@
 import { Document } from "@react-pdf/renderer";
-import { Fragment, type ReactNode } from "react";
 import { flowPages } from "@/lib/reports/chunk";
 import type { TAssessmentReport } from "@/lib/reports/types";
 import { AnswerItem, answerItemHeight, type TAnswerItem } from "./answer-rows";
 import { h2Block, paraBlock } from "./blocks";
 import { closingBlocks } from "./closing";
 import { FlagBlock, flagHeight } from "./flag-block";
-import { ReportPage, type TPageNumber } from "./frame";
+import { ReportPages, type TNumbering } from "./frame";
 import { siteMapBlocks } from "./site-map";
 import { Cover, summaryBlocks } from "./summary";
 import type { TBlock } from "./table";
@@ -93,36 +92,23 @@ export type TAssessmentReportDocProps = {
   report: TAssessmentReport;
   plan: TAssessmentPlan;
   /** Static page numbers from the plan, or react-pdf's dynamic ones (after an overflow). */
-  numbering: "static" | { onPage?: (page: number, total: number | undefined) => void };
+  numbering: TNumbering;
 };
 
 export function AssessmentReportDoc({ report: r, plan, numbering }: TAssessmentReportDocProps) {
-  const total = plan.pages.length;
-  const number = (i: number): TPageNumber =>
-    numbering === "static"
-      ? { kind: "static", page: i + 1, total }
-      : { kind: "dynamic", onPage: numbering.onPage };
   return (
     <Document
       title={`${r.vendor.name} BC/DR report`}
       author="Resilience Ledger"
       subject={r.questionnaire.title}
     >
-      {plan.pages.map((blocks, i) => (
-        <ReportPage
-          key={blocks[0]?.key ?? i}
-          running={`${r.vendor.name} · ${r.questionnaire.title}`}
-          generatedAt={r.dates.generatedAt}
-          asOf={r.dates.asOf}
-          number={number(i)}
-        >
-          {blocks.map(
-            (b): ReactNode => (
-              <Fragment key={b.key}>{b.node}</Fragment>
-            ),
-          )}
-        </ReportPage>
-      ))}
+      <ReportPages
+        pages={plan.pages}
+        numbering={numbering}
+        running={`${r.vendor.name} · ${r.questionnaire.title}`}
+        generatedAt={r.dates.generatedAt}
+        asOf={r.dates.asOf}
+      />
     </Document>
   );
 }

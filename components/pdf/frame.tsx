@@ -1,5 +1,6 @@
 import { Page, Text, View } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
+import type { TBlock } from "./table";
 import { s } from "./theme";
 import { fontStyle } from "./txt";
 
@@ -49,4 +50,33 @@ export function ReportPage({ running, generatedAt, asOf, number, children }: TRe
       {isStatic ? <View style={s.body}>{children}</View> : children}
     </Page>
   );
+}
+
+/** How a document asks for its page numbers (see `TPageNumber`). */
+export type TNumbering = "static" | { onPage?: (page: number, total: number | undefined) => void };
+
+export type TReportPagesProps = Omit<TReportPageProps, "number" | "children"> & {
+  /** The planned pages, each a list of blocks (lib/reports/chunk.ts). */
+  pages: readonly (readonly TBlock[])[];
+  numbering: TNumbering;
+};
+
+/** Every planned page in the report frame, numbered statically or by react-pdf. */
+export function ReportPages({ pages, numbering, ...frame }: TReportPagesProps) {
+  const total = pages.length;
+  return pages.map((blocks, i) => (
+    <ReportPage
+      key={blocks[0]?.key ?? i}
+      {...frame}
+      number={
+        numbering === "static"
+          ? { kind: "static", page: i + 1, total }
+          : { kind: "dynamic", onPage: numbering.onPage }
+      }
+    >
+      {blocks.map((b) => (
+        <Fragment key={b.key}>{b.node}</Fragment>
+      ))}
+    </ReportPage>
+  ));
 }

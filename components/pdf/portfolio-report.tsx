@@ -1,10 +1,9 @@
 import { Document, Text, View } from "@react-pdf/renderer";
-import { Fragment } from "react";
 import { flowPages } from "@/lib/reports/chunk";
 import type { TPortfolioReport } from "@/lib/reports/types";
 import type { TPlanOptions } from "./assessment-report";
 import { h2Block, paraBlock } from "./blocks";
-import { ReportPage, type TPageNumber } from "./frame";
+import { ReportPages, type TNumbering } from "./frame";
 import { SeverityBadge } from "./severity-badge";
 import { type TBlock, tableBlocks } from "./table";
 import { BRAND, CONTENT_HEIGHT, s } from "./theme";
@@ -147,30 +146,19 @@ export function planPortfolioReport(
 export type TPortfolioReportDocProps = {
   report: TPortfolioReport;
   plan: TPortfolioPlan;
-  numbering: "static" | { onPage?: (page: number, total: number | undefined) => void };
+  numbering: TNumbering;
 };
 
 export function PortfolioReportDoc({ report: r, plan, numbering }: TPortfolioReportDocProps) {
-  const total = plan.pages.length;
-  const number = (i: number): TPageNumber =>
-    numbering === "static"
-      ? { kind: "static", page: i + 1, total }
-      : { kind: "dynamic", onPage: numbering.onPage };
   return (
     <Document title={`${r.orgName} vendor resilience portfolio`} author="Resilience Ledger">
-      {plan.pages.map((blocks, i) => (
-        <ReportPage
-          key={blocks[0]?.key ?? i}
-          running={`${r.orgName} · Vendor resilience portfolio`}
-          generatedAt={r.generatedAt}
-          asOf={r.asOf}
-          number={number(i)}
-        >
-          {blocks.map((b) => (
-            <Fragment key={b.key}>{b.node}</Fragment>
-          ))}
-        </ReportPage>
-      ))}
+      <ReportPages
+        pages={plan.pages}
+        numbering={numbering}
+        running={`${r.orgName} · Vendor resilience portfolio`}
+        generatedAt={r.generatedAt}
+        asOf={r.asOf}
+      />
     </Document>
   );
 }

@@ -9,6 +9,13 @@ import {
   Text,
   View,
 } from "@react-pdf/renderer";
+import { MARKER_STROKE, markerPath } from "@/components/geo/map-symbols";
+import {
+  SiteMapShapes,
+  type TMapDistanceProps,
+  type TMapKit,
+  type TMapLabelProps,
+} from "@/components/geo/site-map-shapes";
 import type { TDistanceRow, TSiteMapData } from "@/lib/reports/types";
 import { h2Block, paraBlock } from "./blocks";
 import { textWidth } from "./measure";
@@ -17,29 +24,48 @@ import { CONTENT_WIDTH, FONT, s } from "./theme";
 
 const PDF_WIDTH = Math.floor(CONTENT_WIDTH);
 
-function Marker({ kind, color, x, y }: { kind: string; color: string; x: number; y: number }) {
-  const r = 7;
-  const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
-  if (kind === "secondary")
-    return <Rect x={x - r * 0.85} y={y - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />;
-  if (kind === "backup")
-    return (
-      <Path
-        d={`M${x},${y - r * 1.2}L${x + r},${y}L${x},${y + r * 1.2}L${x - r},${y}Z`}
-        {...common}
-      />
-    );
-  if (kind === "processing")
-    return (
-      <Path
-        d={`M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * 0.8}L${x - r * 1.1},${y + r * 0.8}Z`}
-        {...common}
-      />
-    );
+function Label({ x, y, anchor, children }: TMapLabelProps) {
   return (
-    <Path d={`M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`} {...common} />
+    <SvgText
+      x={x}
+      y={y}
+      textAnchor={anchor}
+      style={{ fontSize: 15, fontFamily: FONT }}
+      fill="#0f172a"
+    >
+      {children}
+    </SvgText>
   );
 }
+
+/** The distance on a white tab beside the arc's middle, clear of the markers. */
+function Distance({ x, y, children }: TMapDistanceProps) {
+  const w = textWidth({ text: children, fontSize: 14, bold: true }) + 10;
+  return (
+    <G>
+      <Rect
+        x={x + 10}
+        y={y - 10}
+        width={w}
+        height={20}
+        rx={4}
+        fill="#ffffff"
+        stroke="#334155"
+        strokeWidth={0.75}
+      />
+      <SvgText
+        x={x + 15}
+        y={y + 5}
+        style={{ fontSize: 14, fontWeight: "bold", fontFamily: FONT }}
+        fill="#1e293b"
+      >
+        {children}
+      </SvgText>
+    </G>
+  );
+}
+
+const PDF_KIT: TMapKit = { Path: (p) => <Path {...p} />, Label, Distance };
 
 const LEGEND_HEIGHT = 25;
 
@@ -59,60 +85,7 @@ function SiteMapFigure({ map }: { map: TSiteMapData }) {
         </Defs>
         <Rect x={0} y={0} width={map.width} height={map.height} fill="#e0f2fe" />
         <G clipPath="url(#frame)">
-          <Path d={map.land} fill="#e2e8f0" />
-          <Path d={map.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
-          {map.arcs.map((a) => (
-            <Path
-              key={a.d}
-              d={a.d}
-              fill="none"
-              stroke="#334155"
-              strokeWidth={1.5}
-              strokeDasharray="5 4"
-            />
-          ))}
-          {map.markers.map((m) => (
-            <Marker key={m.id} {...m} />
-          ))}
-          {map.labels.map((l) => (
-            <SvgText
-              key={`${l.x},${l.y}`}
-              x={l.x}
-              y={l.y}
-              textAnchor={l.anchor}
-              style={{ fontSize: 15, fontFamily: FONT }}
-              fill="#0f172a"
-            >
-              {l.text}
-            </SvgText>
-          ))}
-          {map.arcs.map((a) => {
-            if (!a.mid) return null;
-            // The distance sits beside the arc's middle on a white tab, clear of the markers.
-            const w = textWidth({ text: a.label, fontSize: 14, bold: true }) + 10;
-            return (
-              <G key={`t${a.d}`}>
-                <Rect
-                  x={a.mid[0] + 10}
-                  y={a.mid[1] - 10}
-                  width={w}
-                  height={20}
-                  rx={4}
-                  fill="#ffffff"
-                  stroke="#334155"
-                  strokeWidth={0.75}
-                />
-                <SvgText
-                  x={a.mid[0] + 15}
-                  y={a.mid[1] + 5}
-                  style={{ fontSize: 14, fontWeight: "bold", fontFamily: FONT }}
-                  fill="#1e293b"
-                >
-                  {a.label}
-                </SvgText>
-              </G>
-            );
-          })}
+          <SiteMapShapes map={map} kit={PDF_KIT} />
         </G>
       </Svg>
       <View style={{ flexDirection: "row", gap: 14, marginTop: 4, marginBottom: 10 }}>
@@ -120,7 +93,7 @@ function SiteMapFigure({ map }: { map: TSiteMapData }) {
           <View key={l.kind} style={{ flexDirection: "row", alignItems: "center", gap: 4 }}>
             {/* The marker's own shape, as drawn on the map. */}
             <Svg width={9} height={9} viewBox="-9 -9 18 18">
-              <Marker kind={l.kind} color={l.color} x={0} y={0} />
+              <Path d={markerPath(l.kind, 0, 0)} fill={l.color} {...MARKER_STROKE} />
             </Svg>
             <Text style={s.small}>{l.label}</Text>
           </View>

@@ -1,4 +1,11 @@
 import type { ReactNode } from "react";
+import { FALLBACK_COLOR, MapLegend } from "@/components/geo/map-symbols";
+import {
+  SiteMapShapes,
+  type TMapDistanceProps,
+  type TMapKit,
+  type TMapLabelProps,
+} from "@/components/geo/site-map-shapes";
 import type { TReportSeverity, TSiteMapData } from "@/lib/reports/types";
 
 const TONES: Record<TReportSeverity, string> = {
@@ -74,8 +81,36 @@ export function DataTable({
   );
 }
 
-/** The same precomputed geometry the PDF draws. */
+function Label({ x, y, anchor, children }: TMapLabelProps) {
+  return (
+    <text x={x} y={y} textAnchor={anchor} fontSize={15} fill="#0f172a">
+      {children}
+    </text>
+  );
+}
+
+function Distance({ x, y, children }: TMapDistanceProps) {
+  return (
+    <text
+      x={x}
+      y={y - 8}
+      textAnchor="middle"
+      fontSize={15}
+      fontWeight={700}
+      stroke="#fff"
+      strokeWidth={4}
+      paintOrder="stroke"
+    >
+      {children}
+    </text>
+  );
+}
+
+const HTML_KIT: TMapKit = { Path: (p) => <path {...p} />, Label, Distance };
+
+/** The same precomputed geometry the PDF draws (components/geo/site-map-shapes.tsx). */
 export function PrintSiteMap({ map }: { map: TSiteMapData }) {
+  const legend = new Map(map.legend.map((l) => [l.kind, l]));
   return (
     <figure>
       <svg
@@ -84,69 +119,14 @@ export function PrintSiteMap({ map }: { map: TSiteMapData }) {
         role="img"
         aria-label="Map of the vendor's sites"
       >
-        <path d={map.land} fill="#e2e8f0" />
-        <path d={map.borders} fill="none" stroke="#fff" strokeWidth={0.75} />
-        {map.arcs.map((a) => (
-          <path
-            key={a.d}
-            d={a.d}
-            fill="none"
-            stroke="#334155"
-            strokeWidth={1.5}
-            strokeDasharray="5 4"
-          />
-        ))}
-        {map.markers.map((m) => (
-          <circle
-            key={m.id}
-            cx={m.x}
-            cy={m.y}
-            r={7}
-            fill={m.color}
-            stroke="#fff"
-            strokeWidth={1.5}
-          />
-        ))}
-        {map.labels.map((l) => (
-          <text
-            key={`${l.x},${l.y}`}
-            x={l.x}
-            y={l.y}
-            textAnchor={l.anchor}
-            fontSize={15}
-            fill="#0f172a"
-          >
-            {l.text}
-          </text>
-        ))}
-        {map.arcs.map((a) =>
-          a.mid ? (
-            <text
-              key={`t${a.d}`}
-              x={a.mid[0]}
-              y={a.mid[1] - 8}
-              textAnchor="middle"
-              fontSize={15}
-              fontWeight={700}
-              stroke="#fff"
-              strokeWidth={4}
-              paintOrder="stroke"
-            >
-              {a.label}
-            </text>
-          ) : null,
-        )}
+        <SiteMapShapes map={map} kit={HTML_KIT} />
       </svg>
-      <figcaption className="mt-1 flex gap-4 text-xs">
-        {map.legend.map((l) => (
-          <span key={l.kind} className="flex items-center gap-1">
-            <span
-              className="inline-block h-2.5 w-2.5 rounded-full print-exact"
-              style={{ background: l.color }}
-            />
-            {l.label}
-          </span>
-        ))}
+      <figcaption className="mt-1 print-exact">
+        <MapLegend
+          kinds={map.legend.map((l) => l.kind)}
+          colorOf={(kind) => legend.get(kind)?.color ?? FALLBACK_COLOR}
+          labelOf={(kind) => legend.get(kind)?.label ?? kind}
+        />
       </figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import type { TSessionUser } from "@/lib/authz";
+import { type TSessionUser, withApiUser } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { loadAssessmentReport } from "./load-assessment-report";
 import { reportFileName } from "./pdf-response";
@@ -22,4 +22,27 @@ export async function prepareAssessmentExport({
     if (e instanceof NotFoundError) return null;
     throw e;
   }
+}
+
+export type TAssessmentExport = {
+  user: TSessionUser;
+  assessmentId: string;
+  report: TAssessmentReport;
+  fileName: string;
+};
+
+/**
+ * Route handlers that export an assessment: `report:export` checked (401/403 otherwise), the
+ * assessment looked up in the caller's organisation (404 for any other), then `fn`.
+ */
+export async function withAssessmentExport(
+  params: Promise<{ assessmentId: string }>,
+  fn: (input: TAssessmentExport) => Promise<Response>,
+): Promise<Response> {
+  const { assessmentId } = await params;
+  return withApiUser("report:export", async (user) => {
+    const prepared = await prepareAssessmentExport({ user, assessmentId });
+    if (!prepared) return Response.json({ error: "Not found" }, { status: 404 });
+    return fn({ user, assessmentId, ...prepared });
+  });
 }

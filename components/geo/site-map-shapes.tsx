@@ -1,0 +1,66 @@
+import type { ComponentType, ReactNode } from "react";
+import type { TSiteMapData } from "@/lib/reports/types";
+import { MARKER_STROKE, markerPath } from "./map-symbols";
+
+// A site map drawn from precomputed geometry (lib/reports/site-map-data.ts) in two element
+// vocabularies: HTML SVG for the print view and react-pdf's primitives for the PDF. The
+// drawing is this one function; each side passes its own primitives.
+
+export type TMapPathProps = {
+  d: string;
+  fill: string;
+  stroke?: string;
+  strokeWidth?: number;
+  strokeDasharray?: string;
+};
+export type TMapLabelProps = {
+  x: number;
+  y: number;
+  anchor: "start" | "end";
+  children: string;
+};
+export type TMapDistanceProps = { x: number; y: number; children: string };
+
+export type TMapKit = {
+  Path: ComponentType<TMapPathProps>;
+  /** A place name beside its marker. */
+  Label: ComponentType<TMapLabelProps>;
+  /** An arc's distance, beside the arc's middle (x, y). */
+  Distance: ComponentType<TMapDistanceProps>;
+};
+
+/** Land, borders, the arcs between sites, the markers, place names and distances. */
+export function SiteMapShapes({ map, kit }: { map: TSiteMapData; kit: TMapKit }): ReactNode {
+  const { Path, Label, Distance } = kit;
+  return (
+    <>
+      <Path d={map.land} fill="#e2e8f0" />
+      <Path d={map.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
+      {map.arcs.map((a) => (
+        <Path
+          key={a.d}
+          d={a.d}
+          fill="none"
+          stroke="#334155"
+          strokeWidth={1.5}
+          strokeDasharray="5 4"
+        />
+      ))}
+      {map.markers.map((m) => (
+        <Path key={m.id} d={markerPath(m.kind, m.x, m.y)} fill={m.color} {...MARKER_STROKE} />
+      ))}
+      {map.labels.map((l) => (
+        <Label key={`${l.x},${l.y}`} x={l.x} y={l.y} anchor={l.anchor}>
+          {l.text}
+        </Label>
+      ))}
+      {map.arcs.map((a) =>
+        a.mid ? (
+          <Distance key={`t${a.d}`} x={a.mid[0]} y={a.mid[1]}>
+            {a.label}
+          </Distance>
+        ) : null,
+      )}
+    </>
+  );
+}
