@@ -5,8 +5,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
 import { embeddedUrl, readPidFile } from "@/lib/pg/embedded";
-import { createToken } from "@/lib/tokens";
 import { DEMO_USERS } from "@/prisma/demo-data";
+import { insertPortalLink } from "../helpers/portal-link";
 
 export { DEMO_USERS, expect };
 
@@ -81,7 +81,6 @@ export async function createVendorLink(
     revokedAt,
   }: { email?: string; vendorName?: string; expiresAt?: Date; revokedAt?: Date } = {},
 ) {
-  const vendor = await db.vendor.findFirstOrThrow({ where: { name: vendorName } });
   const qv = await db.questionnaireVersion.create({
     data: {
       key: "bcdr-core",
@@ -91,25 +90,11 @@ export async function createVendorLink(
       checksum: `test-${Date.now()}-${Math.random()}`,
     },
   });
-  const a = await db.assessment.create({
-    data: {
-      orgId: vendor.orgId,
-      vendorId: vendor.id,
-      questionnaireVersionId: qv.id,
-      requirements: { tier: "moderate" },
-      status: "sent",
-    },
+  return insertPortalLink(db, {
+    vendorName,
+    email,
+    questionnaireVersionId: qv.id,
+    expiresAt,
+    revokedAt,
   });
-  const { token, hash } = createToken();
-  const inv = await db.invitation.create({
-    data: {
-      orgId: vendor.orgId,
-      assessmentId: a.id,
-      email,
-      tokenHash: hash,
-      expiresAt: expiresAt ?? new Date(Date.now() + 86_400_000),
-      revokedAt: revokedAt ?? null,
-    },
-  });
-  return { token, assessmentId: a.id, invitationId: inv.id, orgId: vendor.orgId };
 }

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, readPidFile, stopEmbeddedPostgres } from "@/lib/pg/embedded";
-import { createToken } from "@/lib/tokens";
 import { DEMO_USERS } from "@/prisma/demo-data";
 import { ensureSeedQuestionnaireVersion } from "@/prisma/seed";
+import { insertPortalLink } from "../helpers/portal-link";
 
 // The app under scan: started the way playwright.config.ts starts it (lib/cli/start.ts on a
 // fresh DATA_DIR, its own port and build folder), signed in to over real HTTP, and given a
@@ -183,36 +183,13 @@ export async function createPortalLink({
   if (!running) throw new Error(`no embedded PostgreSQL running in ${pgDir}`);
   const prisma = createPrismaClient({ url: embeddedUrl({ pgDir, port: running.port }) });
   try {
-    const vendor = await prisma.vendor.findFirstOrThrow({
-      where: { name: "HR Orbit" },
-      select: { id: true, orgId: true, ownerId: true },
-    });
     const qv = await ensureSeedQuestionnaireVersion({ prisma });
     const dueDate = new Date(Date.now() + 30 * 86_400_000);
-    const assessment = await prisma.assessment.create({
-      data: {
-        orgId: vendor.orgId,
-        vendorId: vendor.id,
-        questionnaireVersionId: qv.id,
-        requirements: { tier: "moderate" },
-        status: "sent",
-        sentAt: new Date(),
-        dueDate,
-      },
-    });
-    // As lib/data/invitations.ts issues one (that module pulls in next-auth, which does not
-    // load outside Next.js): only the token's SHA-256 is stored.
-    const { token, hash } = createToken();
-    await prisma.invitation.create({
-      data: {
-        orgId: vendor.orgId,
-        assessmentId: assessment.id,
-        kind: "primary",
-        email,
-        tokenHash: hash,
-        expiresAt: new Date(dueDate.getTime() + 30 * 86_400_000),
-        lastSentAt: new Date(),
-      },
+    const { token, assessmentId, orgId, vendorId, ownerId } = await insertPortalLink(prisma, {
+      email,
+      questionnaireVersionId: qv.id,
+      dueDate,
+      expiresAt: new Date(dueDate.getTime() + 30 * 86_400_000),
     });
     const headers = { Origin: base };
     const saved = await fetch(`${base}/api/respond/${token}/answers`, {
@@ -237,16 +214,16 @@ export async function createPortalLink({
     if (!up.ok) throw new Error(`uploading evidence through the portal: HTTP ${up.status}`);
     const { data } = (await up.json()) as { data: { id: string } };
     const flag = await prisma.flag.findFirst({
-      where: { assessment: { orgId: vendor.orgId } },
+      where: { assessment: { orgId } },
       select: { code: true },
     });
     return {
       flagCode: flag?.code ?? "",
       token,
-      assessmentId: assessment.id,
+      assessmentId,
       evidenceId: data.id,
-      vendorId: vendor.id,
-      ownerId: vendor.ownerId ?? "",
+      vendorId,
+      ownerId: ownerId ?? "",
     };
   } finally {
     await prisma.$disconnect();
