@@ -2,11 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { FormAlert, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import {
   type TCreateAssessment,
@@ -31,6 +29,14 @@ type TProps = {
   defaultDueDate: string;
 };
 
+/** The numeric requirements, each with its tier default as the hint. */
+const LIMITS = [
+  { key: "rto_minutes", id: "a-rto", label: "Maximum RTO (minutes)", unit: "min" },
+  { key: "rpo_minutes", id: "a-rpo", label: "Maximum RPO (minutes)", unit: "min" },
+  { key: "min_separation_km", id: "a-sep", label: "Minimum site separation (km)", unit: "km" },
+  { key: "max_test_age_months", id: "a-age", label: "Maximum test age (months)", unit: "months" },
+] as const satisfies readonly { key: keyof TDefaults; id: string; label: string; unit: string }[];
+
 const hint = (v: number | null, unit: string) =>
   v === null
     ? "No default for this tier: leave empty for none"
@@ -38,15 +44,12 @@ const hint = (v: number | null, unit: string) =>
 
 export function NewAssessmentForm(p: TProps) {
   const router = useRouter();
-  const [message, setMessage] = useState<string>();
   const first = p.contacts[0];
-  const {
-    register,
-    handleSubmit,
-    watch,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TCreateAssessmentInput, unknown, TCreateAssessment>({
+  const { field, message, onSubmit, submitting, register, watch } = useActionForm<
+    TCreateAssessmentInput,
+    TCreateAssessment,
+    { id: string }
+  >({
     resolver: zodResolver(ZCreateAssessment),
     defaultValues: {
       vendorId: p.vendorId,
@@ -57,33 +60,19 @@ export function NewAssessmentForm(p: TProps) {
       contactName: first?.name ?? "",
       previousAssessmentId: "",
     },
+    action: createAssessmentAction,
+    afterSuccess: (data) => router.push(`/assessments/${data.id}?sent=1`),
   });
   const d = p.tierDefaults[watch("requirements.tier") ?? p.tier];
-  const e = errors.requirements;
-
-  async function onSubmit(values: TCreateAssessment) {
-    setMessage(undefined);
-    const result = await callAction(() => createAssessmentAction(values));
-    const error = applyServerErrors(result, setError);
-    if (error) return setMessage(error);
-    router.push(`/assessments/${result.data?.id}?sent=1`);
-  }
 
   return (
-    <form
-      onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      className="space-y-4"
-      aria-label="Send a questionnaire"
-    >
-      <FormAlert message={message} />
+    <ActionForm label="Send a questionnaire" message={message} onSubmit={onSubmit}>
       <input type="hidden" {...register("vendorId")} />
       <SelectField
         id="a-questionnaire"
         label="Questionnaire"
         options={p.questionnaires}
-        error={errors.questionnaire?.message}
-        {...register("questionnaire")}
+        {...field("questionnaire")}
       />
       <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
         <legend className="px-1 text-sm font-semibold">Requirements</legend>
@@ -94,71 +83,35 @@ export function NewAssessmentForm(p: TProps) {
             value: t,
             label: t[0]!.toUpperCase() + t.slice(1),
           }))}
-          error={e?.tier?.message}
-          {...register("requirements.tier")}
+          {...field("requirements.tier")}
         />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField
-            id="a-rto"
-            label="Maximum RTO (minutes)"
-            inputMode="numeric"
-            hint={hint(d?.rto_minutes ?? null, "min")}
-            error={e?.rto_minutes?.message}
-            {...register("requirements.rto_minutes")}
-          />
-          <TextField
-            id="a-rpo"
-            label="Maximum RPO (minutes)"
-            inputMode="numeric"
-            hint={hint(d?.rpo_minutes ?? null, "min")}
-            error={e?.rpo_minutes?.message}
-            {...register("requirements.rpo_minutes")}
-          />
-          <TextField
-            id="a-sep"
-            label="Minimum site separation (km)"
-            inputMode="numeric"
-            hint={hint(d?.min_separation_km ?? null, "km")}
-            error={e?.min_separation_km?.message}
-            {...register("requirements.min_separation_km")}
-          />
-          <TextField
-            id="a-age"
-            label="Maximum test age (months)"
-            inputMode="numeric"
-            hint={hint(d?.max_test_age_months ?? null, "months")}
-            error={e?.max_test_age_months?.message}
-            {...register("requirements.max_test_age_months")}
-          />
+          {LIMITS.map((l) => (
+            <TextField
+              key={l.key}
+              id={l.id}
+              label={l.label}
+              inputMode="numeric"
+              hint={hint(d?.[l.key] ?? null, l.unit)}
+              {...field(`requirements.${l.key}`)}
+            />
+          ))}
         </div>
         <TextField
           id="a-countries"
           label="Allowed countries (optional)"
           hint="Two-letter codes separated by commas, e.g. DE, IE, NL. Empty: any country."
-          error={e?.allowed_countries?.message}
-          {...register("requirements.allowed_countries")}
+          {...field("requirements.allowed_countries")}
         />
       </fieldset>
-      <TextField
-        id="a-due"
-        label="Due date"
-        type="date"
-        error={errors.dueDate?.message}
-        {...register("dueDate")}
-      />
+      <TextField id="a-due" label="Due date" type="date" {...field("dueDate")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          id="a-contact-name"
-          label="Vendor contact name"
-          error={errors.contactName?.message}
-          {...register("contactName")}
-        />
+        <TextField id="a-contact-name" label="Vendor contact name" {...field("contactName")} />
         <TextField
           id="a-contact-email"
           label="Vendor contact email"
           type="email"
-          error={errors.contactEmail?.message}
-          {...register("contactEmail")}
+          {...field("contactEmail")}
         />
       </div>
       {p.previous && (
@@ -179,12 +132,11 @@ export function NewAssessmentForm(p: TProps) {
         id="a-message"
         label="Personal message (optional)"
         rows={3}
-        error={errors.message?.message}
-        {...register("message")}
+        {...field("message")}
       />
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Sending…" : "Send questionnaire"}
-      </Button>
-    </form>
+      <SubmitButton pending={submitting} pendingLabel="Sending…">
+        Send questionnaire
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -4,27 +4,28 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { FormAlert, TextField } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import { fieldProps, type TFormMessage } from "@/components/ui/use-action-form";
 import { type TSignIn, ZSignIn } from "@/lib/schemas/auth";
 
+/** Signs in through Auth.js, not a server action: the shared form parts, its own submit. */
 export function LoginForm() {
-  const [error, setError] = useState<string>();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TSignIn>({ resolver: zodResolver(ZSignIn) });
+  const [message, setMessage] = useState<TFormMessage>();
+  const form = useForm<TSignIn>({ resolver: zodResolver(ZSignIn) });
+  const field = fieldProps(form);
 
   async function onSubmit(values: TSignIn) {
-    setError(undefined);
+    setMessage(undefined);
     const res = await signIn("credentials", { ...values, redirect: false });
     if (!res || res.error) {
-      setError(
-        res?.status === 429
-          ? "Too many sign-in attempts. Wait a few minutes and try again."
-          : "Email or password is incorrect.",
-      );
+      setMessage({
+        text:
+          res?.status === 429
+            ? "Too many sign-in attempts. Wait a few minutes and try again."
+            : "Email or password is incorrect.",
+        tone: "error",
+      });
       return;
     }
     // A full navigation so that every server component reads the new session.
@@ -32,27 +33,22 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4" aria-label="Sign in">
-      <FormAlert message={error} />
-      <TextField
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        error={errors.email?.message}
-        {...register("email")}
-      />
+    <ActionForm label="Sign in" message={message} onSubmit={form.handleSubmit(onSubmit)}>
+      <TextField id="email" label="Email" type="email" autoComplete="email" {...field("email")} />
       <TextField
         id="password"
         label="Password"
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+      <SubmitButton
+        className="w-full"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Signing in…"
+      >
+        Sign in
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -44,82 +44,52 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
 }
 
 type TCommon = { id: string; label: string; error?: string; hint?: ReactNode };
+type TControl<E extends HTMLElement, A> = TCommon & A & { ref?: Ref<E> };
 
-export function TextField({
-  id,
-  label,
-  error,
-  hint,
-  ref,
-  ...props
-}: TCommon & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+/** The shell around a control, and the control tied to its label, hint and error. */
+function wired<P extends TCommon>(
+  { label, error, hint, ...props }: P,
+  render: (control: Omit<P, "label" | "error" | "hint">) => ReactNode,
+) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        ref={ref}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...props}
-      />
+    <FieldShell id={props.id} label={label} error={error} hint={hint}>
+      {render({
+        className: control,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(props.id, error, hint),
+        ...props,
+      })}
     </FieldShell>
   );
 }
 
-export function TextAreaField({
-  id,
-  label,
-  error,
-  hint,
-  ref,
-  ...props
-}: TCommon & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea
-        id={id}
-        ref={ref}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...props}
-      />
-    </FieldShell>
-  );
+export function TextField(
+  props: TControl<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>,
+) {
+  return wired(props, (control) => <input {...control} />);
+}
+
+export function TextAreaField(
+  props: TControl<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>,
+) {
+  return wired(props, (control) => <textarea {...control} />);
 }
 
 export function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  ref,
   options,
   ...props
-}: TCommon &
-  SelectHTMLAttributes<HTMLSelectElement> & {
-    ref?: Ref<HTMLSelectElement>;
-    options: { value: string; label: string }[];
-  }) {
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        ref={ref}
-        className={control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...props}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
+}: TControl<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement>> & {
+  options: { value: string; label: string }[];
+}) {
+  return wired(props, (control) => (
+    <select {...control}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  ));
 }
 
 export function FormAlert({

@@ -2,11 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { FormAlert, SelectField, TextField } from "@/components/ui/field";
-import { applyServerErrors, callAction } from "@/components/ui/use-action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createVendorAction, updateVendorAction } from "@/lib/actions/vendors";
 import { type TVendor, type TVendorInput, ZVendor } from "@/lib/schemas/vendor";
 
@@ -39,14 +37,10 @@ type TProps = {
 /** Creates a vendor, or edits one: the same fields, the same schema on both sides. */
 export function VendorCreateForm({ owners, editing }: TProps) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TForm, unknown, TVendor>({
+  const { field, message, onSubmit, submitting, register, formState } = useActionForm<
+    TForm,
+    TVendor
+  >({
     defaultValues: editing
       ? { ...editing.values, servicesText: editing.values.services.join(", ") }
       : undefined,
@@ -57,64 +51,43 @@ export function VendorCreateForm({ owners, editing }: TProps) {
         .filter(Boolean);
       return zodResolver(ZVendor)({ ...values, services }, ctx, opts as never) as never;
     },
+    action: (values) =>
+      editing ? updateVendorAction(editing.vendorId, values) : createVendorAction(values),
+    resetOnSuccess: !editing,
+    successMessage: (values) => `${values.name} was ${editing ? "saved" : "added"}.`,
+    afterSuccess: () => router.refresh(),
   });
 
-  async function onSubmit(values: TVendor) {
-    setMessage(undefined);
-    const result = await callAction<unknown>(() =>
-      editing ? updateVendorAction(editing.vendorId, values) : createVendorAction(values),
-    );
-    const error = applyServerErrors(result, setError);
-    if (error) return setMessage({ text: error, tone: "error" });
-    if (!editing) reset();
-    setMessage({ text: `${values.name} was ${editing ? "saved" : "added"}.`, tone: "success" });
-    router.refresh();
-  }
-
   return (
-    <form
-      onSubmit={handleSubmit(onSubmit)}
-      noValidate
-      className="space-y-4"
-      aria-label={editing ? "Edit vendor" : "Add a vendor"}
+    <ActionForm
+      label={editing ? "Edit vendor" : "Add a vendor"}
+      message={message}
+      onSubmit={onSubmit}
     >
-      <FormAlert message={message?.text} tone={message?.tone} />
-      <TextField
-        id="vendor-name"
-        label="Vendor name"
-        error={errors.name?.message}
-        {...register("name")}
-      />
+      <TextField id="vendor-name" label="Vendor name" {...field("name")} />
       <SelectField
         id="vendor-tier"
         label="Criticality tier"
         options={TIER_OPTIONS}
-        error={errors.tier?.message}
-        {...register("tier")}
+        {...field("tier")}
       />
       <TextField
         id="vendor-services"
         label="Services provided"
         hint="Separate services with commas, e.g. Payroll, Document storage"
-        error={servicesError((errors as Record<string, unknown>).services)}
+        error={servicesError((formState.errors as Record<string, unknown>).services)}
         {...register("servicesText")}
       />
       <SelectField
         id="vendor-owner"
         label="Internal owner"
         options={[{ value: "", label: "No owner yet" }, ...owners]}
-        error={errors.ownerId?.message}
-        {...register("ownerId")}
+        {...field("ownerId")}
       />
-      <TextField
-        id="vendor-website"
-        label="Website (optional)"
-        error={errors.website?.message}
-        {...register("website")}
-      />
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : editing ? "Save changes" : "Add vendor"}
-      </Button>
-    </form>
+      <TextField id="vendor-website" label="Website (optional)" {...field("website")} />
+      <SubmitButton pending={submitting} pendingLabel="Saving…">
+        {editing ? "Save changes" : "Add vendor"}
+      </SubmitButton>
+    </ActionForm>
   );
 }
