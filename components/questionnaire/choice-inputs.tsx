@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { TQuestion } from "@/lib/questionnaires";
 
 type TProps<V> = {
@@ -19,92 +20,102 @@ const YESNO = [
 const optionBox =
   "flex items-start gap-2 rounded-md px-2 py-1.5 ring-1 ring-slate-200 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-400";
 
-export function RadioChoice({
+type TChoiceGroup = Omit<TProps<unknown>, "value" | "onChange"> & {
+  /** Radio buttons in a radiogroup, named after the question; or checkboxes in a fieldset. */
+  type: "radio" | "checkbox";
+  choices: { value: string; label: ReactNode }[];
+  isChecked(value: string): boolean;
+  onPick(value: string): void;
+};
+
+/** A question's options, each a boxed radio button or checkbox, labelled by the question. */
+function ChoiceGroup({
   question,
-  value,
-  onChange,
   disabled,
   describedBy,
-}: TProps<string | undefined>) {
-  const options = question.type === "yesno" ? YESNO : (question.options ?? []);
+  type,
+  choices,
+  isChecked,
+  onPick,
+}: TChoiceGroup) {
+  const Group = type === "radio" ? "div" : "fieldset";
   return (
-    <div
-      role="radiogroup"
+    <Group
+      role={type === "radio" ? "radiogroup" : undefined}
       aria-labelledby={`q-${question.id}-label`}
       aria-describedby={describedBy}
       className="grid gap-2 sm:grid-cols-2"
     >
-      {options.map((o) => (
-        <label key={o.value} className={optionBox}>
+      {choices.map((c) => (
+        <label key={c.value} className={optionBox}>
           <input
-            type="radio"
-            name={question.id}
-            value={o.value}
-            checked={value === o.value}
+            type={type}
+            name={type === "radio" ? question.id : undefined}
+            value={c.value}
+            checked={isChecked(c.value)}
             disabled={disabled}
-            onChange={() => onChange(o.value)}
+            onChange={() => onPick(c.value)}
             className="mt-0.5 accent-indigo-700"
           />
-          <span className="text-sm">{o.label}</span>
+          <span className="text-sm">{c.label}</span>
         </label>
       ))}
-    </div>
+    </Group>
   );
 }
 
-export function MultiChoice({
-  question,
-  value,
-  onChange,
-  disabled,
-  describedBy,
-}: TProps<string[] | undefined>) {
+export function RadioChoice({ value, onChange, ...props }: TProps<string | undefined>) {
+  const { question } = props;
+  const options = question.type === "yesno" ? YESNO : (question.options ?? []);
+  return (
+    <ChoiceGroup
+      {...props}
+      type="radio"
+      choices={options}
+      isChecked={(v) => value === v}
+      onPick={onChange}
+    />
+  );
+}
+
+export function MultiChoice({ value, onChange, ...props }: TProps<string[] | undefined>) {
   const selected = new Set(value ?? []);
-  const options = question.options ?? [];
-  function toggle(v: string, exclusive: boolean | undefined) {
+  const options = props.question.options ?? [];
+  function toggle(v: string) {
     const next = new Set(selected);
     if (next.has(v)) next.delete(v);
     else {
       // An exclusive option ("none", "unknown") clears the others, and the others clear it.
-      if (exclusive) next.clear();
+      if (options.find((o) => o.value === v)?.exclusive) next.clear();
       else for (const o of options) if (o.exclusive) next.delete(o.value);
       next.add(v);
     }
     onChange(options.map((o) => o.value).filter((x) => next.has(x)));
   }
   return (
-    <fieldset
-      aria-labelledby={`q-${question.id}-label`}
-      aria-describedby={describedBy}
-      className="grid gap-2 sm:grid-cols-2"
-    >
-      {options.map((o) => (
-        <label key={o.value} className={optionBox}>
-          <input
-            type="checkbox"
-            value={o.value}
-            checked={selected.has(o.value)}
-            disabled={disabled}
-            onChange={() => toggle(o.value, o.exclusive)}
-            className="mt-0.5 accent-indigo-700"
-          />
-          <span className="text-sm">
+    <ChoiceGroup
+      {...props}
+      type="checkbox"
+      choices={options.map((o) => ({
+        value: o.value,
+        label: (
+          <>
             {o.label}
             {o.help && <span className="block text-xs text-slate-600">{o.help}</span>}
-          </span>
-        </label>
-      ))}
-    </fieldset>
+          </>
+        ),
+      }))}
+      isChecked={(v) => selected.has(v)}
+      onPick={toggle}
+    />
   );
 }
 
 export function SiteRefs({
-  question,
   value,
   onChange,
-  disabled,
-  describedBy,
   sites,
+  ...props
 }: TProps<string[] | undefined> & { sites: { id: string; name: string }[] }) {
   const selected = new Set(value ?? []);
   if (sites.length === 0)
@@ -114,32 +125,25 @@ export function SiteRefs({
       </p>
     );
   return (
-    <fieldset
-      aria-labelledby={`q-${question.id}-label`}
-      aria-describedby={describedBy}
-      className="grid gap-2 sm:grid-cols-2"
-    >
-      {sites.map((s) => (
-        <label key={s.id} className={optionBox}>
-          <input
-            type="checkbox"
-            value={s.id}
-            checked={selected.has(s.id)}
-            disabled={disabled}
-            onChange={() =>
-              onChange(
-                sites
-                  .map((x) => x.id)
-                  .filter((id) => (id === s.id ? !selected.has(id) : selected.has(id))),
-              )
-            }
-            className="mt-0.5 accent-indigo-700"
-          />
-          <span className="text-sm">
+    <ChoiceGroup
+      {...props}
+      type="checkbox"
+      choices={sites.map((s) => ({
+        value: s.id,
+        label: (
+          <>
             {s.name || "Unnamed site"} <span className="text-slate-500">({s.id})</span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
+          </>
+        ),
+      }))}
+      isChecked={(id) => selected.has(id)}
+      onPick={(picked) =>
+        onChange(
+          sites
+            .map((x) => x.id)
+            .filter((id) => (id === picked ? !selected.has(id) : selected.has(id))),
+        )
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SubmitButton } from "@/components/ui/action-form";
 
 export function ColleagueInvite({ token }: { token: string }) {
   const [message, setMessage] = useState<{ text: string; ok: boolean }>();
@@ -63,13 +64,14 @@ export function ColleagueInvite({ token }: { token: string }) {
           className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
         />
       </label>
-      <button
-        type="submit"
-        disabled={busy}
+      <SubmitButton
+        plain
+        pending={busy}
+        pendingLabel="Sending…"
         className="rounded-md bg-white px-3 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
       >
-        {busy ? "Sending…" : "Send invitation"}
-      </button>
+        Send invitation
+      </SubmitButton>
       {message && (
         <p
           role={message.ok ? "status" : "alert"}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { SubmitButton } from "@/components/ui/action-form";
 
 export type TEvidenceItem = {
   id: string;
@@ -102,13 +103,14 @@ export function EvidenceUpload({
               className="mt-1 block rounded-md px-2 py-1 ring-1 ring-slate-300"
             />
           </label>
-          <button
-            type="submit"
-            disabled={busy}
+          <SubmitButton
+            plain
+            pending={busy}
+            pendingLabel="Uploading…"
             className="rounded-md px-3 py-1.5 font-semibold text-indigo-800 ring-1 ring-indigo-300 hover:bg-indigo-50"
           >
-            {busy ? "Uploading…" : "Upload"}
-          </button>
+            Upload
+          </SubmitButton>
           {error && (
             <p className="w-full text-red-700" role="alert">
               {error}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { SitesCityCombobox } from "@/components/questionnaire/sites-city-combobox";
 import { SiteNumberInput } from "@/components/questionnaire/sites-number-input";
 import { Button } from "@/components/ui/button";
@@ -46,13 +46,23 @@ export function SitesSiteFields(props: TSitesSiteFieldsProps) {
     const { [key]: _dropped, ...rest } = site;
     onChange(text === "" ? rest : { ...rest, [key]: text });
   };
+  /** Any field's id, the error it shows, and the blur that lets local errors show. */
+  const wired = (field: string) => ({ id: id(field), error: errorOf(field), onBlur: touch(field) });
   const text = (field: "name" | "provider" | TOptionalKey) => ({
-    id: id(field),
+    ...wired(field),
     value: site[field] ?? "",
-    error: errorOf(field),
     disabled,
-    onBlur: touch(field),
     autoComplete: "off",
+    onChange: (e: ChangeEvent<HTMLInputElement>) =>
+      field === "name" || field === "provider"
+        ? set({ [field]: e.target.value })
+        : setOptional(field, e.target.value),
+  });
+  const coordinate = (field: "lat" | "lon") => ({
+    ...wired(field),
+    value: site[field],
+    disabled,
+    onValueChange: (v: number) => set({ [field]: v }),
   });
   const siteError = errors[""] ?? localErrors[""];
   const country = site.country;
@@ -77,84 +87,56 @@ export function SitesSiteFields(props: TSitesSiteFieldsProps) {
           ref={props.registerFirstInput}
           label="Name"
           placeholder="e.g. Frankfurt production"
-          onChange={(e) => set({ name: e.target.value })}
         />
         <SelectField
-          id={id("role")}
+          {...wired("role")}
           label="Role"
           value={site.role}
           options={ROLE_OPTIONS}
-          error={errorOf("role")}
-          onBlur={touch("role")}
           onChange={(e) => set({ role: e.target.value as TSite["role"] })}
         />
         <TextField
           {...text("provider")}
           label="Provider"
           placeholder="e.g. AWS, Equinix, own data center"
-          onChange={(e) => set({ provider: e.target.value })}
         />
         <SitesCityCombobox
-          id={id("city")}
+          {...wired("city")}
           label="City"
           value={site.city}
-          error={errorOf("city")}
           disabled={disabled}
-          onBlur={touch("city")}
           onValueChange={(city) => set({ city })}
           onPick={(c) => set({ city: c.name, country: c.country, lat: c.lat, lon: c.lon })}
         />
         <TextField
-          id={id("country")}
+          {...wired("country")}
           label="Country code"
           value={country}
           maxLength={2}
           autoComplete="off"
           spellCheck={false}
-          error={errorOf("country")}
           hint={
             isCountryCode(country)
               ? getCountryName({ code: country })
               : "Two letters, e.g. DE, IE, US."
           }
-          onBlur={touch("country")}
           onChange={(e) => set({ country: e.target.value.toUpperCase().trim() })}
         />
         <div className="grid grid-cols-2 gap-3">
-          <SiteNumberInput
-            id={id("lat")}
-            label="Latitude"
-            hint="South is negative."
-            value={site.lat}
-            error={errorOf("lat")}
-            disabled={disabled}
-            onBlur={touch("lat")}
-            onValueChange={(lat) => set({ lat })}
-          />
-          <SiteNumberInput
-            id={id("lon")}
-            label="Longitude"
-            hint="West is negative."
-            value={site.lon}
-            error={errorOf("lon")}
-            disabled={disabled}
-            onBlur={touch("lon")}
-            onValueChange={(lon) => set({ lon })}
-          />
+          <SiteNumberInput {...coordinate("lat")} label="Latitude" hint="South is negative." />
+          <SiteNumberInput {...coordinate("lon")} label="Longitude" hint="West is negative." />
         </div>
         <TextField
           {...text("region")}
           label="Region (optional)"
           placeholder="e.g. eu-west-1"
           hint="The provider's own name for the region."
-          onChange={(e) => setOptional("region", e.target.value)}
         />
         <TextField
           {...text("facility")}
           label="Facility (optional)"
           placeholder="e.g. FR5"
           hint="Building or campus. Sites naming the same facility count as one place."
-          onChange={(e) => setOptional("facility", e.target.value)}
         />
         <div className="flex items-end justify-end">
           <Button variant="danger" aria-label={`Remove site ${n}`} onClick={onRemove}>

@@ -14,14 +14,21 @@ type TProps<V> = {
   describedBy?: string;
 };
 
+/** Ties an answer's control to its question's label and to the hint or error it names. */
+function wiring(question: TQuestion, disabled: boolean, describedBy: string | undefined) {
+  return {
+    id: `q-${question.id}-input`,
+    disabled,
+    "aria-labelledby": `q-${question.id}-label`,
+    "aria-describedby": describedBy,
+  };
+}
+
+type TNumberProps = TProps<number | undefined>;
+type TStringProps = TProps<string | undefined>;
+
 /** Keeps the typed text (e.g. "12." or "-") while only whole numbers reach the answer. */
-export function NumberInput({
-  question,
-  value,
-  onChange,
-  disabled,
-  describedBy,
-}: TProps<number | undefined>) {
+export function NumberInput({ question, value, onChange, disabled, describedBy }: TNumberProps) {
   const [draft, setDraft] = useState(value === undefined ? "" : String(value));
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -47,16 +54,15 @@ export function NumberInput({
     <div>
       <div className="flex max-w-xs items-center gap-2">
         <input
-          id={`q-${question.id}-input`}
+          {...wiring(
+            question,
+            disabled,
+            [describedBy, error ? errId : ""].filter(Boolean).join(" ") || undefined,
+          )}
           type="text"
           inputMode="decimal"
           className={control}
           value={draft}
-          disabled={disabled}
-          aria-labelledby={`q-${question.id}-label`}
-          aria-describedby={
-            [describedBy, error ? errId : ""].filter(Boolean).join(" ") || undefined
-          }
           aria-invalid={error ? true : undefined}
           onChange={(e) => commit(e.target.value)}
         />
@@ -71,44 +77,26 @@ export function NumberInput({
   );
 }
 
-export function DateInput({
-  question,
-  value,
-  onChange,
-  disabled,
-  describedBy,
-}: TProps<string | undefined>) {
+export function DateInput({ question, value, onChange, disabled, describedBy }: TStringProps) {
   return (
     <input
-      id={`q-${question.id}-input`}
+      {...wiring(question, disabled, describedBy)}
       type="date"
       className={`${control} max-w-xs`}
       value={value ?? ""}
-      disabled={disabled}
-      aria-labelledby={`q-${question.id}-label`}
-      aria-describedby={describedBy}
       onChange={(e) => onChange(e.target.value || null)}
     />
   );
 }
 
-export function TextInput({
-  question,
-  value,
-  onChange,
-  disabled,
-  describedBy,
-}: TProps<string | undefined>) {
+export function TextInput({ question, value, onChange, disabled, describedBy }: TStringProps) {
   return (
     <textarea
-      id={`q-${question.id}-input`}
+      {...wiring(question, disabled, describedBy)}
       rows={3}
       maxLength={10_000}
       className={control}
       value={value ?? ""}
-      disabled={disabled}
-      aria-labelledby={`q-${question.id}-label`}
-      aria-describedby={describedBy}
       onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
     />
   );
