@@ -27,7 +27,7 @@ const pdfPageCount = (pdf: Uint8Array) =>
     .toString("latin1")
     .match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
