@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import type { z } from "zod";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -10,8 +11,11 @@ import { type TOrgSettings, ZOrgSettings } from "@/lib/schemas/settings";
 
 export function SettingsForm({ initial }: { initial: TOrgSettings }) {
   const router = useRouter();
-  const { field, message, onSubmit, submitting } = useActionForm<TOrgSettings>({
-    resolver: zodResolver(ZOrgSettings) as never,
+  const { field, message, onSubmit, submitting } = useActionForm<
+    z.input<typeof ZOrgSettings>,
+    TOrgSettings
+  >({
+    resolver: zodResolver(ZOrgSettings),
     defaultValues: initial,
     action: updateOrgSettingsAction,
     successMessage: () => "Settings saved.",
