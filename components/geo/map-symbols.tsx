@@ -33,6 +33,16 @@ export function markerPath(kind: string, x: number, y: number, r = 7): string {
   }
 }
 
+/** How the maps draw land, borders and the dashed arc between two sites, everywhere. */
+export const LAND_FILL = "#e2e8f0";
+export const BORDER_STYLE = { fill: "none", stroke: "#ffffff", strokeWidth: 0.75 } as const;
+export const ARC_STYLE = {
+  fill: "none",
+  stroke: "#334155",
+  strokeWidth: 1.5,
+  strokeDasharray: "5 4",
+} as const;
+
 /** How every marker is outlined, on screen, in print and in the PDF. */
 export const MARKER_STROKE = { stroke: "#ffffff", strokeWidth: 1.5 } as const;
 

@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from "react";
 import type { TSiteMapData } from "@/lib/reports/types";
-import { MARKER_STROKE, markerPath } from "./map-symbols";
+import { ARC_STYLE, BORDER_STYLE, LAND_FILL, MARKER_STROKE, markerPath } from "./map-symbols";
 
 // A site map drawn from precomputed geometry (lib/reports/site-map-data.ts) in two element
 // vocabularies: HTML SVG for the print view and react-pdf's primitives for the PDF. The
@@ -34,17 +34,10 @@ export function SiteMapShapes({ map, kit }: { map: TSiteMapData; kit: TMapKit })
   const { Path, Label, Distance } = kit;
   return (
     <>
-      <Path d={map.land} fill="#e2e8f0" />
-      <Path d={map.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
+      <Path d={map.land} fill={LAND_FILL} />
+      <Path d={map.borders} {...BORDER_STYLE} />
       {map.arcs.map((a) => (
-        <Path
-          key={a.d}
-          d={a.d}
-          fill="none"
-          stroke="#334155"
-          strokeWidth={1.5}
-          strokeDasharray="5 4"
-        />
+        <Path key={a.d} d={a.d} {...ARC_STYLE} />
       ))}
       {map.markers.map((m) => (
         <Path key={m.id} d={markerPath(m.kind, m.x, m.y)} fill={m.color} {...MARKER_STROKE} />

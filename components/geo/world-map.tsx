@@ -2,8 +2,11 @@ import { useId, useMemo } from "react";
 import { getBasemap, MAP_WIDTH, projectArc } from "@/components/geo/map-geometry";
 import { layoutPoints, MapLabels } from "@/components/geo/map-layout";
 import {
+  ARC_STYLE,
+  BORDER_STYLE,
   DEFAULT_KIND_COLORS,
   FALLBACK_COLOR,
+  LAND_FILL,
   MapLegend,
   MarkerSymbol,
 } from "@/components/geo/map-symbols";
@@ -81,17 +84,10 @@ export function WorldMap({
       >
         <title id={titleId}>{title}</title>
         <path d={basemap.sphere} fill="#f0f9ff" />
-        <path d={basemap.land} fill="#e2e8f0" />
-        <path d={basemap.borders} fill="none" stroke="#ffffff" strokeWidth={0.75} />
+        <path d={basemap.land} fill={LAND_FILL} />
+        <path d={basemap.borders} {...BORDER_STYLE} />
         {arcs.map((arc) => (
-          <path
-            key={arc.key}
-            d={arc.d}
-            fill="none"
-            stroke="#334155"
-            strokeWidth={1.5}
-            strokeDasharray="5 4"
-          />
+          <path key={arc.key} d={arc.d} {...ARC_STYLE} />
         ))}
         {markers.map((p) => (
           <g key={p.id}>
