@@ -3,7 +3,12 @@
 // The dashboard map's drawing, legend, busiest places and the accessible table of all places.
 // A client component for its size, not for interactivity: the RSC payload carries the places
 // as data instead of a second copy of the markup. Positions arrive projected by the server.
-import { DEFAULT_KIND_COLORS, FALLBACK_COLOR, MarkerSymbol } from "@/components/geo/map-symbols";
+import {
+  DEFAULT_KIND_COLORS,
+  FALLBACK_COLOR,
+  MapLegend,
+  MarkerSymbol,
+} from "@/components/geo/map-symbols";
 import { PORTFOLIO_BASEMAP_URL, PORTFOLIO_MAP } from "@/lib/geo/portfolio-map-frame";
 import { BarList } from "./bar-list";
 import { EmptyState, fmtInt, Widget } from "./widget";
@@ -59,16 +64,11 @@ export function PortfolioMapView({
         <figure className="space-y-2">
           <MapDrawing places={places} inset={inset} />
           <figcaption>
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-              {[...new Set(places.map((p) => p.role))].map((role) => (
-                <li key={role} className="flex items-center gap-1.5">
-                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                    <MarkerSymbol kind={role} color={colorOf(role)} x={7} y={7} r={5} />
-                  </svg>
-                  {roleLabel(role)}
-                </li>
-              ))}
-            </ul>
+            <MapLegend
+              kinds={[...new Set(places.map((p) => p.role))]}
+              colorOf={colorOf}
+              labelOf={roleLabel}
+            />
           </figcaption>
         </figure>
         <div>

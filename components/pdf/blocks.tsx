@@ -1,5 +1,5 @@
 import { textLines } from "./measure";
-import type { TBlock } from "./table";
+import { type TBlock, type TTableBlocksInput, tableBlocks } from "./table";
 import { BODY_SIZE, CONTENT_WIDTH, LINE_HEIGHT, s } from "./theme";
 import { Txt } from "./txt";
 
@@ -38,4 +38,30 @@ export function paraBlock(
   const lines = textLines({ text, fontSize: size, width: CONTENT_WIDTH });
   const style = [s.para, ...(muted ? [s.muted] : []), ...(small ? [s.small] : [])];
   return { key, height: 6 + lines * size * LINE_HEIGHT, node: <Txt style={style}>{text}</Txt> };
+}
+
+export type TTableSectionInput = Omit<TTableBlocksInput, "continued"> & {
+  title: string;
+  /** The heading on the pages the table continues on (default: the title, "(continued)"). */
+  continuedTitle?: string;
+  /** Said instead of the table when there are no rows. */
+  empty: string;
+  marginTop?: number;
+};
+
+/** A titled table: heading, then its rows (the heading repeated on each further page), or `empty`. */
+export function tableSection({
+  key,
+  title,
+  continuedTitle = `${title} (continued)`,
+  empty,
+  marginTop,
+  ...table
+}: TTableSectionInput): TBlock[] {
+  return [
+    h2Block(key, title, marginTop),
+    ...(table.rows.length === 0
+      ? [paraBlock(`no-${key}`, empty, { muted: true })]
+      : tableBlocks({ key, continued: [h2Block(`${key}-c`, continuedTitle)], ...table })),
+  ];
 }

@@ -1,55 +1,50 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { TAssessmentReport } from "@/lib/reports/types";
-import { h2Block, paraBlock } from "./blocks";
+import { tableSection } from "./blocks";
 import { textLines } from "./measure";
 import { SeverityBadge } from "./severity-badge";
-import { type TBlock, tableBlocks } from "./table";
+import type { TBlock } from "./table";
 import { BODY_SIZE, CONTENT_WIDTH, LINE_HEIGHT, MUTED, RULE, s } from "./theme";
 import { Txt } from "./txt";
 
 /** Evidence, findings and the sign-off box, as flow blocks (long lists continue on new pages). */
 export function closingBlocks(r: TAssessmentReport): TBlock[] {
-  const evidence = h2Block("evidence", "Evidence");
-  const findings = h2Block("findings", "Findings and remediation", 10);
   return [
-    evidence,
-    ...(r.evidence.length === 0
-      ? [paraBlock("no-evidence", "No evidence files were attached.", { muted: true })]
-      : tableBlocks({
-          key: "evidence",
-          continued: [h2Block("evidence-c", "Evidence (continued)")],
-          columns: [
-            { title: "File", flex: 3 },
-            { title: "For question", flex: 3.4 },
-            { title: "Evidence date", flex: 1.4 },
-            { title: "Uploaded", flex: 1.3 },
-            { title: "Size", flex: 0.9 },
-          ],
-          rows: r.evidence.map((e) => [e.fileName, e.question, e.evidenceDate, e.uploaded, e.size]),
-        })),
-    findings,
-    ...(r.findings.length === 0
-      ? [paraBlock("no-findings", "No findings have been raised.", { muted: true })]
-      : tableBlocks({
-          key: "findings",
-          continued: [h2Block("findings-c", "Findings and remediation (continued)")],
-          columns: [
-            { title: "Finding", flex: 3.4 },
-            { title: "Severity", flex: 1.4 },
-            { title: "Status", flex: 1.3 },
-            { title: "Owner", flex: 1.6 },
-            { title: "Due", flex: 1.4 },
-            { title: "Remediation or justification", flex: 3 },
-          ],
-          rows: r.findings.map((f) => [
-            f.title,
-            { text: f.severity, node: <SeverityBadge severity={f.severity} /> },
-            f.status.replace("_", " "),
-            f.owner,
-            f.due,
-            f.note || "—",
-          ]),
-        })),
+    ...tableSection({
+      key: "evidence",
+      title: "Evidence",
+      empty: "No evidence files were attached.",
+      columns: [
+        { title: "File", flex: 3 },
+        { title: "For question", flex: 3.4 },
+        { title: "Evidence date", flex: 1.4 },
+        { title: "Uploaded", flex: 1.3 },
+        { title: "Size", flex: 0.9 },
+      ],
+      rows: r.evidence.map((e) => [e.fileName, e.question, e.evidenceDate, e.uploaded, e.size]),
+    }),
+    ...tableSection({
+      key: "findings",
+      title: "Findings and remediation",
+      empty: "No findings have been raised.",
+      marginTop: 10,
+      columns: [
+        { title: "Finding", flex: 3.4 },
+        { title: "Severity", flex: 1.4 },
+        { title: "Status", flex: 1.3 },
+        { title: "Owner", flex: 1.6 },
+        { title: "Due", flex: 1.4 },
+        { title: "Remediation or justification", flex: 3 },
+      ],
+      rows: r.findings.map((f) => [
+        f.title,
+        { text: f.severity, node: <SeverityBadge severity={f.severity} /> },
+        f.status.replace("_", " "),
+        f.owner,
+        f.due,
+        f.note || "—",
+      ]),
+    }),
     signOffBlock(r),
   ];
 }

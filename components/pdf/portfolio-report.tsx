@@ -2,7 +2,7 @@ import { Document, Text, View } from "@react-pdf/renderer";
 import { flowPages } from "@/lib/reports/chunk";
 import type { TPortfolioReport } from "@/lib/reports/types";
 import type { TPlanOptions } from "./assessment-report";
-import { h2Block, paraBlock } from "./blocks";
+import { h2Block, tableSection } from "./blocks";
 import { ReportPages, type TNumbering } from "./frame";
 import { SeverityBadge } from "./severity-badge";
 import { type TBlock, tableBlocks } from "./table";
@@ -66,18 +66,18 @@ export function planPortfolioReport(
         String(row.total),
       ]),
     }),
-    h2Block("top-flags", "Most frequent flags", 10),
-    ...(r.topFlags.length === 0
-      ? [paraBlock("no-flags", "No assessment has raised a flag.", { muted: true })]
-      : tableBlocks({
-          key: "top-flags",
-          columns: [
-            { title: "Flag", flex: 5 },
-            { title: "Code", flex: 3.6 },
-            { title: "Assessments", flex: 1.4 },
-          ],
-          rows: r.topFlags.map((f) => [f.title, f.code, String(f.count)]),
-        })),
+    ...tableSection({
+      key: "top-flags",
+      title: "Most frequent flags",
+      empty: "No assessment has raised a flag.",
+      marginTop: 10,
+      columns: [
+        { title: "Flag", flex: 5 },
+        { title: "Code", flex: 3.6 },
+        { title: "Assessments", flex: 1.4 },
+      ],
+      rows: r.topFlags.map((f) => [f.title, f.code, String(f.count)]),
+    }),
     h2Block("open-findings-title", "Open findings by severity", 10),
     {
       key: "open-findings",
@@ -95,48 +95,46 @@ export function planPortfolioReport(
     },
   ];
   const attention: TBlock[] = [
-    h2Block("overdue", `Overdue assessments (${r.overdue.length})`),
-    ...(r.overdue.length === 0
-      ? [paraBlock("no-overdue", "No assessment is past its due date.", { muted: true })]
-      : tableBlocks({
-          key: "overdue",
-          continued: [h2Block("overdue-c", "Overdue assessments (continued)")],
-          columns: [
-            { title: "Vendor", flex: 3 },
-            { title: "Tier", flex: 1.2 },
-            { title: "Due", flex: 1.4 },
-            { title: "Days overdue", flex: 1.3 },
-            { title: "Status", flex: 1.5 },
-          ],
-          rows: r.overdue.map((o) => [
-            o.vendor,
-            cap(o.tier),
-            o.due,
-            String(o.daysOverdue),
-            o.status.replace("_", " "),
-          ]),
-        })),
-    h2Block("oldest", "Oldest open findings", 10),
-    ...(r.oldestFindings.length === 0
-      ? [paraBlock("no-oldest", "No open findings.", { muted: true })]
-      : tableBlocks({
-          key: "oldest",
-          continued: [h2Block("oldest-c", "Oldest open findings (continued)")],
-          columns: [
-            { title: "Vendor", flex: 2.4 },
-            { title: "Finding", flex: 4 },
-            { title: "Severity", flex: 1.4 },
-            { title: "Due", flex: 1.4 },
-            { title: "Status", flex: 1.4 },
-          ],
-          rows: r.oldestFindings.map((f) => [
-            f.vendor,
-            f.title,
-            { text: f.severity, node: <SeverityBadge severity={f.severity} /> },
-            f.due,
-            f.status.replace("_", " "),
-          ]),
-        })),
+    ...tableSection({
+      key: "overdue",
+      title: `Overdue assessments (${r.overdue.length})`,
+      continuedTitle: "Overdue assessments (continued)",
+      empty: "No assessment is past its due date.",
+      columns: [
+        { title: "Vendor", flex: 3 },
+        { title: "Tier", flex: 1.2 },
+        { title: "Due", flex: 1.4 },
+        { title: "Days overdue", flex: 1.3 },
+        { title: "Status", flex: 1.5 },
+      ],
+      rows: r.overdue.map((o) => [
+        o.vendor,
+        cap(o.tier),
+        o.due,
+        String(o.daysOverdue),
+        o.status.replace("_", " "),
+      ]),
+    }),
+    ...tableSection({
+      key: "oldest",
+      title: "Oldest open findings",
+      empty: "No open findings.",
+      marginTop: 10,
+      columns: [
+        { title: "Vendor", flex: 2.4 },
+        { title: "Finding", flex: 4 },
+        { title: "Severity", flex: 1.4 },
+        { title: "Due", flex: 1.4 },
+        { title: "Status", flex: 1.4 },
+      ],
+      rows: r.oldestFindings.map((f) => [
+        f.vendor,
+        f.title,
+        { text: f.severity, node: <SeverityBadge severity={f.severity} /> },
+        f.due,
+        f.status.replace("_", " "),
+      ]),
+    }),
   ];
   return {
     pages: flowPages({ capacity, sections: [overview, attention] }),

@@ -15,7 +15,7 @@ const CELL_PAD = 4;
 const HEAD_SIZE = 8;
 const BODY_SIZE = 9;
 
-type TTableBlocksInput = {
+export type TTableBlocksInput = {
   key: string;
   columns: readonly TColumn[];
   rows: readonly (readonly TCell[])[];
