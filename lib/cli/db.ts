@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations, MIGRATIONS_DIR } from "../db/migrations";
-import { createDatabase, dropDatabase, withServer } from "./scratch-db";
+import { createDatabase, dropDatabase, withServer } from "../db/scratch-db";
 
 // npm run db:migrate -- NAME   create a migration from schema changes (offline) and apply it
 // npm run db:check             fail when prisma/schema.prisma and the migrations disagree

@@ -3,8 +3,8 @@ import path from "node:path";
 import { seedIfEmpty } from "../../prisma/seed";
 import { applyMigrations } from "../db/migrations";
 import { EnvError, ensureAuthSecret, parseEnv } from "../env";
+import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";
 import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
-import { isBuildCurrent, sourceHash, writeBuildStamp } from "./build-stamp";
 
 // `npm start`: settings → database (embedded unless DATABASE_URL) → migrations → demo data
 // → production build when the sources changed → `next start`. Stops the embedded server on exit.

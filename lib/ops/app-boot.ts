@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { distDirName, isBuildCurrent } from "../cli/build-stamp";
 import { freePort } from "../pg/embedded";
+import { distDirName, isBuildCurrent } from "./build-stamp";
 
 export class DrillError extends Error {}
 

@@ -13,7 +13,7 @@ export async function startTestServer() {
   fs.chmodSync(dir, 0o755);
   const pgDir = path.join(dir, "pg");
   const server = await startEmbeddedPostgres({ pgDir });
-  const { createDatabase } = await import("@/lib/cli/scratch-db");
+  const { createDatabase } = await import("@/lib/db/scratch-db");
   const templateUrl = await createDatabase({ url: server.url, name: TEMPLATE_DB });
   await applyMigrations({ url: templateUrl });
   return {

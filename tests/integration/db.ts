@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { createDatabase, dropDatabase } from "@/lib/cli/scratch-db";
 import { createPrismaClient, setDb } from "@/lib/db";
+import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
 import { TEMPLATE_DB } from "../helpers/pg";
 
 /** A fresh, migrated database for this test file; the app's `db` points at it. */

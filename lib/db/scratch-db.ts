@@ -2,8 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { poolConfigFromUrl } from "../db/pg-config";
-import { embeddedPgDir } from "../db/url";
 import { getEnv } from "../env";
 import {
   embeddedUrl,
@@ -11,6 +9,8 @@ import {
   startEmbeddedPostgres,
   stopEmbeddedPostgres,
 } from "../pg/embedded";
+import { poolConfigFromUrl } from "./pg-config";
+import { embeddedPgDir } from "./url";
 
 /**
  * The server a command should use: DATABASE_URL, else the app's running embedded server,
