@@ -36,11 +36,27 @@ export function actionError(e: unknown): {
     return { error: "Some fields need attention.", fieldErrors: toFieldErrors(e), status: 400 };
   if (e instanceof AuthzError) return { error: e.message, status: e.status };
   if (e instanceof NotFoundError) return { error: e.message, status: 404 };
+  if (e instanceof ConflictError)
+    return e.field
+      ? { error: e.message, fieldErrors: { [e.field]: [e.message] }, status: 409 }
+      : { error: e.message, status: 409 };
   throw e;
 }
 
 export class NotFoundError extends Error {
   constructor(message = "Not found") {
     super(message);
+  }
+}
+
+/**
+ * The record is not in a state that allows the change (submitted already, changed meanwhile,
+ * an email taken): 409. `field` names the form field the message belongs beside, if any.
+ */
+export class ConflictError extends Error {
+  readonly field?: string;
+  constructor(message: string, { field }: { field?: string } = {}) {
+    super(message);
+    this.field = field;
   }
 }

@@ -78,7 +78,7 @@ export function UserTable({ users, currentUserId }: { users: TRow[]; currentUser
                     disabled={pending || u.id === currentUserId}
                     onChange={(e) =>
                       run(`${u.name} is now ${ROLE_LABELS[e.target.value as TRole]}.`, () =>
-                        changeUserRoleAction({ userId: u.id, role: e.target.value }),
+                        changeUserRoleAction({ userId: u.id, role: e.target.value as TRole }),
                       )
                     }
                   >

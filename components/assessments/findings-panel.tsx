@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { FormAlert, SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -11,6 +12,12 @@ import {
   createFindingAction,
   setFindingStatusAction,
 } from "@/lib/actions/assessments";
+import type { ZAcceptRisk, ZFinding, ZFindingStatus } from "@/lib/schemas/assessment";
+
+// The forms below send what the browser holds; the action's schema checks it on the server.
+type TAcceptRiskInput = z.input<typeof ZAcceptRisk>;
+type TFindingInput = z.input<typeof ZFinding>;
+type TFindingStatusInput = z.input<typeof ZFindingStatus>;
 
 type TFinding = {
   id: string;
@@ -97,7 +104,11 @@ export function FindingsPanel({
                     disabled={pending}
                     onChange={(e) =>
                       run(
-                        () => setFindingStatusAction({ findingId: f.id, status: e.target.value }),
+                        () =>
+                          setFindingStatusAction({
+                            findingId: f.id,
+                            status: e.target.value as TFindingStatusInput["status"],
+                          }),
                         "Status updated.",
                       )
                     }
@@ -122,7 +133,7 @@ export function FindingsPanel({
                       e.preventDefault();
                       const d = Object.fromEntries(new FormData(e.currentTarget));
                       run(
-                        () => acceptRiskAction({ findingId: f.id, ...d }),
+                        () => acceptRiskAction({ findingId: f.id, ...d } as TAcceptRiskInput),
                         "Risk accepted.",
                         e.currentTarget,
                       );
@@ -160,7 +171,7 @@ export function FindingsPanel({
             e.preventDefault();
             const d = Object.fromEntries(new FormData(e.currentTarget));
             run(
-              () => createFindingAction({ assessmentId, ...d }),
+              () => createFindingAction({ assessmentId, ...d } as TFindingInput),
               "Finding raised.",
               e.currentTarget,
             );

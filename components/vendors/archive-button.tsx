@@ -20,7 +20,9 @@ export function ArchiveButton({ vendorId, archived }: { vendorId: string; archiv
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const r = await callAction(() => setVendorArchivedAction(vendorId, !archived));
+            const r = await callAction(() =>
+              setVendorArchivedAction({ vendorId, archived: !archived }),
+            );
             setError(r.error);
             router.refresh();
           })

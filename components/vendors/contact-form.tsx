@@ -16,7 +16,7 @@ export function ContactForm({ vendorId }: { vendorId: string }) {
     TVendorContact
   >({
     resolver: zodResolver(ZVendorContact),
-    action: (values) => addVendorContactAction(vendorId, values),
+    action: (values) => addVendorContactAction({ vendorId, ...values }),
     resetOnSuccess: true,
     successMessage: (values) => `${values.name} was added.`,
     afterSuccess: () => router.refresh(),

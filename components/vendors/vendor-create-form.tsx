@@ -52,7 +52,9 @@ export function VendorCreateForm({ owners, editing }: TProps) {
       return zodResolver(ZVendor)({ ...values, services }, ctx, opts as never) as never;
     },
     action: (values) =>
-      editing ? updateVendorAction(editing.vendorId, values) : createVendorAction(values),
+      editing
+        ? updateVendorAction({ vendorId: editing.vendorId, ...values })
+        : createVendorAction(values),
     resetOnSuccess: !editing,
     successMessage: (values) => `${values.name} was ${editing ? "saved" : "added"}.`,
     afterSuccess: () => router.refresh(),

@@ -1,21 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireUser } from "../authz";
 import { updateOrgSettings } from "../data/org";
-import { actionError, type TActionResult } from "../errors";
 import { ZOrgSettings } from "../schemas/settings";
+import { defineAction } from "./define";
 
-export async function updateOrgSettingsAction(
-  input: unknown,
-): Promise<TActionResult<{ ok: true }>> {
-  try {
-    const user = await requireUser({ permission: "settings:manage" });
-    const parsed = ZOrgSettings.parse(input);
-    await updateOrgSettings({ orgId: user.orgId, actorId: user.id, input: parsed });
-    revalidatePath("/admin/settings");
-    return { data: { ok: true } };
-  } catch (e) {
-    return actionError(e);
-  }
-}
+export const updateOrgSettingsAction = defineAction({
+  permission: "settings:manage",
+  input: ZOrgSettings,
+  revalidate: ["/admin/settings"],
+  run: async ({ input, user }) => {
+    await updateOrgSettings({ orgId: user.orgId, actorId: user.id, input });
+    return { ok: true as const };
+  },
+});

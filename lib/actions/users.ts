@@ -1,64 +1,47 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireUser } from "../authz";
-import {
-  changeUserRole,
-  createUser,
-  resetUserSessions,
-  SelfLockoutError,
-  setUserActive,
-  UserConflictError,
-} from "../data/users";
-import { actionError, type TActionResult } from "../errors";
+import { changeUserRole, createUser, resetUserSessions, setUserActive } from "../data/users";
 import { ZChangeRole, ZCreateUser, ZSetActive, ZUserId } from "../schemas/user";
+import { defineAction, type TRevalidate } from "./define";
 
-// Every action: authorize → parse → write through lib/data → revalidate → return.
-async function run<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
-  try {
-    const data = await fn();
-    revalidatePath("/admin/users");
-    return { data };
-  } catch (e) {
-    if (e instanceof UserConflictError)
-      return { error: e.message, fieldErrors: { email: [e.message] }, status: 409 };
-    if (e instanceof SelfLockoutError) return { error: e.message, status: 409 };
-    return actionError(e);
-  }
-}
+const revalidate: TRevalidate[] = ["/admin/users"];
 
-export async function createUserAction(input: unknown) {
-  return run(async () => {
-    const user = await requireUser({ permission: "user:manage" });
-    const parsed = ZCreateUser.parse(input);
-    const created = await createUser({ orgId: user.orgId, actorId: user.id, input: parsed });
+export const createUserAction = defineAction({
+  permission: "user:manage",
+  input: ZCreateUser,
+  revalidate,
+  run: async ({ input, user }) => {
+    const created = await createUser({ orgId: user.orgId, actorId: user.id, input });
     return { id: created.id };
-  });
-}
+  },
+});
 
-export async function changeUserRoleAction(input: unknown) {
-  return run(async () => {
-    const user = await requireUser({ permission: "user:manage" });
-    const { userId, role } = ZChangeRole.parse(input);
-    await changeUserRole({ orgId: user.orgId, actorId: user.id, userId, role });
-    return { ok: true };
-  });
-}
+export const changeUserRoleAction = defineAction({
+  permission: "user:manage",
+  input: ZChangeRole,
+  revalidate,
+  run: async ({ input, user }) => {
+    await changeUserRole({ orgId: user.orgId, actorId: user.id, ...input });
+    return { ok: true as const };
+  },
+});
 
-export async function setUserActiveAction(input: unknown) {
-  return run(async () => {
-    const user = await requireUser({ permission: "user:manage" });
-    const { userId, active } = ZSetActive.parse(input);
-    await setUserActive({ orgId: user.orgId, actorId: user.id, userId, active });
-    return { ok: true };
-  });
-}
+export const setUserActiveAction = defineAction({
+  permission: "user:manage",
+  input: ZSetActive,
+  revalidate,
+  run: async ({ input, user }) => {
+    await setUserActive({ orgId: user.orgId, actorId: user.id, ...input });
+    return { ok: true as const };
+  },
+});
 
-export async function resetUserSessionsAction(input: unknown) {
-  return run(async () => {
-    const user = await requireUser({ permission: "user:manage" });
-    const { userId } = ZUserId.parse(input);
-    await resetUserSessions({ orgId: user.orgId, actorId: user.id, userId });
-    return { ok: true };
-  });
-}
+export const resetUserSessionsAction = defineAction({
+  permission: "user:manage",
+  input: ZUserId,
+  revalidate,
+  run: async ({ input, user }) => {
+    await resetUserSessions({ orgId: user.orgId, actorId: user.id, ...input });
+    return { ok: true as const };
+  },
+});

@@ -1,66 +1,51 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "../authz";
 import { addVendorContact, createVendor, setVendorArchived, updateVendor } from "../data/vendors";
-import { actionError, type TActionResult } from "../errors";
 import { zId } from "../schemas/common";
 import { ZVendor, ZVendorContact } from "../schemas/vendor";
+import { defineAction, type TRevalidate } from "./define";
 
 // A cuid: anything else (a NUL, megabytes) is a field error, never a query.
-const ZId = zId("Vendor");
+const ZVendorId = zId("Vendor");
+const revalidate: TRevalidate[] = [["/vendors", "layout"]];
 
-async function write<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
-  try {
-    const data = await fn();
-    revalidatePath("/vendors", "layout");
-    return { data };
-  } catch (e) {
-    return actionError(e);
-  }
-}
-
-export async function createVendorAction(input: unknown) {
-  return write(async () => {
-    const user = await requireUser({ permission: "vendor:write" });
-    const parsed = ZVendor.parse(input);
-    const vendor = await createVendor({ orgId: user.orgId, actorId: user.id, input: parsed });
+export const createVendorAction = defineAction({
+  permission: "vendor:write",
+  input: ZVendor,
+  revalidate,
+  run: async ({ input, user }) => {
+    const vendor = await createVendor({ orgId: user.orgId, actorId: user.id, input });
     return { id: vendor.id };
-  });
-}
+  },
+});
 
-export async function updateVendorAction(vendorId: unknown, input: unknown) {
-  return write(async () => {
-    const user = await requireUser({ permission: "vendor:write" });
-    const id = ZId.parse(vendorId);
-    const parsed = ZVendor.parse(input);
-    await updateVendor({ orgId: user.orgId, actorId: user.id, vendorId: id, input: parsed });
-    return { ok: true };
-  });
-}
+export const updateVendorAction = defineAction({
+  permission: "vendor:write",
+  input: ZVendor.extend({ vendorId: ZVendorId }),
+  revalidate,
+  run: async ({ input: { vendorId, ...input }, user }) => {
+    await updateVendor({ orgId: user.orgId, actorId: user.id, vendorId, input });
+    return { ok: true as const };
+  },
+});
 
-export async function setVendorArchivedAction(vendorId: unknown, archived: unknown) {
-  return write(async () => {
-    const user = await requireUser({ permission: "vendor:write" });
-    const id = ZId.parse(vendorId);
-    const flag = z.boolean().parse(archived);
-    await setVendorArchived({ orgId: user.orgId, actorId: user.id, vendorId: id, archived: flag });
-    return { ok: true };
-  });
-}
+export const setVendorArchivedAction = defineAction({
+  permission: "vendor:write",
+  input: z.object({ vendorId: ZVendorId, archived: z.boolean() }),
+  revalidate,
+  run: async ({ input, user }) => {
+    await setVendorArchived({ orgId: user.orgId, actorId: user.id, ...input });
+    return { ok: true as const };
+  },
+});
 
-export async function addVendorContactAction(vendorId: unknown, input: unknown) {
-  return write(async () => {
-    const user = await requireUser({ permission: "vendor:write" });
-    const id = ZId.parse(vendorId);
-    const parsed = ZVendorContact.parse(input);
-    const c = await addVendorContact({
-      orgId: user.orgId,
-      actorId: user.id,
-      vendorId: id,
-      input: parsed,
-    });
+export const addVendorContactAction = defineAction({
+  permission: "vendor:write",
+  input: ZVendorContact.extend({ vendorId: ZVendorId }),
+  revalidate,
+  run: async ({ input: { vendorId, ...input }, user }) => {
+    const c = await addVendorContact({ orgId: user.orgId, actorId: user.id, vendorId, input });
     return { id: c.id };
-  });
-}
+  },
+});

@@ -1,12 +1,12 @@
 import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import type { TFinding } from "../schemas/assessment";
 import { nextReassessmentDate } from "./assessments";
 
 type TScope = { orgId: string; actorId: string };
 
-export class StateError extends Error {}
+export class StateError extends ConflictError {}
 
 async function findAssessment({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
   const a = await db.assessment.findFirst({

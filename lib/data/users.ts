@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { hashPassword } from "../passwords";
 import type { TRole } from "../permissions";
 import type { TCreateUser } from "../schemas/user";
@@ -21,7 +21,11 @@ export function listUsers({ orgId }: { orgId: string }) {
   return db.user.findMany({ where: { orgId }, select: userListSelect, orderBy: { name: "asc" } });
 }
 
-export class UserConflictError extends Error {}
+export class UserConflictError extends ConflictError {
+  constructor(message: string) {
+    super(message, { field: "email" });
+  }
+}
 
 export async function createUser({ orgId, actorId, input }: TScope & { input: TCreateUser }) {
   const exists = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -52,7 +56,7 @@ async function findScoped({ orgId, userId }: { orgId: string; userId: string }) 
   return user;
 }
 
-export class SelfLockoutError extends Error {}
+export class SelfLockoutError extends ConflictError {}
 
 export async function changeUserRole({
   orgId,

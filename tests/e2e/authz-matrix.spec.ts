@@ -114,7 +114,7 @@ test.describe("authorization matrix", () => {
       return v;
     };
     const decoded = decode(JSON.parse(request.postData()!)) as unknown[];
-    expect(decoded[0]).toBe(org.records.vendor.id);
+    expect((decoded[0] as { vendorId: string }).vendorId).toBe(org.records.vendor.id);
     expect(encodeArgs(decoded)).toBe(request.postData());
     await context.close();
   });

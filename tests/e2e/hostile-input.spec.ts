@@ -204,7 +204,9 @@ test("vendor create and edit: stored exactly and shown as text; NUL, overlong an
 
   // The same Server Action called over HTTP, without the form: the server refuses on its own.
   const request = await saving;
-  const [vendorId, values] = JSON.parse(request.postData() ?? "[]") as [string, object];
+  const [{ vendorId, ...values }] = JSON.parse(request.postData() ?? "[{}]") as [
+    { vendorId: string } & object,
+  ];
   const callAction = (body: unknown) =>
     page.evaluate(
       async ({ url, headers, body }) => {
@@ -222,13 +224,13 @@ test("vendor create and edit: stored exactly and shown as text; NUL, overlong an
         body: JSON.stringify(body),
       },
     );
-  const nul = await callAction([vendorId, { ...values, name: `x${REFUSED.nul}y` }]);
+  const nul = await callAction([{ ...values, vendorId, name: `x${REFUSED.nul}y` }]);
   expect(nul.text).toContain("Vendor name contains a NUL character");
-  const badId = await callAction([`${vendorId}${REFUSED.nul}`, values]);
+  const badId = await callAction([{ ...values, vendorId: `${vendorId}${REFUSED.nul}` }]);
   expect(badId.text).toContain("Vendor is not a valid id");
-  const big = await callAction([vendorId, { ...values, name: "x".repeat(300_000) }]);
+  const big = await callAction([{ ...values, vendorId, name: "x".repeat(300_000) }]);
   expect(big.text).toContain("Vendor name must be at most 200 characters");
-  const megabyte = await callAction([vendorId, { ...values, name: "x".repeat(1_048_576) }]);
+  const megabyte = await callAction([{ ...values, vendorId, name: "x".repeat(1_048_576) }]);
   expect(megabyte.status).toBeGreaterThanOrEqual(400);
   expect(await db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toEqual(saved);
   await watch.expectClean();

@@ -247,8 +247,8 @@ const ACTIONS: TActionEntry[] = [
     name: "updateVendorAction",
     permission: "vendor:write",
     record: "vendor",
-    args: (r) => [r!.id, vendorInput(`${r!.marker} (edited)`)],
-    invalidArgs: (r) => [r!.id, { name: "" }],
+    args: (r) => [{ vendorId: r!.id, ...vendorInput(`${r!.marker} (edited)`) }],
+    invalidArgs: (r) => [{ vendorId: r!.id, name: "" }],
   },
   {
     kind: "action",
@@ -256,8 +256,8 @@ const ACTIONS: TActionEntry[] = [
     name: "setVendorArchivedAction",
     permission: "vendor:write",
     record: "vendor",
-    args: (r) => [r!.id, true],
-    invalidArgs: (r) => [r!.id, "yes"],
+    args: (r) => [{ vendorId: r!.id, archived: true }],
+    invalidArgs: (r) => [{ vendorId: r!.id, archived: "yes" }],
   },
   {
     kind: "action",
@@ -266,14 +266,14 @@ const ACTIONS: TActionEntry[] = [
     permission: "vendor:write",
     record: "vendor",
     args: (r, c) => [
-      r!.id,
       {
+        vendorId: r!.id,
         name: "Matrix Contact",
         email: `contact-${c.world.next()}@vendor.example`,
         title: undefined,
       },
     ],
-    invalidArgs: (r) => [r!.id, { name: "", email: "not-an-email" }],
+    invalidArgs: (r) => [{ vendorId: r!.id, name: "", email: "not-an-email" }],
   },
   {
     kind: "action",
