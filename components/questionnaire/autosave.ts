@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { TSaveAnswer } from "@/lib/schemas/answer-save";
 
 export type TSaved = { value: unknown; version: number };
 export type TSaveState =
@@ -102,7 +103,7 @@ export function useAutosave({
               value: p.value,
               baseVersion: p.baseVersion,
               idempotencyKey: p.key,
-            }),
+            } satisfies TSaveAnswer),
           });
         } catch {
           setState(id, { kind: "offline" });

@@ -49,3 +49,17 @@ export function readStoredQuestionnaire({
   }
   return q;
 }
+
+/**
+ * The definition behind a questionnaire version row, read from the database only the first time
+ * (a version row never changes: a changed file gets a new row).
+ */
+export async function loadStoredQuestionnaire({ id }: { id: string }): Promise<TQuestionnaire> {
+  const known = parsed.get(id);
+  if (known) return known;
+  const row = await db.questionnaireVersion.findUniqueOrThrow({
+    where: { id },
+    select: { definition: true },
+  });
+  return readStoredQuestionnaire({ id, definition: row.definition });
+}

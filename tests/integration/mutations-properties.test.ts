@@ -25,7 +25,7 @@ const { updateOrgSettings } = await import("@/lib/data/org");
 const { createAndSendAssessment } = await import("@/lib/data/assessments");
 const review = await import("@/lib/data/review");
 const { ensureQuestionnaireVersion } = await import("@/lib/data/questionnaire-versions");
-const { saveAnswer } = await import("@/lib/portal/answers");
+const { saveAnswer } = await import("@/lib/portal/save-answer");
 const { toFieldErrors } = await import("@/lib/errors");
 const S = {
   ...(await import("@/lib/schemas/vendor")),
@@ -393,7 +393,7 @@ describe("vendor portal answers", () => {
       questionId,
       value: overJson(value),
       baseVersion: row?.version ?? 0,
-      idempotencyKey: `prop-${key++}`,
+      idempotencyKey: `prop-key-${key++}`,
     });
   }
 

@@ -11,7 +11,7 @@ delete process.env.SMTP_URL;
 
 const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
 const { createAndSendAssessment } = await import("@/lib/data/assessments");
-const { saveAnswer } = await import("@/lib/portal/answers");
+const { saveAnswer } = await import("@/lib/portal/save-answer");
 const { submitAssessment } = await import("@/lib/portal/submit");
 const { getLinkState } = await import("@/lib/portal/access");
 const { sendDueReminders } = await import("@/lib/jobs/reminders");
@@ -95,6 +95,70 @@ describe("autosave", () => {
     expect(first).toMatchObject({ status: "saved", version: 1 });
     expect(again).toMatchObject({ status: "saved", version: 1, duplicate: true });
     expect(await prisma.answerRevision.count({ where: { idempotencyKey: "resend-1" } })).toBe(1);
+  });
+
+  it("20 parallel resends of one save: applied once, every other answer a duplicate, never a conflict", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        save("customer_notification_hours", 4, 0, "parallel-resend-1"),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill("saved"));
+    expect(results.filter((r) => r.status === "saved" && !r.duplicate)).toHaveLength(1);
+    expect(results.every((r) => r.status === "saved" && r.version === 1)).toBe(true);
+    const row = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "customer_notification_hours" },
+      include: { revisions: true },
+    });
+    expect(row.version).toBe(1);
+    expect(row.revisions).toHaveLength(1);
+  });
+
+  it("a key another organisation's assessment used is a new save here, never its answer", async () => {
+    // Guards against a cross-tenant read through a global idempotency key: organisation B
+    // sends the key organisation A used and must get its own save, not A's stored value.
+    const other = await createOrgWithUsers(prisma, "portal-other");
+    const vendor = await prisma.vendor.create({
+      data: { orgId: other.org.id, name: "Other Co", tier: "high" },
+    });
+    const b = await createAndSendAssessment({
+      orgId: other.org.id,
+      actorId: other.procurement.id,
+      input: {
+        vendorId: vendor.id,
+        questionnaire: "bcdr-core",
+        requirements: { tier: "high", allowed_countries: [] },
+        dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+        contactEmail: "dr@other.example",
+        contactName: undefined,
+        message: undefined,
+        previousAssessmentId: undefined,
+      },
+    });
+    const bInvitation = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: b.id } });
+    const mine = await save("rpo_minutes", 240, 0, "shared-key-1");
+    expect(mine).toMatchObject({ status: "saved", version: 1 });
+    const theirs = await saveAnswer({
+      invitationId: bInvitation.id,
+      assessmentId: b.id,
+      questionId: "rpo_minutes",
+      value: 30,
+      baseVersion: 0,
+      idempotencyKey: "shared-key-1",
+    });
+    expect(theirs).toEqual({ status: "saved", version: 1, value: 30 });
+    const stored = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId: b.id, questionId: "rpo_minutes" },
+    });
+    expect(stored.value).toBe(30);
+    // The same key for another question of the same assessment is another save too.
+    expect(await save("customer_notification_hours", 5, 1, "shared-key-1")).toMatchObject({
+      status: "saved",
+      version: 2,
+    });
+    expect(await save("customer_notification_hours", 5, 1, "shared-key-1")).toMatchObject({
+      duplicate: true,
+    });
   });
 
   it("names the field of a bad value and keeps what was saved", async () => {
