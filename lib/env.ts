@@ -20,6 +20,8 @@ const ZEnv = z.object({
     .optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
+  /** How long dashboard figures are shared before a request refreshes them. */
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string };

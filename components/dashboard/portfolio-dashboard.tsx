@@ -1,15 +1,9 @@
 import type { ReactNode } from "react";
 import {
-  getConcentration,
-  getDecayClocks,
-  getDueAssessments,
-  getRatingHeatmap,
-  getRatingTrend,
-  getSitePoints,
-  getTopFlagCodes,
+  DASHBOARD_SHAPE,
   lastMonths,
-  listPortfolioVendors,
-  listVendorOwners,
+  narrowsVendors,
+  type TDashboardSnapshot,
   type TVendorFilters,
   vendorFiltersToParams,
 } from "@/lib/data/dashboard";
@@ -22,112 +16,51 @@ import { RatingTrend } from "./rating-trend";
 import { TopFlags } from "./top-flags";
 import { VendorFilters } from "./vendor-filters";
 import { VendorTable } from "./vendor-table";
-import { WhenReady } from "./when-ready";
-import { WidgetSkeleton } from "./widget";
 
-type TProps = { orgId: string; filters: TVendorFilters };
+// Every widget renders from the page's one snapshot (lib/data/dashboard/snapshot.ts): the
+// figures on a page never mix two reads, and "Figures as of" is the time of all of them.
+type TSnap = { snapshot: TDashboardSnapshot };
+type TProps = TSnap & { filters: TVendorFilters; canExportPdf: boolean };
 
-// Every query starts here, at once; each widget renders as soon as its own data is there, so
-// a slow query delays one card, not the page (and a cached one delays nothing).
-function slot<T>(
-  title: string,
-  data: Promise<T>,
-  render: (value: T) => ReactNode,
-  { height = 180, className = "" }: { height?: number; className?: string } = {},
-) {
-  return (
-    <WhenReady
-      key={title}
-      data={data}
-      fallback={<WidgetSkeleton title={title} height={height} className={className} />}
-    >
-      {render}
-    </WhenReady>
-  );
-}
-
-const DUE_DAYS = 14;
-const TREND_MONTHS = 12;
-
-export function WorkWidgets({ orgId }: { orgId: string }) {
+export function WorkWidgets({ snapshot }: TSnap) {
+  const now = snapshot.at.getTime();
   return (
     <>
-      {slot(
-        "Assessments due",
-        getDueAssessments({ orgId, days: DUE_DAYS, limit: 6 }),
-        (due) => (
-          <DueAssessments due={due} days={DUE_DAYS} now={Date.now()} />
-        ),
-        { height: 220 },
-      )}
-      {slot(
-        "Decay clocks",
-        getDecayClocks({ orgId, limit: 6 }),
-        (decay) => (
-          <DecayClocks decay={decay} now={Date.now()} />
-        ),
-        { height: 220 },
-      )}
+      <DueAssessments due={snapshot.due} days={DASHBOARD_SHAPE.dueDays} now={now} />
+      <DecayClocks decay={snapshot.decay} now={now} />
     </>
   );
 }
 
-export function PortfolioWidgets({ orgId, lead }: { orgId: string; lead?: ReactNode }) {
+export function PortfolioWidgets({ snapshot, lead }: TSnap & { lead?: ReactNode }) {
   return (
     <>
-      {slot(
-        "Vendors by tier and rating",
-        getRatingHeatmap({ orgId }),
-        (cells) => (
-          <RatingHeatmap cells={cells} />
-        ),
-        { height: 220 },
-      )}
+      <RatingHeatmap cells={snapshot.heatmap} />
       {lead}
       <div className="lg:col-span-2">
-        {slot(
-          "Ratings over time",
-          getRatingTrend({ orgId, months: TREND_MONTHS }),
-          (rows) => (
-            <RatingTrend rows={rows} months={lastMonths(TREND_MONTHS)} />
-          ),
-          { height: 220 },
-        )}
+        <RatingTrend
+          rows={snapshot.trend}
+          months={lastMonths(DASHBOARD_SHAPE.trendMonths, snapshot.at)}
+        />
       </div>
-      {slot(
-        "Most frequent findings",
-        getTopFlagCodes({ orgId, limit: 8 }),
-        (flags) => (
-          <TopFlags flags={flags} />
-        ),
-        { height: 220 },
-      )}
+      <TopFlags flags={snapshot.topFlags} />
       <div className="lg:col-span-3">
-        {slot(
-          "Concentration risk",
-          getConcentration({ orgId, limit: 6 }),
-          (data) => (
-            <Concentration data={data} />
-          ),
-          { height: 200 },
-        )}
+        <Concentration data={snapshot.concentration} />
       </div>
       <div className="lg:col-span-3">
-        {slot(
-          "Where vendor data lives",
-          getSitePoints({ orgId, limit: 300 }),
-          (points) => (
-            <PortfolioMap points={points} />
-          ),
-          { height: 420 },
-        )}
+        <PortfolioMap points={snapshot.sitePoints} />
       </div>
     </>
   );
 }
 
-export function VendorsSection({ orgId, filters }: TProps) {
+const exportLink =
+  "rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
+
+export function VendorsSection({ snapshot, filters, canExportPdf }: TProps) {
+  // The exports take the table's filters and sort; a page number means nothing to them.
   const query = vendorFiltersToParams({ filters, patch: { page: 1 } }).toString();
+  const suffix = query ? `?${query}` : "";
   return (
     <section
       id="vendors"
@@ -143,30 +76,19 @@ export function VendorsSection({ orgId, filters }: TProps) {
             Latest rating per vendor; filter, sort and export.
           </p>
         </div>
-        <a
-          href={`/api/vendors/export.csv${query ? `?${query}` : ""}`}
-          download
-          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
-        >
-          Export CSV
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/api/vendors/export.csv${suffix}`} download className={exportLink}>
+            Export CSV
+          </a>
+          {canExportPdf && (
+            <a href={`/api/reports/portfolio.pdf${suffix}`} download className={exportLink}>
+              {narrowsVendors(filters) ? "Portfolio PDF (filtered)" : "Portfolio PDF"}
+            </a>
+          )}
+        </div>
       </header>
-      {slot(
-        "Vendor filters",
-        listVendorOwners({ orgId }),
-        (owners) => (
-          <VendorFilters owners={owners} filters={filters} />
-        ),
-        { height: 60 },
-      )}
-      {slot(
-        "Vendor table",
-        listPortfolioVendors({ orgId, filters }),
-        (page) => (
-          <VendorTable page={page} filters={filters} />
-        ),
-        { height: 400 },
-      )}
+      <VendorFilters owners={snapshot.owners} filters={filters} />
+      <VendorTable page={snapshot.vendors} filters={filters} />
     </section>
   );
 }

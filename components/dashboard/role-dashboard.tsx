@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import type { TSessionUser } from "@/lib/authz";
-import type { TVendorFilters } from "@/lib/data/dashboard";
-import { ROLE_LABELS } from "@/lib/permissions";
+import type { TDashboardSnapshot, TVendorFilters } from "@/lib/data/dashboard";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { FiguresAsOf } from "./figures-as-of";
 import { PortfolioWidgets, VendorsSection, WorkWidgets } from "./portfolio-dashboard";
 
@@ -15,8 +15,25 @@ const INTRO: Record<TSessionUser["role"], string> = {
 };
 
 /** Managers and admins lead with portfolio risk; procurement with the work that is due. */
-export function RoleDashboard({ user, filters }: { user: TSessionUser; filters: TVendorFilters }) {
+export function RoleDashboard({
+  user,
+  filters,
+  snapshot,
+  lifeMs,
+}: {
+  user: TSessionUser;
+  filters: TVendorFilters;
+  snapshot: TDashboardSnapshot;
+  lifeMs: number;
+}) {
   const work = user.role === "procurement";
+  const vendors = (
+    <VendorsSection
+      snapshot={snapshot}
+      filters={filters}
+      canExportPdf={can({ role: user.role, permission: "report:export" })}
+    />
+  );
   return (
     <>
       <PageHeader
@@ -35,14 +52,14 @@ export function RoleDashboard({ user, filters }: { user: TSessionUser; filters: 
                 </Link>
               </p>
             )}
-            <FiguresAsOf orgId={user.orgId} />
+            <FiguresAsOf at={snapshot.at} lifeMs={lifeMs} />
           </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         {work ? (
           <>
-            <WorkWidgets orgId={user.orgId} />
+            <WorkWidgets snapshot={snapshot} />
             <Card title="Next steps">
               <ul className="list-disc space-y-1 pl-5 text-sm">
                 <li>
@@ -54,13 +71,13 @@ export function RoleDashboard({ user, filters }: { user: TSessionUser; filters: 
                 <li>Chase the overdue questionnaires listed here.</li>
               </ul>
             </Card>
-            <VendorsSection orgId={user.orgId} filters={filters} />
-            <PortfolioWidgets orgId={user.orgId} />
+            {vendors}
+            <PortfolioWidgets snapshot={snapshot} />
           </>
         ) : (
           <>
-            <PortfolioWidgets orgId={user.orgId} lead={<WorkWidgets orgId={user.orgId} />} />
-            <VendorsSection orgId={user.orgId} filters={filters} />
+            <PortfolioWidgets snapshot={snapshot} lead={<WorkWidgets snapshot={snapshot} />} />
+            {vendors}
           </>
         )}
       </div>

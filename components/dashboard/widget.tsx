@@ -57,28 +57,6 @@ export function Widget({
   );
 }
 
-/** Placeholder with the widget's footprint, so the page does not jump when data streams in. */
-export function WidgetSkeleton({
-  title,
-  height = 180,
-  className = "",
-}: {
-  title: string;
-  height?: number;
-  className?: string;
-}) {
-  return (
-    <section
-      aria-label={`${title} (loading)`}
-      aria-busy="true"
-      className={`rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}
-    >
-      <h2 className="mb-4 text-sm font-semibold text-slate-900">{title}</h2>
-      <div className="animate-pulse rounded-lg bg-slate-100" style={{ height }} />
-    </section>
-  );
-}
-
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="py-6 text-center text-sm text-slate-500">{children}</p>;
 }

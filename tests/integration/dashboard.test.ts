@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   getConcentration,
-  getDashboardAsOf,
   getDecayClocks,
   getDueAssessments,
   getRatingHeatmap,
@@ -264,43 +263,5 @@ describe("dashboard aggregates", () => {
       filters: parseVendorFilters({ params: { page: "2" } }),
     });
     expect([other.total, other.rows.length]).toEqual([40, 20]);
-  });
-});
-
-describe("figures cache", () => {
-  it("shares figures for 30 s, then shows the older ones while fresh ones load", async () => {
-    const c = await createOrgWithUsers(prisma, "dash-c");
-    const orgId = c.org.id;
-    const addVendor = (name: string) =>
-      prisma.vendor.create({ data: { orgId, name, tier: "low" } });
-    const vendors = async () =>
-      (await getRatingHeatmap({ orgId })).reduce((n, cell) => n + cell.vendors, 0);
-    const t0 = new Date("2030-01-01T10:00:00Z").getTime();
-    vi.useFakeTimers({ toFake: ["Date"] });
-    try {
-      vi.setSystemTime(t0);
-      await addVendor("C1");
-      expect(await vendors()).toBe(1);
-      expect(getDashboardAsOf({ orgId }).getTime()).toBe(t0);
-
-      await addVendor("C2");
-      vi.setSystemTime(t0 + 29_000);
-      expect(await vendors()).toBe(1);
-
-      // Past 30 s: the old figures, with their old time, while the new ones load.
-      vi.setSystemTime(t0 + 31_000);
-      expect(await vendors()).toBe(1);
-      expect(getDashboardAsOf({ orgId }).getTime()).toBe(t0);
-      await vi.waitFor(() => expect(getDashboardAsOf({ orgId }).getTime()).toBe(t0 + 31_000));
-      expect(await vendors()).toBe(2);
-
-      // After a long idle spell the page waits for fresh figures rather than show old ones.
-      await addVendor("C3");
-      vi.setSystemTime(t0 + 31_000 + 61_000);
-      expect(await vendors()).toBe(3);
-      expect(getDashboardAsOf({ orgId }).getTime()).toBe(t0 + 92_000);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

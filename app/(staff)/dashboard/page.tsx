@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { RoleDashboard } from "@/components/dashboard/role-dashboard";
 import { requirePageUser } from "@/lib/authz";
-import { parseVendorFilters } from "@/lib/data/dashboard";
+import {
+  dashboardCacheLifeMs,
+  getDashboardSnapshot,
+  parseVendorFilters,
+} from "@/lib/data/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -12,5 +16,14 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser({ permission: "dashboard:read" });
   const filters = parseVendorFilters({ params: await searchParams });
-  return <RoleDashboard user={user} filters={filters} />;
+  // One snapshot per page: every figure below comes from it (lib/data/dashboard/cache.ts).
+  const snapshot = await getDashboardSnapshot({ orgId: user.orgId, filters });
+  return (
+    <RoleDashboard
+      user={user}
+      filters={filters}
+      snapshot={snapshot}
+      lifeMs={dashboardCacheLifeMs()}
+    />
+  );
 }

@@ -1,116 +1,68 @@
-import { cache } from "react";
+import { LRUCache } from "lru-cache";
+import { getEnv } from "../../env";
+import { type TVendorFilters, vendorFiltersToParams } from "./filters";
+import { readDashboardSnapshot, type TDashboardSnapshot } from "./snapshot";
 
-// Portfolio figures are cached per organisation: ten managers opening the dashboard at once
-// share one set of queries. Everything an organisation's dashboard reads belongs to one
-// generation, so every figure on a page is at least as fresh as that generation's start — the
-// "figures as of" time the page prints.
+// Dashboard snapshots are shared per organisation and filter set: ten managers opening the
+// dashboard at once share one read (lru-cache coalesces concurrent fetches of a key). A page
+// takes one snapshot and shows only what it holds, with its time as "Figures as of".
 //
-// A generation serves for DASHBOARD_CACHE_MS. After that, the next request starts the next
-// generation in the background (re-running the queries the old one answered) and pages keep
-// showing the old figures, with their older time, until the new ones are all in: no page waits
-// for the queries except the very first, or one after a long idle spell (MAX_STALE_MS).
+// A snapshot serves for the cache life. After that, the next request gets the old snapshot (its
+// older time printed) while lru-cache reads the next one in the background
+// (stale-while-revalidate); only the first request, or one after a long idle spell (two lives),
+// waits for a fresh read rather than show figures that old.
 
-export const DASHBOARD_CACHE_MS = 30_000;
-const MAX_STALE_MS = 2 * DASHBOARD_CACHE_MS;
-// Bounds: a generation holds at most this many results (filter and page combinations beyond it
-// are loaded uncached), and the cache at most this many organisations.
-const MAX_ENTRIES = 500;
-const MAX_ORGS = 1000;
+type TKeyInput = { orgId: string; filters: TVendorFilters };
 
-type TEntry = { value: Promise<unknown>; load: () => Promise<unknown>; used: boolean };
-type TGeneration = { at: number; entries: Map<string, TEntry> };
-type TOrgState = { current: TGeneration; next?: TGeneration };
+export type TSnapshotCache = {
+  /** How long a snapshot serves before the next request refreshes it. */
+  lifeMs: number;
+  get(input: TKeyInput): Promise<TDashboardSnapshot>;
+};
 
-const orgs = new Map<string, TOrgState>();
+export type TCreateSnapshotCacheInput = {
+  lifeMs: number;
+  /** Snapshots kept (organisations × filter sets); the least recently used go first. */
+  max?: number;
+  read?: (input: TKeyInput) => Promise<TDashboardSnapshot>;
+};
 
-const newGeneration = (at: number): TGeneration => ({ at, entries: new Map() });
-
-function put(generation: TGeneration, key: string, load: () => Promise<unknown>): TEntry {
-  const value = load();
-  const entry: TEntry = { value, load, used: false };
-  generation.entries.set(key, entry);
-  // Marked the way React's use() reads a settled promise: a widget rendering a cached result
-  // then renders at once, without suspending and streaming a placeholder first.
-  value.then(
-    (result) => Object.assign(value, { status: "fulfilled", value: result }),
-    (reason) => {
-      Object.assign(value, { status: "rejected", reason });
-      // A failed query is not remembered: the next request tries again.
-      if (generation.entries.get(key) === entry) generation.entries.delete(key);
+export function createSnapshotCache({
+  lifeMs,
+  max = 500,
+  read = readDashboardSnapshot,
+}: TCreateSnapshotCacheInput): TSnapshotCache {
+  const lru = new LRUCache<string, TDashboardSnapshot, TKeyInput>({
+    max,
+    ttl: lifeMs,
+    allowStale: true,
+    fetchMethod: (_key, _stale, { context }) => read(context),
+  });
+  return {
+    lifeMs,
+    get({ orgId, filters }) {
+      const key = `${orgId}?${vendorFiltersToParams({ filters })}`;
+      // The remaining life is negative once stale, -lifeMs at two lives old (0 when absent).
+      const tooOld = lru.getRemainingTTL(key) <= -lifeMs;
+      return lru.forceFetch(key, { context: { orgId, filters }, allowStale: !tooOld });
     },
-  );
-  return entry;
+  };
 }
 
-/**
- * Starts the next generation: the queries the current one was asked for, run again one at a
- * time — nobody waits for them, and one query at a time leaves the other core to the pages.
- */
-function refresh(state: TOrgState, now: number) {
-  const next = newGeneration(now);
-  state.next = next;
-  const used = [...state.current.entries].filter(([, entry]) => entry.used);
-  void (async () => {
-    for (const [key, entry] of used) {
-      // A request may have asked for it already (after a long idle spell pages read `next`).
-      if (next.entries.has(key)) continue;
-      await put(next, key, entry.load).value.catch(() => {});
-    }
-    if (state.next !== next) return;
-    state.current = next;
-    state.next = undefined;
-  })();
+// One cache per process, kept on globalThis: Next.js may load this module more than once.
+const holder = globalThis as unknown as { __bcdrDashboardCache?: TSnapshotCache };
+
+function defaultCache(): TSnapshotCache {
+  holder.__bcdrDashboardCache ??= createSnapshotCache({
+    lifeMs: getEnv().DASHBOARD_CACHE_SECONDS * 1000,
+  });
+  return holder.__bcdrDashboardCache;
 }
 
-function servingGeneration(orgId: string): TGeneration {
-  const now = Date.now();
-  const state = orgs.get(orgId);
-  if (!state) {
-    const fresh: TOrgState = { current: newGeneration(now) };
-    orgs.set(orgId, fresh);
-    if (orgs.size > MAX_ORGS) orgs.delete(orgs.keys().next().value as string);
-    return fresh.current;
-  }
-  const age = now - state.current.at;
-  if (age < DASHBOARD_CACHE_MS) return state.current;
-  if (!state.next) refresh(state, now);
-  return age < MAX_STALE_MS ? state.current : (state.next as TGeneration);
+/** The dashboard's figures for one page: every figure on it comes from this one snapshot. */
+export function getDashboardSnapshot(input: TKeyInput): Promise<TDashboardSnapshot> {
+  return defaultCache().get(input);
 }
 
-// One generation per request: the "as of" line and every widget on a page read the same one.
-const generationForRequest = cache(servingGeneration);
-
-/** `load()`'s result, shared with every caller asking for `key` of `orgId` in the generation. */
-export function cachedForOrg<T>({
-  orgId,
-  key,
-  load,
-}: {
-  orgId: string;
-  key: string;
-  load: () => Promise<T>;
-}): Promise<T> {
-  const generation = generationForRequest(orgId);
-  let entry = generation.entries.get(key);
-  if (!entry) {
-    if (generation.entries.size >= MAX_ENTRIES) return load();
-    entry = put(generation, key, load);
-  }
-  entry.used = true;
-  return entry.value as Promise<T>;
-}
-
-/** The same function, its result shared per input (which names the org) within a generation. */
-export const memo =
-  <I extends { orgId: string }, T>(name: string, load: (input: I) => Promise<T>) =>
-  (input: I): Promise<T> =>
-    cachedForOrg({
-      orgId: input.orgId,
-      key: `${name}:${JSON.stringify(input)}`,
-      load: () => load(input),
-    });
-
-/** When the figures this request shows were read: each is this fresh or fresher. */
-export function getDashboardAsOf({ orgId }: { orgId: string }): Date {
-  return new Date(generationForRequest(orgId).at);
-}
+/** How long the dashboard's figures are shared, for the page to say so. */
+export const dashboardCacheLifeMs = (): number => defaultCache().lifeMs;

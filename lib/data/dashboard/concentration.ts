@@ -1,6 +1,4 @@
-import { db } from "../../db";
-import { memo } from "./cache";
-import { latestCte, latestSitesFrom, TIER_WEIGHTS, type TOrg, tierCaseRaw } from "./sql";
+import { latestCte, latestSitesFrom, reader, TIER_WEIGHTS, type TOrg, tierCaseRaw } from "./sql";
 
 // Where the portfolio's dependencies pile up: providers, countries, regions and places, from
 // the site lists of the vendors' latest assessments.
@@ -13,11 +11,12 @@ export type TConcentration = {
 };
 
 /** How many vendors (and their tier weight) depend on each provider, country and region. */
-async function getConcentrationUncached({
+export async function getConcentration({
   orgId,
   limit = 6,
+  tx,
 }: TOrg & { limit?: number }): Promise<Record<TConcentration["dim"], TConcentration[]>> {
-  const rows = await db.$queryRaw<TConcentration[]>`
+  const rows = await reader(tx).$queryRaw<TConcentration[]>`
     WITH ${latestCte(orgId)}, uses AS (
       SELECT DISTINCT l."vendorId", ${tierCaseRaw(TIER_WEIGHTS, "v.tier")} AS w, d.dim, d.key
       ${latestSitesFrom}
@@ -45,11 +44,12 @@ export type TSitePoint = { label: string; lat: number; lon: number; role: string
  * Vendor sites pooled by place — the same city and country within a 1° cell, or a 0.1° cell
  * for sites without a city — so the map stays small at any portfolio size.
  */
-async function getSitePointsUncached({
+export async function getSitePoints({
   orgId,
   limit = 300,
+  tx,
 }: TOrg & { limit?: number }): Promise<TSitePoint[]> {
-  return db.$queryRaw<TSitePoint[]>`
+  return reader(tx).$queryRaw<TSitePoint[]>`
     WITH ${latestCte(orgId)}, sites AS (
       SELECT l."vendorId", nullif(trim(s ->> 'city'), '') AS city,
              nullif(upper(trim(s ->> 'country')), '') AS country, s ->> 'role' AS role,
@@ -66,6 +66,3 @@ async function getSitePointsUncached({
              CASE WHEN city IS NULL THEN round(lon::numeric, 1) ELSE round(lon::numeric) END
     ORDER BY vendors DESC, label LIMIT ${limit}`;
 }
-
-export const getConcentration = memo("concentration", getConcentrationUncached);
-export const getSitePoints = memo("sitePoints", getSitePointsUncached);

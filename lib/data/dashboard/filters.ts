@@ -1,7 +1,9 @@
-import { FLAG_CODES, TIERS, type TTier } from "../../rules/types";
+import { z } from "zod";
+import { FLAG_CODES, RATINGS, TIERS } from "../../rules/types";
 import { zId } from "../../schemas/common";
 
-// The vendor table's filters, sort and page: parsed from and written back to the URL.
+// The vendor filters, sort and page: one schema, read from the URL by the dashboard (which
+// ignores a bad value) and by the CSV and PDF exports (the PDF answers 400 naming the field).
 
 export const VENDOR_STATUSES = [
   "none",
@@ -14,45 +16,94 @@ export const VENDOR_STATUSES = [
   "rejected",
   "cancelled",
 ] as const;
+/** The latest submitted assessment's rating; "none" when the vendor has never been rated. */
+export const RATING_FILTERS = [...RATINGS, "none"] as const;
 export const VENDOR_SORTS = ["name", "tier", "rating", "score", "assessed", "findings"] as const;
+export const PAGE_SIZE = 20;
+const MAX_PAGE = 10_000;
+
+const oneOf = <T extends readonly [string, ...string[]]>(label: string, list: T) =>
+  z.enum(list, { error: `${label} must be one of: ${list.join(", ")}` });
+
+// URL parameter names (owner, not ownerId): the URL is what people share and what the errors name.
+const ZVendorFilterParams = z.object({
+  tier: oneOf("tier", TIERS).optional(),
+  status: oneOf("status", VENDOR_STATUSES).optional(),
+  // Owner ids are record ids (cuids): a NUL in ?owner= failed the vendor-table query and the
+  // CSV export mid-stream (found by `npm run scan`'s wapiti probes).
+  owner: zId("owner").optional(),
+  flag: oneOf("flag", FLAG_CODES).optional(),
+  rating: oneOf("rating", RATING_FILTERS).optional(),
+  sort: oneOf("sort", VENDOR_SORTS).default("rating"),
+  dir: oneOf("dir", ["asc", "desc"] as const).default("asc"),
+  page: z.coerce
+    .number({ error: "page must be a whole number of 1 or more" })
+    .int("page must be a whole number of 1 or more")
+    .min(1, "page must be a whole number of 1 or more")
+    .transform((n) => Math.min(n, MAX_PAGE))
+    .default(1),
+});
+type TFilterParams = z.output<typeof ZVendorFilterParams>;
+
 export type TVendorFilters = {
-  tier?: TTier;
+  tier?: (typeof TIERS)[number];
   /** The status of the vendor's most recent assessment; "none" when it has none. */
   status?: (typeof VENDOR_STATUSES)[number];
   ownerId?: string;
   flag?: string;
+  rating?: (typeof RATING_FILTERS)[number];
   sort: (typeof VENDOR_SORTS)[number];
   dir: "asc" | "desc";
   page: number;
 };
-export const PAGE_SIZE = 20;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const oneOf = <T extends string>(list: readonly T[], v: string | undefined) =>
-  list.includes(v as T) ? (v as T) : undefined;
-// Owner ids are record ids (cuids). Anything else is ignored: a NUL in ?owner= failed the
-// vendor-table query and the CSV export mid-stream (found by `npm run scan`'s wapiti probes).
-const anId = (v: string | undefined) => (zId("Owner").safeParse(v).success ? v : undefined);
+export type TSearchParams = Record<string, string | string[] | undefined>;
 
-/** URL search params → filters; anything unknown is ignored rather than an error. */
-export function parseVendorFilters({
-  params,
-}: {
-  params: Record<string, string | string[] | undefined>;
-}): TVendorFilters {
-  const page = Number.parseInt(one(params.page) ?? "1", 10);
+/** One value per parameter, blank as absent (a submitted form sends "" for "any"). */
+function firstValues(params: TSearchParams): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ZVendorFilterParams.shape)) {
+    const v = params[key];
+    const first = Array.isArray(v) ? v[0] : v;
+    out[key] = first === undefined || first === "" ? undefined : first;
+  }
+  return out;
+}
+
+const toFilters = ({ owner, ...rest }: TFilterParams): TVendorFilters => ({
+  ...rest,
+  ownerId: owner,
+});
+
+/** URL search params → filters; a value that is not valid is ignored (the dashboard's links). */
+export function parseVendorFilters({ params }: { params: TSearchParams }): TVendorFilters {
+  const values = firstValues(params);
+  const first = ZVendorFilterParams.safeParse(values);
+  if (first.success) return toFilters(first.data);
+  for (const issue of first.error.issues) delete values[String(issue.path[0])];
+  return toFilters(ZVendorFilterParams.parse(values));
+}
+
+export type TFilterParseResult =
+  | { filters: TVendorFilters }
+  | { error: string; fieldErrors: Record<string, string[]> };
+
+/** URL search params → filters, or what is wrong with them, each message naming its parameter. */
+export function safeParseVendorFilters({ params }: { params: TSearchParams }): TFilterParseResult {
+  const result = ZVendorFilterParams.safeParse(firstValues(params));
+  if (result.success) return { filters: toFilters(result.data) };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0]);
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+  }
   return {
-    tier: oneOf(TIERS, one(params.tier)),
-    status: oneOf(VENDOR_STATUSES, one(params.status)),
-    ownerId: anId(one(params.owner)),
-    flag: oneOf(FLAG_CODES, one(params.flag)),
-    sort: oneOf(VENDOR_SORTS, one(params.sort)) ?? "rating",
-    dir: one(params.dir) === "desc" ? "desc" : "asc",
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+    error: `Invalid filter: ${result.error.issues.map((i) => i.message).join("; ")}`,
+    fieldErrors,
   };
 }
 
-/** Filters → URL search params (only what is set), for links and the CSV export. */
+/** Filters → URL search params (only what is set), for links and the exports. */
 export function vendorFiltersToParams({
   filters,
   patch = {},
@@ -63,6 +114,7 @@ export function vendorFiltersToParams({
   const f = { ...filters, ...patch };
   const p = new URLSearchParams();
   if (f.tier) p.set("tier", f.tier);
+  if (f.rating) p.set("rating", f.rating);
   if (f.status) p.set("status", f.status);
   if (f.ownerId) p.set("owner", f.ownerId);
   if (f.flag) p.set("flag", f.flag);
@@ -71,3 +123,7 @@ export function vendorFiltersToParams({
   if (f.page > 1) p.set("page", String(f.page));
   return p;
 }
+
+/** Whether any filter narrows the vendor set (sort and page do not). */
+export const narrowsVendors = (f: TVendorFilters) =>
+  Boolean(f.tier || f.rating || f.status || f.ownerId || f.flag);

@@ -1,38 +1,50 @@
-import { db, Prisma } from "../../db";
+import { Prisma } from "../../db";
 import { TIERS, type TRating, type TTier } from "../../rules/types";
 import { TIER_DEFAULTS } from "../../scoring/tiers";
-import { memo } from "./cache";
 import type { TDecayKind } from "./decay-kinds";
-import { latestCte, type TOrg, tierCaseRaw } from "./sql";
+import type { TVendorFilters } from "./filters";
+import { latestCte, reader, type TOrg, tierCaseRaw } from "./sql";
+import { inFilteredVendors } from "./table";
+
+/** The portfolio PDF narrows these figures to the dashboard's filtered vendors. */
+type TFiltered = { filters?: TVendorFilters };
 
 // The portfolio's risk picture: tier × rating, flags, due work, decaying evidence, the trend.
 
 export type THeatCell = { tier: TTier; rating: TRating | null; vendors: number };
 
 /** Active vendors by tier × rating of their latest submitted assessment (null: never assessed). */
-async function getRatingHeatmapUncached({ orgId }: TOrg): Promise<THeatCell[]> {
-  return db.$queryRaw<THeatCell[]>`
+export async function getRatingHeatmap({
+  orgId,
+  tx,
+  filters,
+}: TOrg & TFiltered): Promise<THeatCell[]> {
+  return reader(tx).$queryRaw<THeatCell[]>`
     WITH ${latestCte(orgId)}
     SELECT v.tier::text AS tier, l.rating::text AS rating, count(*)::int AS vendors
     FROM "Vendor" v LEFT JOIN latest l ON l."vendorId" = v.id
     WHERE v."orgId" = ${orgId} AND v.status = 'active'
+      AND ${inFilteredVendors({ orgId, filters, column: Prisma.sql`v.id` })}
     GROUP BY 1, 2`;
 }
 
 export type TFlagCount = { code: string; title: string; severity: string; vendors: number };
 
 /** Flag codes by how many vendors' latest assessments raise them. */
-async function getTopFlagCodesUncached({
+export async function getTopFlagCodes({
   orgId,
   limit = 8,
-}: TOrg & { limit?: number }): Promise<TFlagCount[]> {
-  return db.$queryRaw<TFlagCount[]>`
+  tx,
+  filters,
+}: TOrg & TFiltered & { limit?: number }): Promise<TFlagCount[]> {
+  return reader(tx).$queryRaw<TFlagCount[]>`
     WITH ${latestCte(orgId)}
     SELECT f.code, min(f.title) AS title, min(f.severity)::text AS severity,
            count(DISTINCT l."vendorId")::int AS vendors
     FROM latest l
     JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
     JOIN "Flag" f ON f."assessmentId" = l.id
+    WHERE ${inFilteredVendors({ orgId, filters, column: Prisma.sql`v.id` })}
     GROUP BY f.code ORDER BY vendors DESC, f.code LIMIT ${limit}`;
 }
 
@@ -49,24 +61,28 @@ export type TDueSummary = { overdue: number; dueSoon: number; next: TDueRow[] };
 const OPEN_STATES = Prisma.sql`('sent', 'in_progress', 'changes_requested', 'draft')`;
 
 /** Open assessments past their due date or due within `days`. */
-async function getDueAssessmentsUncached({
+export async function getDueAssessments({
   orgId,
   days = 14,
   limit = 6,
-}: TOrg & { days?: number; limit?: number }): Promise<TDueSummary> {
+  tx,
+  filters,
+}: TOrg & TFiltered & { days?: number; limit?: number }): Promise<TDueSummary> {
+  const picked = inFilteredVendors({ orgId, filters, column: Prisma.sql`a."vendorId"` });
+  const q = reader(tx);
   const [counts, next] = await Promise.all([
-    db.$queryRaw<{ overdue: number; soon: number }[]>`
+    q.$queryRaw<{ overdue: number; soon: number }[]>`
       SELECT count(*) FILTER (WHERE a."dueDate" < CURRENT_DATE)::int AS overdue,
              count(*) FILTER (WHERE a."dueDate" >= CURRENT_DATE)::int AS soon
       FROM "Assessment" a
       WHERE a."orgId" = ${orgId} AND a.status IN ${OPEN_STATES}
-        AND a."dueDate" < CURRENT_DATE + ${days}::int`,
-    db.$queryRaw<TDueRow[]>`
+        AND a."dueDate" < CURRENT_DATE + ${days}::int AND ${picked}`,
+    q.$queryRaw<TDueRow[]>`
       SELECT a.id AS "assessmentId", v.id AS "vendorId", v.name AS "vendorName",
              v.tier::text AS tier, a.status::text AS status, a."dueDate"
       FROM "Assessment" a JOIN "Vendor" v ON v.id = a."vendorId"
       WHERE a."orgId" = ${orgId} AND a.status IN ${OPEN_STATES}
-        AND a."dueDate" < CURRENT_DATE + ${days}::int
+        AND a."dueDate" < CURRENT_DATE + ${days}::int AND ${picked}
       ORDER BY a."dueDate", v.name LIMIT ${limit}`,
   ]);
   return { overdue: counts[0]?.overdue ?? 0, dueSoon: counts[0]?.soon ?? 0, next };
@@ -108,13 +124,14 @@ const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATER
 )`;
 
 /** DR tests, restore tests and plan reviews that are stale or go stale within 90 days. */
-async function getDecayClocksUncached({
+export async function getDecayClocks({
   orgId,
   limit = 8,
+  tx,
 }: TOrg & { limit?: number }): Promise<{ counts: TDecayCount[]; next: TDecayRow[] }> {
   // One query for both parts: the latest assessments and their dates are read once.
   type TRow = TDecayCount & TDecayRow & { part: "count" | "next"; rn: number };
-  const rows = await db.$queryRaw<TRow[]>`
+  const rows = await reader(tx).$queryRaw<TRow[]>`
     WITH ${decayCte(orgId)}, counts AS (
       SELECT kind,
              count(*) FILTER (WHERE "staleOn" <= CURRENT_DATE)::int AS stale,
@@ -163,11 +180,12 @@ export function lastMonths(n: number, now = new Date()): string[] {
 export type TTrendRow = { month: string; rating: TRating; assessments: number; avgScore: number };
 
 /** Ratings of assessments submitted in each of the last `months` months. */
-async function getRatingTrendUncached({
+export async function getRatingTrend({
   orgId,
   months = 12,
+  tx,
 }: TOrg & { months?: number }): Promise<TTrendRow[]> {
-  return db.$queryRaw<TTrendRow[]>`
+  return reader(tx).$queryRaw<TTrendRow[]>`
     SELECT to_char(date_trunc('month', a."submittedAt"), 'YYYY-MM') AS month,
            a.rating::text AS rating, count(*)::int AS assessments,
            round(avg(a.score))::int AS "avgScore"
@@ -176,9 +194,3 @@ async function getRatingTrendUncached({
       AND a."submittedAt" >= date_trunc('month', now()) - make_interval(months => ${months - 1}::int)
     GROUP BY 1, 2 ORDER BY 1`;
 }
-
-export const getRatingHeatmap = memo("heatmap", getRatingHeatmapUncached);
-export const getTopFlagCodes = memo("topFlags", getTopFlagCodesUncached);
-export const getDueAssessments = memo("due", getDueAssessmentsUncached);
-export const getDecayClocks = memo("decay", getDecayClocksUncached);
-export const getRatingTrend = memo("trend", getRatingTrendUncached);

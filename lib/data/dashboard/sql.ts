@@ -1,10 +1,13 @@
-import { Prisma } from "../../db";
+import { db, Prisma } from "../../db";
 import { TIERS, type TTier } from "../../rules/types";
 
 // SQL fragments shared by the dashboard's aggregates. Every query runs in PostgreSQL, scoped by
 // orgId, and returns at most a few dozen rows, however many vendors the organisation has.
 
-export type TOrg = { orgId: string };
+/** Where a query reads: the app's client, or the dashboard snapshot's one transaction. */
+export type TReader = Prisma.TransactionClient;
+export type TOrg = { orgId: string; tx?: TReader };
+export const reader = (tx: TReader | undefined): TReader => tx ?? db;
 
 /** Tier weights for concentration: one critical vendor counts as much as four low ones. */
 export const TIER_WEIGHTS: Readonly<Record<TTier, number>> = {
