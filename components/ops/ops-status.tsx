@@ -75,3 +75,31 @@ export function DrillWarning({ overview }: { overview: TOpsOverview }) {
     </section>
   );
 }
+
+/** A failed last backup is said first, in words, not only as a red badge further down. */
+export function BackupWarning({ overview, now }: { overview: TOpsOverview; now: Date }) {
+  const b = overview.lastBackup;
+  if (!b || b.ok) return null;
+  const ok = overview.lastOkBackup;
+  return (
+    <section
+      aria-labelledby="backup-warning-title"
+      className="mb-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-red-950"
+    >
+      <h2 id="backup-warning-title" className="font-semibold">
+        Warning: the last backup failed
+      </h2>
+      <p className="mt-1 text-sm">
+        The backup at {when(b.finishedAt, now)} failed. Reason: {b.detail ?? "none recorded"}
+      </p>
+      <p className="mt-1 text-sm">
+        {ok
+          ? `The newest good backup is from ${when(ok.finishedAt, now)}.`
+          : "No backup has ever succeeded."}{" "}
+        Scheduled backups try again at their next run; <code>npm run backup</code> on the server
+        tries now. The readiness check (<code>/api/ready</code>) reports the failure until a backup
+        succeeds.
+      </p>
+    </section>
+  );
+}

@@ -7,13 +7,18 @@ import { countOf, describeBackup, formatBytes, formatSeconds } from "../ops/summ
 
 // npm run backup — one consistent online backup of the database and the evidence files
 // into DATA_DIR/backups (see lib/ops/format.ts for the file format). Records an OpsRun.
+// A full disk or a step without progress fails it with a message and exit code 1; Ctrl-C
+// stops it the same way (the partial file is removed either way).
 
 async function main() {
   const startedAt = new Date();
   const env = getEnv();
   const url = resolveDatabaseUrlSync();
+  const stop = new AbortController();
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.once(sig, () => stop.abort(new Error(`interrupted (${sig})`)));
   try {
-    const r = await createBackup({ url, dataDir: env.DATA_DIR });
+    const r = await createBackup({ url, dataDir: env.DATA_DIR, signal: stop.signal });
     console.log(`backup written: ${r.file}`);
     console.log(`  size ${formatBytes(r.bytes)} (${r.bytes} bytes), took ${formatSeconds(r.ms)}`);
     const rows = r.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(", ");
@@ -40,7 +45,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().then(
+  // Exit now: a connection the failure left half-closed must not keep the command waiting.
+  () => process.exit(),
+  (e) => {
+    console.error(`backup FAILED: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,8 @@
 //     name: "reminders",            // unique; registering the same name again replaces it
 //     everyMs: 60 * 60_000,         // interval between starts
 //     runOnStart: true,             // also run once right after registration
-//     run: async () => { … },       // throw to report a failure; it is logged, never fatal
+//     timeoutMs: 30 * 60_000,       // optional: abort `signal` when a run takes longer
+//     run: async ({ signal }) => { … }, // throw to report a failure; it is logged, never fatal
 //   });
 //
 // Guarantees: runs of one job never overlap (a tick that finds the previous run still going
@@ -17,11 +18,18 @@
 export type TJob = {
   name: string;
   everyMs: number;
-  run: () => Promise<void>;
+  /** `signal` aborts when the run passes `timeoutMs` or the job is unregistered. */
+  run: (ctx: { signal: AbortSignal }) => Promise<void>;
   runOnStart?: boolean;
+  timeoutMs?: number;
 };
 
-type TEntry = { job: TJob; timer: NodeJS.Timeout; running?: Promise<void> };
+type TEntry = {
+  job: TJob;
+  timer: NodeJS.Timeout;
+  running?: Promise<void>;
+  abort?: AbortController;
+};
 export type TJobLog = (line: string) => void;
 
 // On globalThis: Next.js may evaluate this module more than once in one process.
@@ -44,15 +52,27 @@ export function runJobNow({ name }: { name: string }): Promise<void> {
   if (!entry) return Promise.reject(new Error(`no job named ${name}`));
   if (entry.running) return entry.running;
   const started = Date.now();
-  entry.running = entry.job
-    .run()
+  const abort = new AbortController();
+  entry.abort = abort;
+  const limit = entry.job.timeoutMs;
+  const timer = limit
+    ? setTimeout(() => {
+        log(`${name} passed its time limit of ${limit} ms: stopping it`);
+        abort.abort(new Error(`the job's time limit of ${limit} ms passed`));
+      }, limit)
+    : undefined;
+  timer?.unref();
+  entry.running = Promise.resolve()
+    .then(() => entry.job.run({ signal: abort.signal }))
     .catch((e: unknown) => {
       log(
         `${name} failed after ${Date.now() - started} ms: ${e instanceof Error ? e.message : String(e)}`,
       );
     })
     .finally(() => {
+      clearTimeout(timer);
       entry.running = undefined;
+      entry.abort = undefined;
     });
   return entry.running;
 }
@@ -78,11 +98,12 @@ export function registerJob(job: TJob): () => void {
   return () => unregisterJob({ name: job.name });
 }
 
-/** Stops future runs (a run in progress finishes). */
+/** Stops future runs; a run in progress sees its signal aborted. */
 export function unregisterJob({ name }: { name: string }) {
   const entry = jobs.get(name);
   if (!entry) return;
   clearInterval(entry.timer);
+  entry.abort?.abort(new Error(`job ${name} was unregistered`));
   jobs.delete(name);
 }
 

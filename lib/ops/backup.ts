@@ -6,6 +6,7 @@ import { poolConfigFromUrl } from "../db/pg-config";
 import { exportEvidenceFiles, exportSnapshot } from "./export";
 import { ContainerWriter } from "./format";
 import { backupFileName, nextSequence, type TBackupKind, type TManifest } from "./manifest";
+import { atMost, StallError, StallGuard } from "./stall-guard";
 
 export type TCreateBackup = {
   /** The database to back up. */
@@ -13,8 +14,42 @@ export type TCreateBackup = {
   /** The app's DATA_DIR: evidence comes from uploads/, the file goes to backups/. */
   dataDir: string;
   kind?: TBackupKind;
+  /** Fails the backup when no step made progress for this long (default 2 minutes). */
+  stallMs?: number;
+  /** Stops the backup (the scheduler's time limit); it fails and cleans up as on an error. */
+  signal?: AbortSignal;
 };
 export type TBackupResult = { file: string; bytes: number; manifest: TManifest; ms: number };
+
+export const BACKUP_STALL_MS = 120_000;
+
+/** A failed backup, with a message an operator can act on (the cause stays attached). */
+export class BackupError extends Error {}
+
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: "no space left on the backup disk",
+  EDQUOT: "the disk quota for the backup folder is used up",
+  EROFS: "the backup folder is on a read-only filesystem",
+  EACCES: "no permission to write the backup folder",
+  EIO: "the backup disk reported an I/O error",
+};
+
+function describeFailure(e: unknown, dir: string): BackupError {
+  if (e instanceof StallError)
+    return new BackupError(`backup stopped: ${e.message} (a hung disk or database?)`, {
+      cause: e,
+    });
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const disk = code ? DISK_ERRORS[code] : undefined;
+  if (disk)
+    return new BackupError(
+      `${disk} (${code}) while writing ${dir}: the partial file was removed. Free space there (or move DATA_DIR), then back up again.`,
+      { cause: e },
+    );
+  return e instanceof BackupError
+    ? e
+    : new BackupError(e instanceof Error ? e.message : String(e), { cause: e });
+}
 
 function appInfo() {
   try {
@@ -61,48 +96,80 @@ function publish({
 
 /**
  * One consistent online backup: the database snapshot and its evidence files in one file
- * under DATA_DIR/backups, written to a temp name and renamed only when complete.
+ * under DATA_DIR/backups, written to a temp name and renamed only when complete. Any failure
+ * (a full disk, a step without progress for `stallMs`, an abort) fails it at once: the
+ * connection is closed, which makes the server roll the snapshot back, and the temp file
+ * is removed.
  */
 export async function createBackup({
   url,
   dataDir,
   kind = "manual",
+  stallMs = BACKUP_STALL_MS,
+  signal,
 }: TCreateBackup): Promise<TBackupResult> {
   const started = Date.now();
   const at = new Date();
   const dir = path.join(dataDir, "backups");
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const guard = new StallGuard({ limitMs: stallMs, signal });
   const tmp = path.join(dir, `.partial-${crypto.randomUUID()}.bcdr.gz`);
-  const writer = await ContainerWriter.open({ file: tmp });
-  const client = new pg.Client(poolConfigFromUrl({ url }));
+  const client = new pg.Client({
+    ...poolConfigFromUrl({ url }),
+    application_name: "bcdr-backup",
+    connectionTimeoutMillis: stallMs,
+  });
+  client.on("error", () => {}); // a dropped connection fails the step in progress instead
+  let writer: ContainerWriter | undefined;
+  let failure: BackupError | undefined;
+  const step = (name: string) => guard.progress(name);
   try {
-    await client.connect();
-    const snap = await exportSnapshot({ client, writer });
-    const { files, warnings } = await exportEvidenceFiles({
-      writer,
-      uploadsDir: path.join(dataDir, "uploads"),
-      evidence: snap.evidence,
-    });
-    const manifest: TManifest = {
-      format: "bcdr-backup",
-      version: 1,
-      kind,
-      createdAt: at.toISOString(),
-      app: appInfo(),
-      source: snap.source,
-      migrations: snap.migrations,
-      tables: snap.tables,
-      files,
-      warnings,
-    };
-    await writer.finish({ manifest });
-    const file = publish({ tmp, dir, at, kind });
-    return { file, bytes: fs.statSync(file).size, manifest, ms: Date.now() - started };
+    return await guard.race(
+      (async () => {
+        step("creating the backup folder");
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        writer = await ContainerWriter.open({ file: tmp, onProgress: () => guard.progress() });
+        step("connecting to the database");
+        await client.connect();
+        // The server's own limit: a snapshot whose client went silent is released, never
+        // left "idle in transaction" blocking vacuum.
+        await client.query(`SET idle_in_transaction_session_timeout = ${Math.ceil(stallMs)}`);
+        const snap = await exportSnapshot({ client, writer, onStep: step });
+        const { files, warnings } = await exportEvidenceFiles({
+          writer,
+          uploadsDir: path.join(dataDir, "uploads"),
+          evidence: snap.evidence,
+          onStep: step,
+        });
+        const manifest: TManifest = {
+          format: "bcdr-backup",
+          version: 1,
+          kind,
+          createdAt: at.toISOString(),
+          app: appInfo(),
+          source: snap.source,
+          migrations: snap.migrations,
+          tables: snap.tables,
+          files,
+          warnings,
+        };
+        step("finishing the backup file");
+        await writer.finish({ manifest });
+        step("publishing the backup file");
+        const file = publish({ tmp, dir, at, kind });
+        return { file, bytes: fs.statSync(file).size, manifest, ms: Date.now() - started };
+      })(),
+    );
   } catch (e) {
-    await writer.abort();
-    fs.rmSync(tmp, { force: true });
-    throw e;
+    failure = describeFailure(e, dir);
+    throw failure;
   } finally {
-    await client.end().catch(() => {});
+    guard.stop();
+    // Closing also ends a COPY left half-read by a failed write (pg destroys the socket of a
+    // busy connection), and the server rolls the snapshot back.
+    await atMost(5_000, client.end());
+    if (failure) {
+      if (writer) await atMost(5_000, writer.abort());
+      fs.rmSync(tmp, { force: true });
+    }
   }
 }

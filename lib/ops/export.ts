@@ -27,61 +27,64 @@ type TSnapshot = Pick<TManifest, "tables" | "migrations" | "source"> & {
 export async function exportSnapshot({
   client,
   writer,
+  onStep = () => {},
 }: {
   client: pg.Client;
   writer: ContainerWriter;
+  /** Called as each step starts (for the backup's stall limit and its messages). */
+  onStep?: (step: string) => void;
 }): Promise<TSnapshot> {
+  onStep("starting the snapshot");
   await setCopySession({ client });
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  try {
-    const names = await listTables({ client });
-    const { order } = orderTables({ tables: names, fks: await listForeignKeys({ client }) });
-    const tables: TManifest["tables"] = [];
-    for (const name of order) {
-      const columns = await listColumns({ client, table: name });
-      const sql = `COPY public.${qi(name)} (${columns.map(qi).join(", ")}) TO STDOUT`;
-      const stats = await writer.writeEntry({
-        header: { kind: "table", name },
-        body: client.query(copyTo(sql)),
-      });
-      const sum = await tableChecksum({ client, table: name });
-      if (sum.rows !== stats.lines) {
-        throw new Error(`table ${name}: COPY gave ${stats.lines} rows, count(*) ${sum.rows}`);
-      }
-      tables.push({
-        name,
-        columns,
-        rows: sum.rows,
-        bytes: stats.bytes,
-        sha256: stats.sha256,
-        md5: sum.md5,
-      });
+  // No ROLLBACK on failure: a write that failed mid-COPY leaves the COPY half-read, and a
+  // ROLLBACK would queue behind it forever. The caller ends the connection instead, and the
+  // server rolls the snapshot back with it (createBackup does).
+  const names = await listTables({ client });
+  const { order } = orderTables({ tables: names, fks: await listForeignKeys({ client }) });
+  const tables: TManifest["tables"] = [];
+  for (const name of order) {
+    onStep(`exporting table ${name}`);
+    const columns = await listColumns({ client, table: name });
+    const sql = `COPY public.${qi(name)} (${columns.map(qi).join(", ")}) TO STDOUT`;
+    const stats = await writer.writeEntry({
+      header: { kind: "table", name },
+      body: client.query(copyTo(sql)),
+    });
+    const sum = await tableChecksum({ client, table: name });
+    if (sum.rows !== stats.lines) {
+      throw new Error(`table ${name}: COPY gave ${stats.lines} rows, count(*) ${sum.rows}`);
     }
-    const migrations = names.includes("_prisma_migrations")
-      ? (
-          await client.query<{ name: string; checksum: string }>(
-            `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
-             WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-          )
-        ).rows
-      : [];
-    const evidence = names.includes("EvidenceFile")
-      ? (
-          await client.query<{ storedName: string; sha256: string }>(
-            `SELECT "storedName", "sha256" FROM "EvidenceFile" ORDER BY "storedName"`,
-          )
-        ).rows
-      : [];
-    const info = await client.query<{ db: string; v: string }>(
-      "SELECT current_database() AS db, current_setting('server_version') AS v",
-    );
-    await client.query("COMMIT");
-    const source = { database: info.rows[0]!.db, serverVersion: info.rows[0]!.v };
-    return { tables, migrations, evidence, source };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
+    tables.push({
+      name,
+      columns,
+      rows: sum.rows,
+      bytes: stats.bytes,
+      sha256: stats.sha256,
+      md5: sum.md5,
+    });
   }
+  const migrations = names.includes("_prisma_migrations")
+    ? (
+        await client.query<{ name: string; checksum: string }>(
+          `SELECT migration_name AS name, checksum FROM "_prisma_migrations"
+             WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+        )
+      ).rows
+    : [];
+  const evidence = names.includes("EvidenceFile")
+    ? (
+        await client.query<{ storedName: string; sha256: string }>(
+          `SELECT "storedName", "sha256" FROM "EvidenceFile" ORDER BY "storedName"`,
+        )
+      ).rows
+    : [];
+  const info = await client.query<{ db: string; v: string }>(
+    "SELECT current_database() AS db, current_setting('server_version') AS v",
+  );
+  await client.query("COMMIT");
+  const source = { database: info.rows[0]!.db, serverVersion: info.rows[0]!.v };
+  return { tables, migrations, evidence, source };
 }
 
 /**
@@ -93,10 +96,12 @@ export async function exportEvidenceFiles({
   writer,
   uploadsDir,
   evidence,
+  onStep = () => {},
 }: {
   writer: ContainerWriter;
   uploadsDir: string;
   evidence: TSnapshot["evidence"];
+  onStep?: (step: string) => void;
 }) {
   const files: TManifest["files"] = [];
   const warnings: string[] = [];
@@ -107,6 +112,7 @@ export async function exportEvidenceFiles({
       );
       continue;
     }
+    onStep(`copying evidence file ${storedName}`);
     const file = path.join(uploadsDir, storedName);
     let handle: fs.promises.FileHandle;
     try {

@@ -49,21 +49,35 @@ export class ContainerWriter {
   private done: Promise<void>;
   private failed: Promise<never>;
 
-  private constructor(file: string) {
+  private constructor(
+    file: string,
+    private readonly onProgress: () => void,
+  ) {
     this.done = pipeline(this.gzip, fs.createWriteStream(file, { flags: "wx", mode: 0o600 }));
     // A write error (disk full) must end a wait for 'drain' instead of hanging it.
     this.failed = this.done.then(() => new Promise<never>(() => {}));
     this.failed.catch(() => {});
   }
 
-  static async open({ file }: { file: string }): Promise<ContainerWriter> {
-    const w = new ContainerWriter(file);
+  /** `onProgress` is called whenever the file accepted more bytes (for a stall limit). */
+  static async open({
+    file,
+    onProgress = () => {},
+  }: {
+    file: string;
+    onProgress?: () => void;
+  }): Promise<ContainerWriter> {
+    const w = new ContainerWriter(file, onProgress);
     await w.put(`${MAGIC}\n`);
     return w;
   }
 
   private async put(data: string | Buffer) {
+    // A write that already failed (disk full) must fail this one too, even when gzip would
+    // still buffer it: otherwise a COPY keeps streaming into a dead file.
+    if (this.gzip.destroyed) await this.failed;
     if (!this.gzip.write(data)) await Promise.race([once(this.gzip, "drain"), this.failed]);
+    this.onProgress();
   }
 
   private async putChunk(chunk: Buffer) {

@@ -25,6 +25,7 @@ export type TRunScheduledBackup = {
   everyMs: number;
   url?: string;
   log?: (line: string) => void;
+  signal?: AbortSignal;
 };
 
 export async function runScheduledBackup({
@@ -33,6 +34,7 @@ export async function runScheduledBackup({
   everyMs,
   url,
   log = (l) => console.log(`[backup] ${l}`),
+  signal,
 }: TRunScheduledBackup) {
   const dir = path.join(dataDir, "backups");
   // After a restart the newest backup may be minutes old: wait for its interval to pass.
@@ -46,6 +48,7 @@ export async function runScheduledBackup({
       url: url ?? resolveDatabaseUrlSync(),
       dataDir,
       kind: "scheduled",
+      signal,
     });
     const detail = describeBackup(r);
     await recordOpsRun({ kind: "backup", ok: true, file: r.file, detail, startedAt });
@@ -56,7 +59,10 @@ export async function runScheduledBackup({
     return { skipped: false as const, file: r.file, deleted };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await recordOpsRun({ kind: "backup", ok: false, detail: message, startedAt }).catch(() => {});
+    log(`FAILED: ${message}`);
+    await recordOpsRun({ kind: "backup", ok: false, detail: message, startedAt }).catch((err) =>
+      log(`could not record the failed run: ${err instanceof Error ? err.message : err}`),
+    );
     throw e;
   }
 }
@@ -72,8 +78,14 @@ export function registerBackupJob({ env = getEnv() }: { env?: TEnv } = {}) {
     name: "backup",
     everyMs,
     runOnStart: true,
-    run: async () => {
-      await runScheduledBackup({ dataDir: env.DATA_DIR, retention: env.BACKUP_RETENTION, everyMs });
+    // A failed run (disk full …) is recorded and logged; the next tick tries again.
+    run: async ({ signal }) => {
+      await runScheduledBackup({
+        dataDir: env.DATA_DIR,
+        retention: env.BACKUP_RETENTION,
+        everyMs,
+        signal,
+      });
     },
   });
 }

@@ -61,6 +61,50 @@ test.describe("Backups & drills page", () => {
     await expectAccessible(page);
   });
 
+  // Guards against a failed backup hiding behind an older "OK" (issue 12, item 1): the page
+  // says the last backup failed, why, and when the newest good one was taken.
+  test("a failed last backup is a warning naming its reason and the newest good backup", async ({
+    page,
+    db,
+  }) => {
+    const tag = `e2e-failed-${Date.now()}`;
+    // Newer than the first test's OK backup (5 minutes ahead) and than any scheduled one.
+    const finishedAt = new Date(Date.now() + 6 * 60_000);
+    const run = await db.opsRun.create({
+      data: {
+        kind: "backup",
+        ok: false,
+        detail: `no space left on the backup disk (ENOSPC) ${tag}`,
+        startedAt: new Date(+finishedAt - 800),
+        finishedAt,
+      },
+    });
+    try {
+      await signIn(page, DEMO_USERS.admin);
+      await page.goto("/admin/ops");
+      const warning = page.locator("section", {
+        has: page.getByRole("heading", { name: "Warning: the last backup failed" }),
+      });
+      await expect(warning).toContainText(
+        `Reason: no space left on the backup disk (ENOSPC) ${tag}`,
+      );
+      const good = await db.opsRun.findFirst({
+        where: { kind: "backup", ok: true },
+        orderBy: { finishedAt: "desc" },
+      });
+      await expect(warning).toContainText(
+        good ? "The newest good backup is from" : "No backup has ever succeeded.",
+      );
+      const lastBackup = page.locator("section", {
+        has: page.getByRole("heading", { name: "Last backup" }),
+      });
+      await expect(lastBackup.getByText("Failed", { exact: true })).toBeVisible();
+      await expectAccessible(page);
+    } finally {
+      await db.opsRun.delete({ where: { id: run.id } });
+    }
+  });
+
   for (const role of ["procurement", "manager"] as const) {
     test(`a ${role} gets 403 and no Backups link`, async ({ page }) => {
       await signIn(page, DEMO_USERS[role]);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DrillWarning, LastBackup, LastDrill } from "@/components/ops/ops-status";
+import { BackupWarning, DrillWarning, LastBackup, LastDrill } from "@/components/ops/ops-status";
 import { RunTable } from "@/components/ops/run-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
@@ -26,6 +26,7 @@ export default async function OpsPage() {
         title="Backups & drills"
         description={`${scheduleText()} A restore drill (npm run drill) proves a backup can really be restored and used; run one at least every 30 days.`}
       />
+      <BackupWarning overview={overview} now={now} />
       <DrillWarning overview={overview} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Last backup">
