@@ -3,6 +3,7 @@
 // A client component for its size, not for interactivity: the page's RSC payload then carries
 // the 20 counts instead of a second copy of the grid's markup.
 import Link from "next/link";
+import { heatCellFilters, vendorFiltersToParams } from "@/lib/data/dashboard/filters";
 import type { THeatCell } from "@/lib/data/dashboard/portfolio";
 import { TIERS } from "@/lib/rules/types";
 import { fmtInt, RATING_FILL, RATING_ORDER, Widget } from "./widget";
@@ -54,7 +55,8 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
                 const n = count(tier, r);
                 const alpha = r && n ? 0.18 + 0.82 * (n / max) : 0;
                 const dark = alpha > 0.55;
-                const href = `/dashboard?tier=${tier}${r ? "" : "&status=none"}#vendors`;
+                const cell = heatCellFilters({ tier, rating: r });
+                const href = `/dashboard?${vendorFiltersToParams({ filters: cell })}#vendors`;
                 return (
                   <td key={r ?? "none"} className="p-0">
                     <Link

@@ -1,7 +1,7 @@
 "use client";
 
-// A client component for its size (five selects, ~40 options), not for interactivity.
-import { type TVendorFilters, VENDOR_STATUSES } from "@/lib/data/dashboard/filters";
+// A client component for its size (six selects, ~45 options), not for interactivity.
+import { RATING_FILTERS, type TVendorFilters, VENDOR_STATUSES } from "@/lib/data/dashboard/filters";
 import { FLAG_CODES, TIERS } from "@/lib/rules/types";
 
 const select =
@@ -22,7 +22,7 @@ export function VendorFilters({
       method="get"
       action="/dashboard#vendors"
       aria-label="Filter vendors"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7"
     >
       <label className="text-xs font-medium text-slate-700">
         Tier
@@ -31,6 +31,17 @@ export function VendorFilters({
           {TIERS.map((t) => (
             <option key={t} value={t}>
               {human(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs font-medium text-slate-700">
+        Rating
+        <select name="rating" defaultValue={filters.rating ?? ""} className={select}>
+          <option value="">Any rating</option>
+          {RATING_FILTERS.map((r) => (
+            <option key={r} value={r}>
+              {r === "none" ? "Not rated" : human(r)}
             </option>
           ))}
         </select>

@@ -7,8 +7,10 @@ import {
   getRatingTrend,
   getSitePoints,
   getTopFlagCodes,
+  heatCellFilters,
   listPortfolioVendors,
   parseVendorFilters,
+  vendorFiltersToParams,
 } from "@/lib/data/dashboard";
 import { createRng, ensureSeedQuestionnaireVersion, seedPortfolio } from "@/prisma/seed";
 import { createOrgWithUsers, setupFreshDatabase } from "./db";
@@ -263,5 +265,28 @@ describe("dashboard aggregates", () => {
       filters: parseVendorFilters({ params: { page: "2" } }),
     });
     expect([other.total, other.rows.length]).toEqual([40, 20]);
+  });
+
+  // The walkthrough: "3 critical-tier vendors rated critical" opened ?tier=critical (9 vendors).
+  it("each heat-map cell's link lists exactly that cell's vendors (tier and rating)", async () => {
+    for (const org of [a.org.id, b.org.id]) {
+      const cells = await getRatingHeatmap({ orgId: org });
+      expect(cells.length).toBeGreaterThan(1);
+      for (const cell of cells) {
+        // Through the URL, as the link is followed: the cell's href → the page's filters.
+        const params = Object.fromEntries(
+          vendorFiltersToParams({ filters: heatCellFilters(cell) }),
+        );
+        const filters = { ...parseVendorFilters({ params }), page: 1 };
+        const page = await listPortfolioVendors({ orgId: org, filters, limit: 1000 });
+        expect([cell.tier, cell.rating, page.total]).toEqual([
+          cell.tier,
+          cell.rating,
+          cell.vendors,
+        ]);
+        for (const row of page.rows)
+          expect([row.tier, row.rating]).toEqual([cell.tier, cell.rating]);
+      }
+    }
   });
 });

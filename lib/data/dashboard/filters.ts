@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLAG_CODES, RATINGS, TIERS } from "../../rules/types";
+import { FLAG_CODES, TIERS, type TRating, type TTier } from "../../rules/types";
 import { zId } from "../../schemas/common";
 
 // The vendor filters, sort and page: one schema, read from the URL by the dashboard (which
@@ -17,7 +17,13 @@ export const VENDOR_STATUSES = [
   "cancelled",
 ] as const;
 /** The latest submitted assessment's rating; "none" when the vendor has never been rated. */
-export const RATING_FILTERS = [...RATINGS, "none"] as const;
+export const RATING_FILTERS = [
+  "critical",
+  "high",
+  "medium",
+  "low",
+  "none",
+] as const satisfies readonly (TRating | "none")[];
 export const VENDOR_SORTS = ["name", "tier", "rating", "score", "assessed", "findings"] as const;
 export const PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
@@ -46,7 +52,7 @@ const ZVendorFilterParams = z.object({
 type TFilterParams = z.output<typeof ZVendorFilterParams>;
 
 export type TVendorFilters = {
-  tier?: (typeof TIERS)[number];
+  tier?: TTier;
   /** The status of the vendor's most recent assessment; "none" when it has none. */
   status?: (typeof VENDOR_STATUSES)[number];
   ownerId?: string;
@@ -127,3 +133,12 @@ export function vendorFiltersToParams({
 /** Whether any filter narrows the vendor set (sort and page do not). */
 export const narrowsVendors = (f: TVendorFilters) =>
   Boolean(f.tier || f.rating || f.status || f.ownerId || f.flag);
+
+/** A heat-map cell's vendors: its tier and the rating of their latest assessment (null: none). */
+export const heatCellFilters = ({
+  tier,
+  rating,
+}: {
+  tier: TTier;
+  rating: TRating | null;
+}): TVendorFilters => ({ tier, rating: rating ?? "none", sort: "name", dir: "asc", page: 1 });
