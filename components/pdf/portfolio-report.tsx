@@ -2,7 +2,7 @@ import { Document, Text, View } from "@react-pdf/renderer";
 import { flowPages } from "@/lib/reports/chunk";
 import type { TPortfolioReport } from "@/lib/reports/types";
 import type { TPlanOptions } from "./assessment-report";
-import { h2Block, tableSection } from "./blocks";
+import { h2Block, paraBlock, tableSection } from "./blocks";
 import { ReportPages, type TNumbering } from "./frame";
 import { SeverityBadge } from "./severity-badge";
 import { type TBlock, tableBlocks } from "./table";
@@ -50,6 +50,9 @@ export function planPortfolioReport(
         </View>
       ),
     },
+    paraBlock("scope", r.scope ? `Vendors in this report: ${r.scope}` : "All active vendors", {
+      muted: true,
+    }),
     h2Block("by-tier", "Vendors by latest rating and tier"),
     ...tableBlocks({
       key: "by-tier",
@@ -96,8 +99,34 @@ export function planPortfolioReport(
   ];
   const attention: TBlock[] = [
     ...tableSection({
+      key: "vendors",
+      title:
+        r.vendors.length < r.vendorsTotal
+          ? `Vendors (first ${r.vendors.length} of ${r.vendorsTotal}; the CSV export lists all)`
+          : `Vendors (${r.vendorsTotal})`,
+      continuedTitle: "Vendors (continued)",
+      empty: "No vendor matches.",
+      columns: [
+        { title: "Vendor", flex: 4 },
+        { title: "Tier", flex: 1.3 },
+        { title: "Latest rating", flex: 1.6 },
+        { title: "Score", flex: 1 },
+        { title: "Open findings", flex: 1.4 },
+      ],
+      rows: r.vendors.map((v) => [
+        v.name,
+        cap(v.tier),
+        v.rating === "not rated"
+          ? "Not yet rated"
+          : { text: v.rating, node: <SeverityBadge severity={v.rating as "low"} /> },
+        v.score,
+        String(v.openFindings),
+      ]),
+    }),
+    ...tableSection({
       key: "overdue",
       title: `Overdue assessments (${r.overdue.length})`,
+      marginTop: 10,
       continuedTitle: "Overdue assessments (continued)",
       empty: "No assessment is past its due date.",
       columns: [

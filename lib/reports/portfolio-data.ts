@@ -1,45 +1,66 @@
-import { getDueAssessments, getRatingHeatmap, getTopFlagCodes } from "@/lib/data/dashboard";
+import {
+  getDueAssessments,
+  getRatingHeatmap,
+  getTopFlagCodes,
+  listFilteredVendorIds,
+  listPortfolioVendors,
+  listVendorOwners,
+  narrowsVendors,
+  type TVendorFilters,
+} from "@/lib/data/dashboard";
 import { db } from "@/lib/db";
 import { SEVERITIES, TIERS } from "@/lib/rules/types";
 import { SEVERITY_ORDER, type TPortfolioReport, type TReportSeverity } from "./types";
 
-// The dashboard in print: the dashboard's own SQL aggregates (lib/data/dashboard.ts) plus
-// counts for findings. Every query returns a handful of rows, whatever the portfolio's size.
+// The dashboard in print: the dashboard's own SQL aggregates (lib/data/dashboard) plus counts
+// for findings, narrowed to the dashboard's filtered vendors when filters are given. Every
+// query returns a bounded number of rows, whatever the portfolio's size.
 
 const OPEN = ["open", "in_progress"] as const;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export type TLoadPortfolioReportInput = { orgId: string; now?: Date };
+/** The vendor list stops here; the CSV export lists every filtered vendor. */
+export const PORTFOLIO_VENDOR_ROWS = 100;
+
+export type TLoadPortfolioReportInput = { orgId: string; filters?: TVendorFilters; now?: Date };
 
 export async function loadPortfolioReport({
   orgId,
+  filters,
   now = new Date(),
 }: TLoadPortfolioReportInput): Promise<TPortfolioReport> {
-  const [org, heat, flags, due, vendors, assessments, findingCounts, oldest] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } }),
-    getRatingHeatmap({ orgId }),
-    getTopFlagCodes({ orgId, limit: 10 }),
-    getDueAssessments({ orgId, days: 0, limit: 25 }),
-    db.vendor.count({ where: { orgId, status: "active" } }),
-    db.assessment.count({ where: { orgId, status: { not: "cancelled" } } }),
-    db.finding.groupBy({
-      by: ["severity"],
-      where: { orgId, status: { in: [...OPEN] } },
-      _count: { _all: true },
-    }),
-    db.finding.findMany({
-      where: { orgId, status: { in: [...OPEN] } },
-      select: {
-        title: true,
-        severity: true,
-        status: true,
-        dueDate: true,
-        vendor: { select: { name: true } },
-      },
-      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: 15,
-    }),
-  ]);
+  const narrowed = filters && narrowsVendors(filters) ? filters : undefined;
+  const list: TVendorFilters = { sort: "rating", dir: "asc", ...filters, page: 1 };
+  // Counts over the filtered vendors' ids (every active vendor's when nothing narrows).
+  const ids = narrowed ? await listFilteredVendorIds({ orgId, filters: narrowed }) : undefined;
+  const vendorIn = ids ? { vendorId: { in: ids } } : {};
+  const [org, heat, flags, due, vendors, assessments, findingCounts, oldest, listed] =
+    await Promise.all([
+      db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } }),
+      getRatingHeatmap({ orgId, filters: narrowed }),
+      getTopFlagCodes({ orgId, limit: 10, filters: narrowed }),
+      getDueAssessments({ orgId, days: 0, limit: 25, filters: narrowed }),
+      ids ? ids.length : db.vendor.count({ where: { orgId, status: "active" } }),
+      db.assessment.count({ where: { orgId, status: { not: "cancelled" }, ...vendorIn } }),
+      db.finding.groupBy({
+        by: ["severity"],
+        where: { orgId, status: { in: [...OPEN] }, ...vendorIn },
+        _count: { _all: true },
+      }),
+      db.finding.findMany({
+        where: { orgId, status: { in: [...OPEN] }, ...vendorIn },
+        select: {
+          title: true,
+          severity: true,
+          status: true,
+          dueDate: true,
+          vendor: { select: { name: true } },
+        },
+        orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+        take: 15,
+      }),
+      listPortfolioVendors({ orgId, filters: list, limit: PORTFOLIO_VENDOR_ROWS }),
+    ]);
   const ratings = ["critical", "high", "medium", "low", "unrated"];
   const ratingByTier = ratings.map((rating) => {
     const counts: Record<string, number> = {};
@@ -54,6 +75,7 @@ export async function loadPortfolioReport({
     orgName: org.name,
     generatedAt: `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     asOf: day(now),
+    scope: narrowed ? await describeFilters({ orgId, filters: narrowed }) : null,
     totals: {
       vendors,
       assessments,
@@ -76,6 +98,14 @@ export async function loadPortfolioReport({
         count: findingsBySeverity.get(severity) ?? 0,
       }),
     ),
+    vendors: listed.rows.map((v) => ({
+      name: v.name,
+      tier: v.tier,
+      rating: v.rating ?? "not rated",
+      score: v.score === null ? "—" : String(v.score),
+      openFindings: v.openFindings,
+    })),
+    vendorsTotal: listed.total,
     oldestFindings: oldest.map((f) => ({
       vendor: f.vendor.name,
       title: f.title,
@@ -84,6 +114,24 @@ export async function loadPortfolioReport({
       status: f.status,
     })),
   };
+}
+
+/** The filters in words, for the report's reader: "Tier: critical · Rating: not rated". */
+async function describeFilters({ orgId, filters: f }: { orgId: string; filters: TVendorFilters }) {
+  const owner = f.ownerId
+    ? ((await listVendorOwners({ orgId })).find((o) => o.id === f.ownerId)?.name ?? "unknown")
+    : undefined;
+  const parts: [string, string | undefined][] = [
+    ["Tier", f.tier],
+    ["Rating", f.rating === "none" ? "not rated" : f.rating],
+    ["Assessment status", f.status === "none" ? "never assessed" : f.status?.replace(/_/g, " ")],
+    ["Owner", owner],
+    ["Flag", f.flag],
+  ];
+  return parts
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(" · ");
 }
 
 /** "SITE_SEPARATION_INSUFFICIENT" → "Site separation insufficient": flag titles carry one

@@ -147,6 +147,7 @@ export function buildSyntheticPortfolio({
     orgName: "Demo Bank AG",
     generatedAt: "2026-03-01 09:00 UTC",
     asOf: "2026-03-01",
+    scope: null,
     totals: { vendors: 412, assessments: 1236, openFindings: 87, overdue },
     tiers,
     ratingByTier: [...SEVERITIES, "unrated"].map((rating, i) => {
@@ -172,6 +173,14 @@ export function buildSyntheticPortfolio({
       status: i % 2 ? "sent" : "in_progress",
     })),
     openFindings: SEVERITIES.map((severity, i) => ({ severity, count: 5 * (i + 1) })),
+    vendors: Array.from({ length: 12 }, (_, i) => ({
+      name: `Vendor ${i + 1} Zürich Süd GmbH`,
+      tier: tiers[i % 4] ?? "low",
+      rating: SEVERITIES[i % 5] ?? "low",
+      score: String(40 + i),
+      openFindings: i % 3,
+    })),
+    vendorsTotal: 412,
     oldestFindings: Array.from({ length: findings }, (_, i) => ({
       vendor: `Vendor ${i + 1} Zürich Süd GmbH`,
       title: `Finding ${i + 1}: move the secondary site to another region`,

@@ -92,6 +92,8 @@ export type TPortfolioReport = {
   orgName: string;
   generatedAt: string;
   asOf: string;
+  /** The dashboard filters the report is narrowed to, in words; null: every active vendor. */
+  scope: string | null;
   totals: { vendors: number; assessments: number; openFindings: number; overdue: number };
   /** Vendors by their latest rating (rows) and tier (columns). */
   ratingByTier: { rating: string; counts: Record<string, number>; total: number }[];
@@ -99,6 +101,9 @@ export type TPortfolioReport = {
   topFlags: { code: string; title: string; count: number }[];
   overdue: { vendor: string; tier: string; due: string; daysOverdue: number; status: string }[];
   openFindings: { severity: TReportSeverity; count: number }[];
+  /** The vendors in scope, as the dashboard sorts them, up to a bound; `vendorsTotal` in all. */
+  vendors: { name: string; tier: string; rating: string; score: string; openFindings: number }[];
+  vendorsTotal: number;
   oldestFindings: {
     vendor: string;
     title: string;

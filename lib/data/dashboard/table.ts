@@ -73,6 +73,17 @@ export function inFilteredVendors({
   return Prisma.sql`${column} IN (SELECT v.id ${VENDOR_FROM} WHERE ${vendorWhere({ orgId, filters })})`;
 }
 
+/** Every vendor id of the filtered set (the portfolio PDF counts findings over them). */
+export async function listFilteredVendorIds({
+  orgId,
+  filters,
+  tx,
+}: TOrg & { filters: TVendorFilters }): Promise<string[]> {
+  const rows = await reader(tx).$queryRaw<{ id: string }[]>`
+    SELECT v.id ${VENDOR_FROM} WHERE ${vendorWhere({ orgId, filters })}`;
+  return rows.map((r) => r.id);
+}
+
 function vendorQuery({ orgId, filters }: TOrg & { filters: TVendorFilters }) {
   const dir = filters.dir === "desc" ? "DESC" : "ASC";
   const order = Prisma.raw(`${ORDER[filters.sort]} ${dir} NULLS LAST, v.name ASC, v.id ASC`);

@@ -1,11 +1,20 @@
 import { withApiUser } from "@/lib/authz";
+import { safeParseVendorFilters } from "@/lib/data/dashboard";
 import { pdfDownload, reportFileName } from "@/lib/reports/pdf-response";
 import { loadPortfolioReport } from "@/lib/reports/portfolio-data";
 import { renderPdf } from "@/lib/reports/render-pool";
 
-export async function GET() {
+/** The portfolio report, narrowed by the dashboard's filters (its "Portfolio PDF" link). */
+export async function GET(request: Request) {
   return withApiUser("report:export", async (user) => {
-    const report = await loadPortfolioReport({ orgId: user.orgId });
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = safeParseVendorFilters({ params });
+    if ("error" in parsed)
+      return Response.json(
+        { error: parsed.error, fieldErrors: parsed.fieldErrors },
+        { status: 400, headers: { "Cache-Control": "no-store" } },
+      );
+    const report = await loadPortfolioReport({ orgId: user.orgId, filters: parsed.filters });
     const bytes = await renderPdf({ report });
     const fileName = reportFileName({ name: report.orgName, kind: "portfolio", date: report.asOf });
     return pdfDownload({ user, bytes, fileName, target: { type: "organization", id: user.orgId } });
