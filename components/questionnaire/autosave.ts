@@ -1,6 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  mergeSiteDrafts,
+  splitSiteDrafts,
+  type TSiteDraft,
+} from "@/lib/questionnaires/site-drafts";
+import { ZSite } from "@/lib/questionnaires/values";
+import type { TSite } from "@/lib/rules/types";
 import type { TSaveAnswer } from "@/lib/schemas/answer-save";
 
 export type TSaved = { value: unknown; version: number };
@@ -14,27 +21,70 @@ export type TSaveState =
   | { kind: "locked"; message: string }
   | { kind: "conflict"; theirs: TSaved };
 
-type TPending = { value: unknown; baseVersion: number; key: string };
+/**
+ * An edit not yet acknowledged. `refused`: the server answered 409 or 422; it stays here (and in
+ * localStorage) until the person changes or resolves it, but is not resent on its own.
+ */
+type TPending = { value: unknown; baseVersion: number; key: string; refused?: boolean };
 
 type TRefusalBody = {
   value?: unknown;
+  drafts?: unknown;
   version?: number;
   message?: string;
   errors?: { path: string; expected: string; found: string }[];
 };
 
-function refusal(status: number, body: TRefusalBody): TSaveState {
+/**
+ * "answers.sites[0].name" → "Site 1 name": where the refused part is, as the form numbers it.
+ * A draft's index ("answers.sites.drafts[0]") is turned into its place in the whole list.
+ */
+function sayWhere(path: string, itemName: string | undefined, sent: unknown): string {
+  const m = /^answers\.\w+(\.drafts)?(?:\[(\d+)\](?:\.(\w+))?)?/.exec(path);
+  if (!m || m[2] === undefined) return "This answer";
+  let index = Number(m[2]);
+  if (m[1] && Array.isArray(sent)) {
+    const places = sent.flatMap((site, i) => (ZSite.safeParse(site).success ? [] : [i]));
+    index = places[index] ?? index;
+  }
+  return `${itemName ?? "Entry"} ${index + 1}${m[3] ? ` ${m[3]}` : ""}`;
+}
+
+function refusal(
+  status: number,
+  body: TRefusalBody,
+  draftsOf: (id: string, value: unknown, drafts: unknown) => unknown,
+  id: string,
+  where: { itemName?: string; sent: unknown },
+): TSaveState {
   if (status === 409)
-    return { kind: "conflict", theirs: { value: body.value, version: body.version ?? 0 } };
+    return {
+      kind: "conflict",
+      theirs: { value: draftsOf(id, body.value, body.drafts), version: body.version ?? 0 },
+    };
   if (status === 423) return { kind: "locked", message: body.message ?? "Answers are read-only." };
   const e = body.errors?.[0];
   return {
     kind: "invalid",
     message: e
-      ? `${e.path}: expected ${e.expected}, found ${e.found}`
-      : "This answer was not accepted.",
+      ? `Not saved: ${sayWhere(e.path, where.itemName, where.sent)} needs ${e.expected}.`
+      : "Not saved: this answer was not accepted.",
   };
 }
+
+/** States in which what the person typed is not (yet) stored on the server. */
+const UNSAVED = new Set<TSaveState["kind"]>([
+  "pending",
+  "saving",
+  "offline",
+  "invalid",
+  "conflict",
+  "locked",
+]);
+const REFUSED = new Set<TSaveState["kind"]>(["invalid", "conflict", "locked"]);
+
+const hasUnsent = (pending: Record<string, TPending>) =>
+  Object.values(pending).some((p) => !p.refused);
 
 const storageKey = (assessmentId: string) => `bcdr-unsaved-${assessmentId}`;
 const newKey = () => crypto.randomUUID();
@@ -56,10 +106,16 @@ export function useAutosave({
   token,
   assessmentId,
   initial,
+  draftQuestions = [],
+  itemNames = {},
 }: {
   token: string;
   assessmentId: string;
   initial: Record<string, TSaved>;
+  /** Sites questions: their incomplete items are sent as drafts, beside the answer. */
+  draftQuestions?: readonly string[];
+  /** What one item of a list answer is called in messages: { sites: "Site", … }. */
+  itemNames?: Readonly<Record<string, string>>;
 }) {
   const [saved, setSaved] = useState(initial);
   const [values, setValues] = useState<Record<string, unknown>>(() =>
@@ -87,23 +143,42 @@ export function useAutosave({
     [],
   );
 
+  const keepsDrafts = useCallback((id: string) => draftQuestions.includes(id), [draftQuestions]);
+  /** The request for one edit: a sites list goes out as its complete sites plus drafts. */
+  const request = useCallback(
+    (id: string, p: TPending): TSaveAnswer => {
+      const base = { questionId: id, baseVersion: p.baseVersion, idempotencyKey: p.key };
+      if (!keepsDrafts(id) || !Array.isArray(p.value)) return { ...base, value: p.value };
+      const { complete, drafts } = splitSiteDrafts({ sites: p.value });
+      return { ...base, value: complete, drafts };
+    },
+    [keepsDrafts],
+  );
+  /** What the editor shows for a stored answer: its sites and its drafts, in order. */
+  const shown = useCallback(
+    (id: string, value: unknown, drafts: unknown) =>
+      keepsDrafts(id) && (Array.isArray(value) || Array.isArray(drafts))
+        ? mergeSiteDrafts({
+            sites: Array.isArray(value) ? (value as TSite[]) : [],
+            drafts: Array.isArray(drafts) ? (drafts as TSiteDraft[]) : [],
+          })
+        : value,
+    [keepsDrafts],
+  );
+
   const flush = useCallback(async () => {
     if (flushing.current) return;
     flushing.current = true;
     try {
       for (const [id, p] of Object.entries(pending.current)) {
+        if (p.refused) continue;
         setState(id, { kind: "saving" });
         let res: Response;
         try {
           res = await fetch(`/api/respond/${token}/answers`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({
-              questionId: id,
-              value: p.value,
-              baseVersion: p.baseVersion,
-              idempotencyKey: p.key,
-            } satisfies TSaveAnswer),
+            body: JSON.stringify(request(id, p)),
           });
         } catch {
           setState(id, { kind: "offline" });
@@ -113,7 +188,8 @@ export function useAutosave({
         const current = pending.current[id];
         if (res.status === 200) {
           versions.current[id] = body.version;
-          setSaved((prev) => ({ ...prev, [id]: { value: body.value, version: body.version } }));
+          const stored = shown(id, body.value, body.drafts);
+          setSaved((prev) => ({ ...prev, [id]: { value: stored, version: body.version } }));
           if (current?.key === p.key) {
             delete pending.current[id];
             setState(id, { kind: "saved", at: Date.now() });
@@ -122,10 +198,16 @@ export function useAutosave({
           }
         } else if (res.status === 409 || res.status === 422 || res.status === 423) {
           // A refused save settles this question only if nothing newer was typed meanwhile;
-          // otherwise the newer edit goes out next and gets its own answer.
+          // otherwise the newer edit goes out next and gets its own answer. What was refused
+          // stays in this browser (a 423 never can be saved, so it is dropped), and counts as
+          // not saved until the person changes it or takes the other version.
           if (current?.key === p.key) {
-            delete pending.current[id];
-            setState(id, refusal(res.status, body));
+            if (res.status === 423) delete pending.current[id];
+            else current.refused = true;
+            setState(
+              id,
+              refusal(res.status, body, shown, id, { itemName: itemNames[id], sent: p.value }),
+            );
           }
         } else if (res.status === 404 || res.status === 410) {
           setState(id, {
@@ -143,8 +225,8 @@ export function useAutosave({
       flushing.current = false;
       persist();
     }
-    if (Object.keys(pending.current).length) timer.current = setTimeout(() => void flush(), 300);
-  }, [token, persist, setState]);
+    if (hasUnsent(pending.current)) timer.current = setTimeout(() => void flush(), 300);
+  }, [token, persist, setState, request, shown, itemNames]);
 
   const change = useCallback(
     (id: string, value: unknown, { delayMs = 0 }: { delayMs?: number } = {}) => {
@@ -164,18 +246,22 @@ export function useAutosave({
       versions.current[id] = theirs.version;
       setSaved((prev) => ({ ...prev, [id]: theirs }));
       if (choice === "theirs") {
+        delete pending.current[id];
+        persist();
         setValues((prev) => ({ ...prev, [id]: theirs.value }));
         setState(id, { kind: "saved", at: Date.now() });
         return;
       }
       change(id, values[id]);
     },
-    [change, values, setState],
+    [change, values, setState, persist],
   );
 
   useEffect(() => {
     // Answers typed before a reload, a crash or while offline: show them and send them again.
     const stored = readStored(assessmentId);
+    // Refused before the reload: sent once more, so the page says again why (or saves it now).
+    for (const p of Object.values(stored)) delete p.refused;
     if (Object.keys(stored).length) {
       pending.current = { ...stored, ...pending.current };
       setStates((prev) => ({
@@ -192,7 +278,7 @@ export function useAutosave({
     const online = () => void flush();
     window.addEventListener("online", online);
     const retry = setInterval(() => {
-      if (Object.keys(pending.current).length && navigator.onLine) void flush();
+      if (hasUnsent(pending.current) && navigator.onLine) void flush();
     }, 5000);
     return () => {
       window.removeEventListener("online", online);
@@ -200,8 +286,7 @@ export function useAutosave({
     };
   }, [assessmentId, flush]);
 
-  const unsaved = Object.values(states).filter(
-    (s) => s.kind === "pending" || s.kind === "saving" || s.kind === "offline",
-  ).length;
-  return { values, saved, states, change, resolve, flush, unsaved, ready };
+  const unsaved = Object.values(states).filter((s) => UNSAVED.has(s.kind)).length;
+  const refused = Object.values(states).filter((s) => REFUSED.has(s.kind)).length;
+  return { values, saved, states, change, resolve, flush, unsaved, refused, ready };
 }

@@ -8,6 +8,7 @@ import {
   type TQuestionnaire,
 } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
 import { type TSaved, useAutosave } from "./autosave";
 import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
@@ -24,6 +25,8 @@ export type TPortalProps = {
   assessmentId: string;
   questionnaire: TQuestionnaire;
   initial: Record<string, TSaved>;
+  /** Sites questions, whose incomplete sites are kept as drafts beside the answer. */
+  draftQuestions: string[];
   reopened: string[];
   comments: Record<string, string>;
   evidence: TEvidenceItem[];
@@ -34,12 +37,47 @@ export type TPortalProps = {
   minSeparationKm?: number;
 };
 
+/** What one item of a list answer is called in the portal's messages, by question id. */
+function itemNamesOf(questionnaire: TQuestionnaire): Record<string, string> {
+  const names: Partial<Record<TQuestion["type"], string>> = {
+    sites: "Site",
+    parties: "Third party",
+  };
+  return Object.fromEntries(
+    questionnaire.sections
+      .flatMap((s) => s.questions)
+      .flatMap((q) => {
+        const name = names[q.type];
+        return name ? [[q.id, name] as const] : [];
+      }),
+  );
+}
+
+/** The sidebar's one line about saving: never "saved" while anything is unsent or refused. */
+function saveStatus(p: {
+  ready: boolean;
+  unsaved: number;
+  refused: number;
+  incompleteSites: number;
+}) {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  if (!p.ready) return "Checking for answers not yet sent…";
+  if (p.refused)
+    return `${plural(p.refused, "answer was", "answers were")} not saved: see the marked question${p.refused === 1 ? "" : "s"}`;
+  if (p.unsaved) return `${plural(p.unsaved, "answer", "answers")} not saved yet`;
+  if (p.incompleteSites)
+    return `All answers saved · ${plural(p.incompleteSites, "site is", "sites are")} still incomplete (kept as a draft)`;
+  return "All answers saved";
+}
+
 export function PortalForm(props: TPortalProps) {
   const { token, assessmentId, questionnaire } = props;
-  const { values, states, change, resolve, unsaved, ready } = useAutosave({
+  const { values, states, change, resolve, unsaved, refused, ready } = useAutosave({
     token,
     assessmentId,
     initial: props.initial,
+    draftQuestions: props.draftQuestions,
+    itemNames: itemNamesOf(questionnaire),
   });
   const [evidence, setEvidence] = useState(props.evidence);
   const [status, setStatus] = useState(props.status);
@@ -67,6 +105,7 @@ export function PortalForm(props: TPortalProps) {
   const done = required.filter((q) => isAnswered({ question: q, answers })).length;
   const pct = required.length ? Math.round((done / required.length) * 100) : 100;
   const sites = (Array.isArray(values.sites) ? values.sites : []) as TSite[];
+  const incompleteSites = splitSiteDrafts({ sites }).drafts.length;
 
   function input(q: TQuestion, locked: boolean) {
     const common = {
@@ -173,11 +212,7 @@ export function PortalForm(props: TPortalProps) {
             aria-live="polite"
             data-testid="global-save-state"
           >
-            {!ready
-              ? "Checking for answers not yet sent…"
-              : unsaved
-                ? `${unsaved} answer${unsaved > 1 ? "s" : ""} not saved yet`
-                : "All answers saved"}
+            {saveStatus({ ready, unsaved, refused, incompleteSites })}
           </p>
           <nav aria-label="Sections" className="mt-4">
             <ol className="space-y-1 text-sm">

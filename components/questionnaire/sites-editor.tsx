@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { validateSites } from "@/lib/geo/site-errors";
 import { buildSiteMap } from "@/lib/geo/site-map";
 import { listSitePairs } from "@/lib/geo/site-pairs";
+import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-drafts";
+import { ZSite } from "@/lib/questionnaires/values";
 import type { TSite } from "@/lib/rules/types";
 
 export type TSitesEditorProps = {
@@ -43,6 +45,12 @@ function groupErrors(errors: Readonly<Record<string, string>>) {
 }
 
 const NONE: Readonly<Record<string, string>> = {};
+
+/** Why a site is still a draft (not part of the answer), or undefined when it is complete. */
+function incompleteOf(site: TSite, index: number): string | undefined {
+  if (ZSite.safeParse(site).success) return undefined;
+  return describeSiteDraft({ draft: site as TSiteDraft, index });
+}
 
 export function SitesEditor(props: TSitesEditorProps) {
   const { value, onChange, disabled, minSeparationKm, errors = NONE } = props;
@@ -125,6 +133,7 @@ export function SitesEditor(props: TSitesEditorProps) {
           index={index}
           idPrefix={`${idPrefix}-site-${index}`}
           errors={given.bySite.get(index) ?? NONE}
+          incomplete={incompleteOf(site, index)}
           localErrors={local.bySite.get(index) ?? NONE}
           disabled={disabled}
           registerFirstInput={(el) => {

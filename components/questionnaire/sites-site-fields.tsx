@@ -26,6 +26,8 @@ export type TSitesSiteFieldsProps = {
   /** Messages from local validation, shown once the vendor has left the field. */
   localErrors: Readonly<Record<string, string>>;
   disabled?: boolean;
+  /** Set while the site is a draft: what it still needs, shown until it is complete. */
+  incomplete?: string;
   registerFirstInput?: (el: HTMLInputElement | null) => void;
 };
 
@@ -72,10 +74,21 @@ export function SitesSiteFields(props: TSitesSiteFieldsProps) {
       // The shared TextField has no disabled look of its own; grey every disabled control here.
       className="rounded-lg p-4 ring-1 ring-slate-200 [&_:disabled]:bg-slate-50 [&_:disabled]:text-slate-500"
       disabled={disabled}
+      aria-describedby={props.incomplete ? id("incomplete") : undefined}
     >
       <legend className="px-1 text-sm font-semibold text-slate-900">
         {`Site ${n}${site.name.trim() ? `: ${site.name.trim()}` : ""}`}
       </legend>
+      {props.incomplete && (
+        <p
+          id={id("incomplete")}
+          data-testid="site-incomplete"
+          className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          <span className="font-semibold">Incomplete:</span> {props.incomplete}. It is kept as a
+          draft and becomes part of your answer once complete.
+        </p>
+      )}
       {siteError && (
         <p className="mb-3 text-sm text-red-700" role="alert">
           {siteError}

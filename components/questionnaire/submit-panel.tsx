@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 
 type TMissing = { id: string; label: string };
 type TError = { path: string; expected: string; found: string };
+type TDraft = { questionId: string; message: string };
 
 export function SubmitPanel({
   token,
@@ -17,6 +18,7 @@ export function SubmitPanel({
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<TMissing[]>([]);
   const [errors, setErrors] = useState<TError[]>([]);
+  const [drafts, setDrafts] = useState<TDraft[]>([]);
   const [message, setMessage] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -30,6 +32,7 @@ export function SubmitPanel({
       if (res.status === 422) {
         setMissing(body.missing ?? []);
         setErrors(body.errors ?? []);
+        setDrafts(body.drafts ?? []);
         heading.current?.focus();
         return;
       }
@@ -37,6 +40,7 @@ export function SubmitPanel({
         return setMessage(body.error ?? "Submitting failed. Your answers are saved; try again.");
       setMissing([]);
       setErrors([]);
+      setDrafts([]);
       onSubmitted();
       window.scrollTo({ top: 0 });
     } catch {
@@ -46,7 +50,7 @@ export function SubmitPanel({
     }
   }
 
-  const problems = missing.length + errors.length;
+  const problems = missing.length + errors.length + drafts.length;
   return (
     <section
       aria-labelledby="submit-title"
@@ -65,6 +69,13 @@ export function SubmitPanel({
                 {m.label}
               </a>{" "}
               — required
+            </li>
+          ))}
+          {drafts.map((d) => (
+            <li key={`${d.questionId}-${d.message}`}>
+              <a className="text-red-800 underline" href={`#q-${d.questionId}`}>
+                {d.message}
+              </a>
             </li>
           ))}
           {errors.map((e) => (

@@ -39,6 +39,12 @@ export function validateSites({ sites }: TValidateSitesInput): Record<string, st
       errors[`sites[${index}]`] ??= `${where}: ${issue.message}${extra}`;
       continue;
     }
+    if ((field === "lat" || field === "lon") && issue.code === "invalid_type") {
+      // Not a number yet: the vendor has not placed the site, which one message says for both.
+      errors[`sites[${index}].${field}`] ??=
+        `${where} needs its location: pick a city or type coordinates`;
+      continue;
+    }
     const label = FIELD_LABELS[field] ?? field;
     // The schema says "(latitude)" for files; beside the input the label already says it.
     const message = issue.message.replace(` (${label})`, "");

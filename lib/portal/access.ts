@@ -4,7 +4,12 @@ import { hashToken, isWellFormedToken } from "../tokens";
 
 export type TLinkState =
   | { state: "unknown" }
-  | { state: "expired" | "revoked"; orgName: string; support: string; expiredAt: Date }
+  | {
+      state: "expired" | "revoked" | "cancelled";
+      orgName: string;
+      support: string;
+      expiredAt: Date;
+    }
   | { state: "valid"; invitationId: string; assessmentId: string; orgId: string };
 
 /** What an invitation link opens. Nothing about the assessment leaks for a bad link. */
@@ -18,6 +23,7 @@ export async function getLinkState({ token }: { token: string }): Promise<TLinkS
     expiresAt: true,
     revokedAt: true,
     org: { select: { name: true, settings: true } },
+    assessment: { select: { status: true, cancelledAt: true, updatedAt: true } },
   } as const;
   // The invitation's own link, or an extra link to it (a reminder's).
   const inv =
@@ -32,6 +38,14 @@ export async function getLinkState({ token }: { token: string }): Promise<TLinkS
   const support = String(
     (inv.org.settings as { supportEmail?: string } | null)?.supportEmail ?? "",
   );
+  // A cancelled assessment stops every link to it, whatever the link's own state.
+  if (inv.assessment.status === "cancelled")
+    return {
+      state: "cancelled",
+      orgName: inv.org.name,
+      support,
+      expiredAt: inv.assessment.cancelledAt ?? inv.assessment.updatedAt,
+    };
   if (inv.revokedAt)
     return { state: "revoked", orgName: inv.org.name, support, expiredAt: inv.revokedAt };
   if (inv.expiresAt.getTime() <= Date.now())
@@ -40,15 +54,23 @@ export async function getLinkState({ token }: { token: string }): Promise<TLinkS
 }
 
 export class LinkError extends Error {
-  constructor(readonly status: 404 | 410) {
-    super(status === 404 ? "This link is not valid." : "This link has expired or was revoked.");
+  constructor(
+    readonly status: 404 | 410,
+    message = status === 404 ? "This link is not valid." : "This link has expired or was revoked.",
+  ) {
+    super(message);
   }
 }
 
-/** The valid invitation behind a token, or a LinkError (404 unknown, 410 expired/revoked). */
+/** The valid invitation behind a token, or a LinkError (404 unknown, 410 expired/revoked/cancelled). */
 export async function requireLink({ token }: { token: string }) {
   const link = await getLinkState({ token });
   if (link.state === "unknown") throw new LinkError(404);
+  if (link.state === "cancelled")
+    throw new LinkError(
+      410,
+      `${link.orgName} cancelled this questionnaire. To ask about it, contact ${link.support || link.orgName}.`,
+    );
   if (link.state !== "valid") throw new LinkError(410);
   // "Last used" to the minute: autosaves arrive every few seconds and need not each write a row.
   const now = new Date();
@@ -76,6 +98,7 @@ export async function getPortalAssessment({ assessmentId }: { assessmentId: stri
         select: {
           questionId: true,
           value: true,
+          drafts: true,
           version: true,
           reopened: true,
           updatedAt: true,

@@ -8,6 +8,7 @@ import {
   issuesToErrors,
   type TParseError,
 } from "../questionnaires";
+import { type TSiteDraft, ZSiteDrafts } from "../questionnaires/site-drafts";
 import { type TSaveAnswer, ZSaveAnswer } from "../schemas/answer-save";
 import { EDITABLE } from "./access";
 
@@ -17,9 +18,10 @@ export type TSaveAnswerInput = Partial<Record<keyof TSaveAnswer, unknown>> & {
   assessmentId: string;
 };
 
+/** `drafts`: for a sites question, the sites still being entered, stored beside the answer. */
 export type TSaveAnswerResult =
-  | { status: "saved"; version: number; value: unknown; duplicate?: boolean }
-  | { status: "conflict"; version: number; value: unknown; updatedAt: Date }
+  | { status: "saved"; version: number; value: unknown; drafts?: unknown; duplicate?: boolean }
+  | { status: "conflict"; version: number; value: unknown; drafts?: unknown; updatedAt: Date }
   | { status: "invalid"; errors: TParseError[] }
   | { status: "locked"; message: string };
 
@@ -35,7 +37,7 @@ function findResend(
 ) {
   return client.answerRevision.findFirst({
     where: { idempotencyKey: key, answer: { assessmentId, questionId } },
-    select: { version: true, value: true },
+    select: { version: true, value: true, drafts: true },
   });
 }
 
@@ -75,8 +77,7 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
   const { questionId, value, baseVersion, idempotencyKey: key } = request.data;
   const { assessmentId, invitationId } = input;
   const prior = await findResend(db, { assessmentId, questionId, key });
-  if (prior)
-    return { status: "saved", version: prior.version, value: prior.value, duplicate: true };
+  if (prior) return { status: "saved", ...prior, duplicate: true };
 
   // Only what this save needs: the status and the questionnaire (cached per version).
   const assessment = await db.assessment.findUniqueOrThrow({
@@ -96,6 +97,25 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
         },
       ],
     };
+  const keepsDrafts = question.type === "sites";
+  let drafts: TSiteDraft[] = [];
+  if (request.data.drafts !== undefined) {
+    const parsed = keepsDrafts
+      ? ZSiteDrafts.safeParse(request.data.drafts)
+      : ZSiteDrafts.max(0, "no drafts: only the sites question keeps drafts").safeParse(
+          request.data.drafts,
+        );
+    if (!parsed.success)
+      return {
+        status: "invalid",
+        errors: issuesToErrors({
+          issues: parsed.error.issues,
+          prefix: ["answers", questionId, "drafts"],
+          input: request.data.drafts,
+        }),
+      };
+    drafts = parsed.data;
+  }
   // The question's value schema refuses NUL, broken characters and over-long strings
   // (lib/schemas/common.ts, findTextProblem), as every staff form field does.
   if (value !== null) {
@@ -125,6 +145,12 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
     };
   }
   const json = value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+  // Saving a sites answer saves its whole state: the drafts sent with it replace the old ones.
+  const draftsJson = keepsDrafts
+    ? drafts.length
+      ? (drafts as Prisma.InputJsonValue)
+      : Prisma.DbNull
+    : undefined;
   try {
     return await db.$transaction(async (tx) => {
       const current = await tx.answer.findUnique({
@@ -134,12 +160,12 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
       if (currentVersion !== baseVersion) {
         // A resend that raced its own first attempt is that save, not a conflict with it.
         const twin = await findResend(tx, { assessmentId, questionId, key });
-        if (twin)
-          return { status: "saved", version: twin.version, value: twin.value, duplicate: true };
+        if (twin) return { status: "saved", ...twin, duplicate: true };
         return {
           status: "conflict",
           version: currentVersion,
           value: current?.value ?? null,
+          drafts: current?.drafts ?? null,
           updatedAt: current?.updatedAt ?? new Date(),
         } as const;
       }
@@ -147,14 +173,17 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
       const saved = current
         ? await tx.answer.update({
             where: { id: current.id, version: currentVersion },
-            data: { value: json, version: { increment: 1 }, ...who },
+            data: { value: json, drafts: draftsJson, version: { increment: 1 }, ...who },
           })
-        : await tx.answer.create({ data: { assessmentId, questionId, value: json, ...who } });
+        : await tx.answer.create({
+            data: { assessmentId, questionId, value: json, drafts: draftsJson, ...who },
+          });
       await tx.answerRevision.create({
         data: {
           answerId: saved.id,
           version: saved.version,
           value: json,
+          drafts: draftsJson,
           idempotencyKey: key,
           changedByKind: "vendor",
           changedByInvitationId: invitationId,
@@ -177,10 +206,16 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
           question: questionId,
           from: (current?.value ?? null) as Prisma.InputJsonValue,
           to: value as Prisma.InputJsonValue,
+          ...(drafts.length ? { drafts: drafts.length } : {}),
           version: saved.version,
         },
       });
-      return { status: "saved", version: saved.version, value: saved.value } as const;
+      return {
+        status: "saved",
+        version: saved.version,
+        value: saved.value,
+        ...(keepsDrafts ? { drafts: saved.drafts } : {}),
+      } as const;
     });
   } catch (e) {
     // Two saves of the same question raced: the loser re-reads and reports a conflict or its twin.

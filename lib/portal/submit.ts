@@ -7,14 +7,41 @@ import {
   parseRequirements,
   type TParseError,
 } from "../questionnaires";
+import { describeSiteDraft, mergeSiteDrafts, ZSiteDrafts } from "../questionnaires/site-drafts";
 import { assessAnswers } from "../rules";
+import type { TSite } from "../rules/types";
 import { ZOrgPolicy } from "../scoring";
 import { EDITABLE, getPortalAssessment } from "./access";
+
+/** The drafts kept beside the answers, each as what the vendor must still do. */
+function listDrafts({
+  answers,
+}: {
+  answers: readonly { questionId: string; value: unknown; drafts: unknown }[];
+}) {
+  return answers.flatMap(({ questionId, value, drafts }) => {
+    const parsed = ZSiteDrafts.safeParse(drafts ?? []);
+    if (!parsed.success || !parsed.data.length) return [];
+    // Numbered as the editor numbers them: the answer's sites and the drafts, in order.
+    const sites = Array.isArray(value) ? (value as TSite[]) : [];
+    const merged = mergeSiteDrafts({ sites, drafts: parsed.data });
+    return parsed.data.map((draft) => ({
+      questionId,
+      message: describeSiteDraft({ draft, index: merged.findIndex((s) => s.id === draft.id) }),
+    }));
+  });
+}
 
 export type TSubmitResult =
   | { status: "submitted"; rating: string; score: number }
   | { status: "already_submitted" }
-  | { status: "incomplete"; missing: { id: string; label: string }[]; errors: TParseError[] };
+  | {
+      status: "incomplete";
+      missing: { id: string; label: string }[];
+      errors: TParseError[];
+      /** Items still being entered (sites without a location…): one sentence each. */
+      drafts: { questionId: string; message: string }[];
+    };
 
 /** Checks the answers, judges them with the engine and locks them. Submitting twice is a no-op. */
 export async function submitAssessment({
@@ -32,8 +59,9 @@ export async function submitAssessment({
     label: q.label,
   }));
   const parsed = parseAnswers({ questionnaire, input: answers });
-  if (missing.length || !parsed.ok)
-    return { status: "incomplete", missing, errors: parsed.ok ? [] : parsed.errors };
+  const drafts = listDrafts({ answers: assessment.answers });
+  if (missing.length || !parsed.ok || drafts.length)
+    return { status: "incomplete", missing, errors: parsed.ok ? [] : parsed.errors, drafts };
   const requirements = parseRequirements({ input: assessment.requirements });
   if (!requirements.ok)
     throw new Error(`Stored requirements are invalid: ${JSON.stringify(requirements.errors)}`);

@@ -11,6 +11,11 @@ export const ZSaveAnswer = z.object({
   questionId: z.string(),
   /** The answer; null (or absent) clears it. Its shape is the question's own value schema. */
   value: z.unknown().transform((v) => v ?? null),
+  /**
+   * Sites only: the sites still being entered (no location yet…), kept beside the answer as
+   * drafts; absent means none. Checked against the question by saveAnswer.
+   */
+  drafts: z.array(z.unknown()).optional(),
   /** The version the person edited from: 0 when there was no answer yet. */
   baseVersion: z.number().int().min(0).max(2_147_483_647),
   /**

@@ -381,22 +381,26 @@ test("vendor portal: third parties and sites stored exactly and shown as text; b
   const savedParties = await answer("subprocessors");
   await parties.getByLabel("Company").fill(`bad${REFUSED.nul}name`);
   await expect(parties.getByRole("alert").filter({ hasText: "Not saved" })).toContainText(
-    "answers.subprocessors[0].name: expected text without NUL characters",
+    "Not saved: Third party 1 name needs text without NUL characters",
   );
   await site.getByLabel("Name", { exact: true }).fill(longer(200));
   await expect(
     vendorPage.locator("#q-sites").getByRole("alert").filter({ hasText: "Not saved" }),
-  ).toContainText("answers.sites[0].name: expected text of at most 200 characters");
+  ).toContainText("Not saved: Site 1 name needs text of at most 200 characters");
   expect(await answer("subprocessors")).toEqual(savedParties);
   expect(await answer("sites")).toEqual(sites);
   await site.getByLabel("Name", { exact: true }).fill(names.name);
-  // Text in a coordinate is not a number: refused at its path, the saved site kept.
+  // Text in a coordinate is not a number: the site has no location and becomes a draft (kept
+  // beside the answer, marked incomplete) until a number is typed again.
   const lat = String((sites as { lat: number }[])[0]?.lat);
   await site.getByLabel("Latitude").fill(P.script);
-  await expect(
-    vendorPage.locator("#q-sites").getByRole("alert").filter({ hasText: "Not saved" }),
-  ).toContainText("answers.sites[0].lat: expected a number from -90 to 90");
-  expect(await answer("sites")).toEqual(sites);
+  await expect(site.getByTestId("site-incomplete")).toContainText(
+    "Site 1 (", // the name is shown as typed, then what the site still needs
+  );
+  await expect(site.getByTestId("site-incomplete")).toContainText("needs its location");
+  await expect(vendorPage.getByTestId("global-save-state")).toContainText("still incomplete", {
+    timeout: 15_000,
+  });
   await site.getByLabel("Latitude").fill(lat);
   await parties.getByLabel("Company").fill(party.name);
   await expectAllSaved(vendorPage);

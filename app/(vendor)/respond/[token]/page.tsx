@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { PortalForm } from "@/components/questionnaire/portal-form";
 import { getPortalAssessment, LinkError, requireLink } from "@/lib/portal/access";
 import { parseRequirements } from "@/lib/questionnaires";
+import { mergeSiteDrafts, ZSiteDrafts } from "@/lib/questionnaires/site-drafts";
+import type { TSite } from "@/lib/rules/types";
 import { resolveRequirements } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "BC/DR questionnaire", robots: { index: false } };
@@ -25,11 +27,23 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
     ? (resolveRequirements({ requirements: req.value }).min_separation_km ?? undefined)
     : undefined;
   // Cleared answers (null) still carry their version, which the next save must build on.
+  // A sites answer is shown with its drafts (sites still being entered) in their places.
+  const draftQuestions = questionnaire.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => q.type === "sites")
+    .map((q) => q.id);
   const initial: Record<string, { value: unknown; version: number }> = Object.fromEntries(
-    assessment.answers.map((a) => [
-      a.questionId,
-      { value: a.value ?? undefined, version: a.version },
-    ]),
+    assessment.answers.map((a) => {
+      const drafts = ZSiteDrafts.safeParse(a.drafts ?? []);
+      const value =
+        draftQuestions.includes(a.questionId) && drafts.success && drafts.data.length
+          ? mergeSiteDrafts({
+              sites: Array.isArray(a.value) ? (a.value as TSite[]) : [],
+              drafts: drafts.data,
+            })
+          : (a.value ?? undefined);
+      return [a.questionId, { value, version: a.version }];
+    }),
   );
   return (
     <div className="min-h-screen">
@@ -58,6 +72,7 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           assessmentId={assessment.id}
           questionnaire={questionnaire}
           initial={initial}
+          draftQuestions={draftQuestions}
           reopened={assessment.answers.filter((a) => a.reopened).map((a) => a.questionId)}
           comments={Object.fromEntries(
             assessment.reviewComments
