@@ -3,12 +3,8 @@
 // The dashboard map's drawing, legend, busiest places and the accessible table of all places.
 // A client component for its size, not for interactivity: the RSC payload carries the places
 // as data instead of a second copy of the markup. Positions arrive projected by the server.
-import {
-  DEFAULT_KIND_COLORS,
-  FALLBACK_COLOR,
-  MapLegend,
-  MarkerSymbol,
-} from "@/components/geo/map-symbols";
+import { MapLegend, MarkerSymbol } from "@/components/geo/map-symbols";
+import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";
 import { PORTFOLIO_BASEMAP_URL, PORTFOLIO_MAP } from "@/lib/geo/portfolio-map-frame";
 import { BarList } from "./bar-list";
 import { EmptyState, fmtInt, Widget } from "./widget";

@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from "react";
+import { ARC_STYLE, BORDER_STYLE, LAND_FILL, MARKER_STROKE, markerPath } from "@/lib/geo/map-style";
 import type { TSiteMapData } from "@/lib/reports/types";
-import { ARC_STYLE, BORDER_STYLE, LAND_FILL, MARKER_STROKE, markerPath } from "./map-symbols";
 
 // A site map drawn from precomputed geometry (lib/reports/site-map-data.ts) in two element
 // vocabularies: HTML SVG for the print view and react-pdf's primitives for the PDF. The

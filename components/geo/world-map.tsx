@@ -1,15 +1,15 @@
 import { useId, useMemo } from "react";
-import { getBasemap, MAP_WIDTH, projectArc } from "@/components/geo/map-geometry";
-import { layoutPoints, MapLabels } from "@/components/geo/map-layout";
+import { MapLabels } from "@/components/geo/map-layout";
+import { MapLegend, MarkerSymbol } from "@/components/geo/map-symbols";
+import { getBasemap, MAP_WIDTH, projectArc } from "@/lib/geo/map-geometry";
+import { layoutPoints } from "@/lib/geo/map-layout";
 import {
   ARC_STYLE,
   BORDER_STYLE,
   DEFAULT_KIND_COLORS,
   FALLBACK_COLOR,
   LAND_FILL,
-  MapLegend,
-  MarkerSymbol,
-} from "@/components/geo/map-symbols";
+} from "@/lib/geo/map-style";
 
 export type TMapPoint = { id: string; label: string; lat: number; lon: number; kind: string };
 export type TMapLink = { from: string; to: string; label: string };

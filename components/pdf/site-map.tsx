@@ -9,13 +9,13 @@ import {
   Text,
   View,
 } from "@react-pdf/renderer";
-import { MARKER_STROKE, markerPath } from "@/components/geo/map-symbols";
 import {
   SiteMapShapes,
   type TMapDistanceProps,
   type TMapKit,
   type TMapLabelProps,
 } from "@/components/geo/site-map-shapes";
+import { MARKER_STROKE, markerPath } from "@/lib/geo/map-style";
 import type { TDistanceRow, TSiteMapData } from "@/lib/reports/types";
 import { h2Block, paraBlock } from "./blocks";
 import { textWidth } from "./measure";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { FALLBACK_COLOR, MapLegend } from "@/components/geo/map-symbols";
+import { MapLegend } from "@/components/geo/map-symbols";
+import { FALLBACK_COLOR } from "@/lib/geo/map-style";
 import {
   SiteMapShapes,
   type TMapDistanceProps,

@@ -1,7 +1,7 @@
-import { getBasemap, MAP_WIDTH, projectArc } from "@/components/geo/map-geometry";
-import { layoutPoints } from "@/components/geo/map-layout";
-import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/components/geo/map-symbols";
 import { formatDistanceKm } from "@/lib/geo/format";
+import { getBasemap, MAP_WIDTH, projectArc } from "@/lib/geo/map-geometry";
+import { layoutPoints } from "@/lib/geo/map-layout";
+import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";
 import { buildSiteMap } from "@/lib/geo/site-map";
 import { listSitePairs } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";

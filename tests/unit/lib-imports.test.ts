@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Imports run downhill: lib/cli/ holds command-line entry points only, so no other file under
-// lib/ may import from it (a library filed as an entry point is found by nobody looking for it).
+// Imports run downhill: app/ → components/ → lib/. lib/ never imports from components/ or app/
+// (pure computation filed under components is found by nobody looking in lib/), and lib/cli/
+// holds command-line entry points only, so no other file under lib/ may import from it (a
+// library filed as an entry point is found by nobody looking for it).
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIB = path.join(ROOT, "lib");
 
@@ -44,6 +46,19 @@ describe("lib/ imports", () => {
       for (const spec of importSpecifiers(fs.readFileSync(file, "utf8"))) {
         const target = resolveSpecifier(file, spec);
         if (target && (target === "lib/cli" || target.startsWith("lib/cli/")))
+          offenders.push(`${rel} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("no file under lib/ imports from components/ or app/", () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(LIB)) {
+      const rel = path.relative(ROOT, file);
+      for (const spec of importSpecifiers(fs.readFileSync(file, "utf8"))) {
+        const target = resolveSpecifier(file, spec);
+        if (target && /^(components|app)(\/|$)/.test(target))
           offenders.push(`${rel} imports ${spec}`);
       }
     }

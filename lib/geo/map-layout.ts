@@ -1,0 +1,51 @@
+import { MAP_WIDTH } from "@/lib/geo/map-geometry";
+
+// Points closer than this on the map are one group: their markers fan out around the spot
+// (so a backup in the primary's building does not hide the primary) and share one label.
+const MERGE_PX = 10;
+// Average glyph width of the 15px label font, to tell whether a label fits on the right.
+const APPROX_CHAR_PX = 8;
+
+type TXY = { id: string; label: string; x: number; y: number };
+export type TMapLabel = {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: "start" | "end";
+};
+
+export type TLayoutPointsInput<T extends TXY> = { points: readonly T[] };
+
+export function layoutPoints<T extends TXY>({ points }: TLayoutPointsInput<T>) {
+  const groups: { members: T[]; x: number; y: number }[] = [];
+  for (const p of points) {
+    const near = groups.find((g) => Math.hypot(g.x - p.x, g.y - p.y) < MERGE_PX);
+    if (near) near.members.push(p);
+    else groups.push({ members: [p], x: p.x, y: p.y });
+  }
+  const markers: T[] = [];
+  const labels: TMapLabel[] = [];
+  for (const g of groups) {
+    const k = g.members.length;
+    // Enough room on the ring for k markers about 13 units across.
+    const ring = k === 1 ? 0 : Math.min(40, Math.max(8, (k * 14) / (2 * Math.PI)));
+    g.members.forEach((m, j) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * j) / k;
+      markers.push({ ...m, x: g.x + ring * Math.cos(angle), y: g.y + ring * Math.sin(angle) });
+    });
+    const text = [...new Set(g.members.map((m) => m.label))].join(", ");
+    const offset = ring + 10;
+    // A label that would run off the right edge goes to the left of its point instead.
+    const fits = g.x + offset + text.length * APPROX_CHAR_PX < MAP_WIDTH - 4;
+    const anchor = fits || g.x < MAP_WIDTH / 2 ? "start" : "end";
+    labels.push({
+      key: g.members.map((m) => m.id).join("+"),
+      text,
+      x: anchor === "start" ? g.x + offset : g.x - offset,
+      y: g.y + 4,
+      anchor,
+    });
+  }
+  return { markers, labels };
+}
