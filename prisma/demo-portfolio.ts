@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { addMonths, REASSESS_MONTHS } from "../lib/data/answers";
+import { REASSESS_MONTHS } from "../lib/scoring/tiers";
+import { addMonthsUtc } from "../lib/dates";
 import type { Prisma } from "../lib/db";
 import {
   getQuestionnaire,
@@ -131,7 +132,7 @@ export function buildPortfolioRows(
         rating: result.rating,
         decidedAt: decided && decided < now ? decided : null,
         decidedById: decided && decided < now ? deciderId : null,
-        nextReassessmentDate: addMonths(submitted, REASSESS_MONTHS[vendor.tier]),
+        nextReassessmentDate: addMonthsUtc(submitted, REASSESS_MONTHS[vendor.tier]),
         previousAssessmentId: previousId,
         createdById: ownerId,
         createdAt: daysBefore(submitted, 31),

@@ -1,4 +1,4 @@
-import { addMonths } from "@/lib/data/answers";
+import { addMonthsUtc, getTodayUtc, isOlderThanMonths, parseIsoDate } from "@/lib/dates";
 import { DECAY_KINDS, getLastEvidenceDates, type TDecayKind } from "@/lib/data/dashboard";
 import { TIER_DEFAULTS } from "@/lib/scoring";
 
@@ -15,16 +15,17 @@ export async function VendorEvidenceDates({
   const testAge =
     req.max_test_age_months ??
     (latest ? TIER_DEFAULTS[latest.vendor.tier].max_test_age_months : 12);
-  const today = new Date();
+  const today = parseIsoDate({ text: getTodayUtc() })!;
   return (
     <dl className="space-y-2 text-sm">
       {(Object.keys(DECAY_KINDS) as TDecayKind[]).map((k) => {
         const value = latest?.answers.find((a) => a.questionId === k)?.value;
         const text = typeof value === "string" ? value : null;
-        const staleOn = text
-          ? addMonths(new Date(`${text}T00:00:00Z`), k === "plan_last_reviewed_date" ? 12 : testAge)
-          : null;
-        const stale = staleOn ? staleOn <= today : false;
+        const date = text ? parseIsoDate({ text }) : null;
+        const months = k === "plan_last_reviewed_date" ? 12 : testAge;
+        const staleOn = text ? addMonthsUtc(new Date(`${text}T00:00:00Z`), months) : null;
+        // The engine's own rule: stale once today is on or after the date plus the months.
+        const stale = date ? isOlderThanMonths({ date, asOf: today, months }) : false;
         return (
           <div key={k} className="flex justify-between gap-2">
             <dt className="font-medium text-slate-600">{DECAY_KINDS[k]}</dt>

@@ -2,7 +2,9 @@ import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
 import type { TCreateAssessment } from "../schemas/assessment";
-import { addMonths, diffAnswers, REASSESS_MONTHS, toAnswers } from "./answers";
+import { addMonthsUtc } from "../dates";
+import { REASSESS_MONTHS } from "../scoring/tiers";
+import { diffAnswers, toAnswers } from "./answer-rows";
 import { issueInvitation, mailInvitation } from "./invitations";
 import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
 
@@ -173,5 +175,5 @@ export function nextReassessmentDate({
   tier: keyof typeof REASSESS_MONTHS;
   from: Date;
 }) {
-  return addMonths(from, REASSESS_MONTHS[tier]);
+  return addMonthsUtc(from, REASSESS_MONTHS[tier]);
 }

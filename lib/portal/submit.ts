@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit";
-import { toAnswers, todayIso } from "../data/answers";
+import { toAnswers } from "../data/answer-rows";
+import { getTodayUtc } from "../dates";
 import { db, type Prisma } from "../db";
 import {
   getMissingRequired,
@@ -67,7 +68,7 @@ export async function submitAssessment({
     throw new Error(`Stored requirements are invalid: ${JSON.stringify(requirements.errors)}`);
   const org = await db.organization.findUniqueOrThrow({ where: { id: assessment.orgId } });
   const policy = ZOrgPolicy.safeParse(org.policy);
-  const asOf = todayIso();
+  const asOf = getTodayUtc();
   const result = assessAnswers({
     questionnaire,
     requirements: requirements.value,

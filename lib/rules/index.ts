@@ -1,6 +1,7 @@
 // Public API of the rules engine.
 export * from "@/lib/rules/conditions";
-export * from "@/lib/rules/dates";
+// Calendar dates: the app-wide toolkit, part of the engine's public API.
+export * from "@/lib/dates";
 export { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
 export * from "@/lib/rules/engine";
 export * from "@/lib/rules/facts";

@@ -2,6 +2,9 @@ import type { TRequirements } from "@/lib/questionnaires/answers";
 import type { TTier } from "@/lib/rules/types";
 import type { TOrgPolicy } from "@/lib/scoring/policy";
 
+/** How often each tier is reassessed, in months. */
+export const REASSESS_MONTHS = { critical: 6, high: 12, moderate: 24, low: 36 } as const;
+
 export type TThresholds = {
   /** null: no RTO requirement applies, so RTO_EXCEEDS_REQUIREMENT stays silent. */
   rto_minutes: number | null;

@@ -16,18 +16,3 @@ export function diffAnswers({ before, after }: { before: TAnswers; after: TAnswe
   const a = after as Record<string, unknown>;
   return [...keys].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
 }
-
-export function addMonths(date: Date, months: number): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}
-
-/** How often each tier is reassessed. */
-export const REASSESS_MONTHS = { critical: 6, high: 12, moderate: 24, low: 36 } as const;
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);

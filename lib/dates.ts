@@ -1,5 +1,7 @@
+// The one date toolkit of the app: the engine, the data layer and components all use it.
 // Calendar dates as plain numbers, never JS Date objects: time zones and DST must not
 // shift a "YYYY-MM-DD" answer by a day, and integer comparisons keep the engine fast.
+// Where a Date is stored (due dates, expiries), its calendar day is taken in UTC.
 
 export type TCalendarDate = { year: number; month: number; day: number };
 
@@ -78,16 +80,22 @@ export function isOlderThanMonths({ date, asOf, months }: TIsOlderThanMonthsInpu
   return getAgeInMonths({ date, asOf }) >= months;
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Days from date to asOf; 0 when date is later (a future date counts as today). */
-export function getAgeInDays({ date, asOf }: TAgeInput): number {
-  const from = Date.UTC(date.year, date.month - 1, date.day);
-  const to = Date.UTC(asOf.year, asOf.month - 1, asOf.day);
-  return Math.max(0, Math.round((to - from) / MS_PER_DAY));
-}
-
-/** Today's date in UTC as YYYY-MM-DD, the CLI's default "as of". */
+/** Today's date in UTC as YYYY-MM-DD: the default "as of" of the engine, submit and the CLI. */
 export function getTodayUtc(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The UTC calendar day of a stored Date. */
+export function toCalendarDate(date: Date): TCalendarDate {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** Midnight UTC of a calendar day, as stored in date columns. */
+export function fromCalendarDate(date: TCalendarDate): Date {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+}
+
+/** A stored Date plus whole calendar months (UTC day, clamped: Jan 31 + 1 month = Feb 28/29). */
+export function addMonthsUtc(date: Date, months: number): Date {
+  return fromCalendarDate(addCalendarMonths({ date: toCalendarDate(date), months }));
 }
