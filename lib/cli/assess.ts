@@ -5,7 +5,13 @@ import {
   parseAssessmentFile,
   type TParseError,
 } from "@/lib/questionnaires";
-import { assessAnswers, formatAssessmentText, getTodayUtc, isValidIsoDate } from "@/lib/rules";
+import {
+  assessAnswers,
+  formatAssessmentText,
+  getRulesVersion,
+  getTodayUtc,
+  isValidIsoDate,
+} from "@/lib/rules";
 
 // npm run --silent assess -- FILE [--as-of YYYY-MM-DD] [--format json|text]
 // Exit 0 with a report on stdout, or 2 with one "path: expected ...; found ..." line per
@@ -93,7 +99,10 @@ function main(argv: readonly string[]): number {
   const parsed = parseAssessmentFile({ input: json.value });
   if (!parsed.ok) return fail(parsed.errors);
   const { questionnaire, requirements, answers } = parsed.value;
-  const assessment = assessAnswers({ questionnaire, requirements, answers, asOf });
+  const judged = assessAnswers({ questionnaire, requirements, answers, asOf });
+  // The version the answers were judged by: the rules' own, even for a file that names an
+  // older questionnaire version (its answers are a subset of the current questions).
+  const assessment = { ...judged, version: getRulesVersion() };
   if (format === "text") {
     process.stdout.write(`${formatAssessmentText({ assessment, width: 80 })}\n`);
     return 0;
@@ -101,7 +110,7 @@ function main(argv: readonly string[]): number {
   const { score, rating, flags } = assessment;
   const report = {
     questionnaire: questionnaire.id,
-    version: questionnaire.version,
+    version: assessment.version,
     score,
     rating,
     flags,

@@ -4,7 +4,7 @@ import { issuesToErrors, type TParseResult } from "@/lib/questionnaires/errors";
 import type { TQuestionnaire } from "@/lib/questionnaires/format";
 import { getQuestions } from "@/lib/questionnaires/registry";
 import { getQuestionValueSchema, SITE_FIELDS } from "@/lib/questionnaires/values";
-import { type TAnswers, TIERS, type TSite } from "@/lib/rules/types";
+import { PLAN_SCENARIOS, type TAnswers, TIERS, type TSite } from "@/lib/rules/types";
 
 // The one answers schema, built from the questionnaire definition: the CLI, the server,
 // the API and the web form all validate with what this returns.
@@ -72,6 +72,7 @@ export function parseAnswers({ questionnaire, input }: TParseAnswersInput): TPar
 }
 
 const count = (what: string) => z.number({ error: what }).min(0, what);
+const wholeCount = (what: string) => z.number({ error: what }).int(what).min(0, what);
 
 export const ZRequirements = z.strictObject(
   {
@@ -87,6 +88,19 @@ export const ZRequirements = z.strictObject(
       .min(0, "a whole number of months, 0 or more")
       .optional(),
     allowed_countries: z.array(ZCountryCode, { error: "a list of country codes" }).optional(),
+    // (1.1) Absent: the tier's default, fixed by the contract.
+    min_immutable_retention_days: count("a number of days, 0 or more").optional(),
+    max_notification_hours: count("a number of hours, 0 or more").optional(),
+    min_power_autonomy_hours: count("a number of hours, 0 or more").optional(),
+    min_failover_staff_count: wholeCount("a whole number of people, 0 or more").optional(),
+    plan_must_cover: z
+      .array(
+        z.enum(PLAN_SCENARIOS, {
+          error: `one of ${PLAN_SCENARIOS.map((s) => `"${s}"`).join(", ")}`,
+        }),
+        { error: "a list of plan scenarios (options of plan_covers)" },
+      )
+      .optional(),
   },
   { error: "an object with at least the vendor's tier" },
 );
@@ -103,8 +117,7 @@ export function parseRequirements({ input }: TParseRequirementsInput): TParseRes
       issues: result.error.issues,
       input,
       prefix: ["requirements"],
-      describeUnknownKey: () =>
-        "only tier, rto_minutes, rpo_minutes, min_separation_km, max_test_age_months, allowed_countries",
+      describeUnknownKey: () => `only ${Object.keys(ZRequirements.shape).join(", ")}`,
     }),
   };
 }

@@ -41,6 +41,8 @@ export const ZQuestion = z
     unit: z.string().min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** A count of things: only whole numbers are valid answers. */
+    integer: z.boolean().optional(),
     /** For `siterefs`: the id of the `sites` question whose site ids it may name. */
     refersTo: ZId.optional(),
     visibleWhen: ZCondition.optional(),
@@ -55,8 +57,10 @@ export const ZQuestion = z
     if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) {
       push(`${q.id}: option values must be unique`);
     }
-    const numeric = q.unit !== undefined || q.min !== undefined || q.max !== undefined;
-    if (numeric && q.type !== "number") push(`${q.id}: unit/min/max apply to number questions`);
+    const numeric =
+      q.unit !== undefined || q.min !== undefined || q.max !== undefined || q.integer !== undefined;
+    if (numeric && q.type !== "number")
+      push(`${q.id}: unit/min/max/integer apply to number questions`);
     if (q.type === "number" && q.unit === undefined) push(`${q.id}: number questions need a unit`);
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) push(`${q.id}: min > max`);
     if ((q.type === "siterefs") !== (q.refersTo !== undefined)) {

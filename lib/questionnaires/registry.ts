@@ -1,9 +1,10 @@
 import { type TQuestion, type TQuestionnaire, ZQuestionnaire } from "@/lib/questionnaires/format";
+import bcdrCoreV1_1 from "@/questionnaires/bcdr-core.v1.1.json";
 import bcdrCoreV1 from "@/questionnaires/bcdr-core.v1.json";
 
 // Static imports, not fs: this module is bundled into client components too.
 // A new questionnaire version is one more import and one more entry here.
-const SOURCES: readonly unknown[] = [bcdrCoreV1];
+const SOURCES: readonly unknown[] = [bcdrCoreV1, bcdrCoreV1_1];
 
 let loaded: TQuestionnaire[] | undefined;
 

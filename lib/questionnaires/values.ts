@@ -96,8 +96,10 @@ function buildNumberSchema(question: TQuestion): z.ZodNumber {
         : max !== undefined
           ? ` of at most ${max}`
           : "";
-  const expected = `a number${range}${unit ? ` (${unit})` : ""}`;
+  const kind = question.integer ? "a whole number" : "a number";
+  const expected = `${kind}${range}${unit ? ` (${unit})` : ""}`;
   let schema = z.number({ error: expected });
+  if (question.integer) schema = schema.int(expected);
   if (min !== undefined) schema = schema.min(min, expected);
   if (max !== undefined) schema = schema.max(max, expected);
   return schema;

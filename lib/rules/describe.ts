@@ -1,6 +1,6 @@
 import type { TFacts, TSitePair } from "@/lib/rules/facts";
 import type { TSite } from "@/lib/rules/types";
-import type { TThresholdField } from "@/lib/scoring/tiers";
+import type { TRequirementField } from "@/lib/scoring/tiers";
 
 // Wording helpers for flag details: figures a procurement officer can quote back.
 
@@ -35,18 +35,36 @@ export function formatMinutes(minutes: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-const UNITS: Record<TThresholdField, (value: number) => string> = {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The words of plan_covers options, for plan scope findings. */
+export const SCENARIO_WORDS: Readonly<Record<string, string>> = {
+  site_loss: "loss of a site",
+  region_loss: "loss of a whole region",
+  ransomware: "ransomware or a destructive attack",
+  provider_failure: "failure of a hosting or cloud provider",
+  data_corruption: "data corruption or mistaken deletion",
+  staff_loss: "loss of key staff",
+};
+
+const UNITS: Record<TRequirementField, (value: never) => string> = {
   rto_minutes: formatMinutes,
   rpo_minutes: formatMinutes,
-  min_separation_km: (km) => `${km} km`,
+  min_separation_km: (km: number) => `${km} km`,
   max_test_age_months: formatMonths,
+  min_immutable_retention_days: (days: number) => plural(days, "day"),
+  max_notification_hours: (hours: number) => plural(hours, "hour"),
+  min_power_autonomy_hours: (hours: number) => plural(hours, "hour"),
+  min_failover_staff_count: (people: number) => plural(people, "person", "people"),
+  plan_must_cover: (list: readonly string[]) =>
+    list.length === 0 ? "no scenario" : joinWords(list.map((s) => SCENARIO_WORDS[s] ?? s)),
 };
 
 /** "your requirement is 100 km" / "the default for high-tier vendors is 100 km" / ... */
-export function describeThreshold(facts: TFacts, field: TThresholdField): string {
+export function describeThreshold(facts: TFacts, field: TRequirementField): string {
   const { requirements } = facts;
   const value = requirements[field];
-  const shown = value === null ? "none" : UNITS[field](value);
+  const shown = value === null ? "none" : (UNITS[field] as (v: typeof value) => string)(value);
   switch (requirements.sources[field]) {
     case "requirement":
       return `your requirement is ${shown}`;
@@ -66,6 +84,10 @@ export function describePair(pair: TSitePair): string {
   }
   if (pair.samePlace === "distance") {
     return `${both} are the same place: only ${formatKm(pair.km)} apart`;
+  }
+  if (pair.samePlace === "chain") {
+    const via = joinWords((pair.via ?? []).map(labelSite));
+    return `${both} are the same place: ${formatKm(pair.km)} apart, but linked through ${via}, each sharing a facility with or lying under 1 km from the next`;
   }
   return `${both} are ${formatKm(pair.km)} apart`;
 }

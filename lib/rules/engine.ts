@@ -1,12 +1,18 @@
 import type { TRequirements } from "@/lib/questionnaires/answers";
 import type { TQuestionnaire } from "@/lib/questionnaires/format";
-import { compileCondition, type TCompiledCondition, ZCondition } from "@/lib/rules/conditions";
+import {
+  compileCondition,
+  type TCompiledCondition,
+  type TCondition,
+  ZCondition,
+} from "@/lib/rules/conditions";
 import { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
 import { computeFacts, type TFacts } from "@/lib/rules/facts";
 import { applyPolicy } from "@/lib/rules/policy";
 import { buildFactReaders } from "@/lib/rules/readers";
 import {
   FLAG_CODES,
+  FLAG_CODES_1_0,
   SEVERITY_RANK,
   type TAnswers,
   type TFlag,
@@ -25,25 +31,46 @@ export type TCompiledRule = {
 
 export type TCompileRulesInput = { rules: readonly TRuleDefinition[] };
 
-/** Validates every rule's conditions (shape, operators, fact names) and compiles them once. */
+/**
+ * Validates every rule's conditions (shape, operators, fact names, and that a rule reads
+ * only codes that rules before it decide) and compiles them once.
+ */
 export function compileRules({ rules }: TCompileRulesInput): TCompiledRule[] {
   const readers = buildFactReaders();
+  const decided = new Set<string>();
   const compile = (code: string, condition: unknown): TCompiledCondition => {
     const parsed = ZCondition.parse(condition);
+    for (const read of listRaisedCodeReads(parsed)) {
+      if (!decided.has(read) || !(FLAG_CODES_1_0 as readonly string[]).includes(read)) {
+        throw new Error(`${code}: reads ${read}, which is not a v1 code decided before it`);
+      }
+    }
     try {
       return compileCondition({ condition: parsed, readers });
     } catch (error) {
       throw new Error(`${code}: ${(error as Error).message}`);
     }
   };
-  return rules.map((rule) => ({
-    rule,
-    guard: rule.guard ? compile(rule.code, rule.guard) : null,
-    variants: rule.variants.map((v) => ({
-      severity: v.severity,
-      test: compile(rule.code, v.when),
-    })),
-  }));
+  return rules.map((rule) => {
+    const compiled = {
+      rule,
+      guard: rule.guard ? compile(rule.code, rule.guard) : null,
+      variants: rule.variants.map((v) => ({
+        severity: v.severity,
+        test: compile(rule.code, v.when),
+      })),
+    };
+    decided.add(rule.code);
+    return compiled;
+  });
+}
+
+/** The codes a condition asks "is it raised?" about. */
+function listRaisedCodeReads(condition: TCondition): string[] {
+  if ("all" in condition) return condition.all.flatMap(listRaisedCodeReads);
+  if ("any" in condition) return condition.any.flatMap(listRaisedCodeReads);
+  if ("not" in condition) return listRaisedCodeReads(condition.not);
+  return condition.fact === "raisedCodes" ? [String(condition.value)] : [];
 }
 
 export const COMPILED_RULES: readonly TCompiledRule[] = compileRules({ rules: RULES });
@@ -76,11 +103,15 @@ export type TEvaluateRulesInput = { facts: TFacts; rules?: readonly TCompiledRul
 /** Runs the rules over precomputed facts; flags come back sorted. */
 export function evaluateRules({ facts, rules = COMPILED_RULES }: TEvaluateRulesInput): TFlag[] {
   const flags: TFlag[] = [];
+  // A fresh list per run: the policy re-runs the rules over a copy of these facts.
+  const raised: string[] = [];
+  facts.raisedCodes = raised;
   for (const compiled of rules) {
     if (compiled.guard !== null && !compiled.guard(facts)) continue;
     for (const variant of compiled.variants) {
       if (!variant.test(facts)) continue;
       flags.push(buildFlag({ rule: compiled.rule, severity: variant.severity, facts }));
+      raised.push(compiled.rule.code);
       break;
     }
   }

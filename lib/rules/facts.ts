@@ -16,6 +16,16 @@ export type TThresholdFacts = {
   maxTestAgeMonths: number;
   rtoLimitMinutes: number | null;
   rpoLimitMinutes: number | null;
+  minImmutableRetentionDays: number;
+  maxNotificationHours: number;
+  minPowerAutonomyHours: number;
+  minFailoverStaffCount: number;
+};
+
+/** A measured recovery time that counts against the RTO, and the answer it came from. */
+export type TMeasuredRecovery = {
+  question: "dr_test_recovery_minutes" | "full_restore_test_minutes";
+  minutes: number;
 };
 
 export type TFacts = TSiteFacts &
@@ -36,6 +46,22 @@ export type TFacts = TSiteFacts &
     planReviewAgeMonths: number | null;
     residencyViolations: TResidencyViolation[];
     residencyViolationCount: number;
+    /** Life of the protected copies: immutable_retention_days, else backup_retention_days. */
+    protectedRetentionDays: number | null;
+    protectedRetentionQuestion: "immutable_retention_days" | "backup_retention_days" | null;
+    /** The measured recovery times that count (see measureRecovery) and the larger of them. */
+    measuredRecoveries: TMeasuredRecovery[];
+    measuredRecoveryMinutes: number | null;
+    /** Scenarios of plan_must_cover that plan_covers lacks; null when plan_covers is unanswered. */
+    planScopeMissing: string[] | null;
+    planScopeMissingCount: number | null;
+    /** export_formats is a non-empty list of "proprietary" only. */
+    exportProprietaryOnly: boolean;
+    /**
+     * The codes raised so far in this evaluation. The engine fills it as it runs the rules,
+     * v1 rules first, so a 1.1 rule can stay silent "while CODE is raised".
+     */
+    raisedCodes: string[];
   };
 
 /** Names a rule condition may use in `fact` / `valueFact` (objects and lists are for details). */
@@ -56,10 +82,20 @@ export const FACT_NAMES = [
   "planReviewAgeMonths",
   "residencyViolationCount",
   "sharedProvider",
+  "backupAllSameProviderAsPrimary",
+  "protectedRetentionDays",
+  "measuredRecoveryMinutes",
+  "planScopeMissingCount",
+  "exportProprietaryOnly",
+  "raisedCodes",
   "minSeparationKm",
   "maxTestAgeMonths",
   "rtoLimitMinutes",
   "rpoLimitMinutes",
+  "minImmutableRetentionDays",
+  "maxNotificationHours",
+  "minPowerAutonomyHours",
+  "minFailoverStaffCount",
 ] as const satisfies readonly (keyof TFacts)[];
 
 export type TComputeFactsInput = {
@@ -87,6 +123,10 @@ export function computeFacts({ answers: given, requirements, asOf }: TComputeFac
     sites,
     parties: answers.subprocessors as readonly TParty[] | undefined,
   });
+  const measuredRecoveries = measureRecovery(answers);
+  const retention = readProtectedRetention(answers);
+  const planScopeMissing = findPlanScopeMissing(answers.plan_covers, requirements.plan_must_cover);
+  const formats = answers.export_formats;
   return {
     ...siteFacts,
     ...getThresholdFacts({ requirements }),
@@ -103,7 +143,76 @@ export function computeFacts({ answers: given, requirements, asOf }: TComputeFac
     planReviewAgeMonths: ageOf(answers.plan_last_reviewed_date, asOfDate),
     residencyViolations,
     residencyViolationCount: residencyViolations.length,
+    protectedRetentionDays: retention?.days ?? null,
+    protectedRetentionQuestion: retention?.question ?? null,
+    measuredRecoveries,
+    measuredRecoveryMinutes: measuredRecoveries.length
+      ? Math.max(...measuredRecoveries.map((m) => m.minutes))
+      : null,
+    planScopeMissing,
+    planScopeMissingCount: planScopeMissing?.length ?? null,
+    exportProprietaryOnly:
+      Array.isArray(formats) &&
+      formats.length > 0 &&
+      formats.every((format) => format === "proprietary"),
+    raisedCodes: [],
   };
+}
+
+/**
+ * The measured recovery times that count against an RTO: a DR test's only when a plan
+ * exists, the test has a date and it actually failed over; a restore's only when backups
+ * exist, the test has a date and its scope covered the full environment (and not "never").
+ */
+function measureRecovery(answers: TAnswers): TMeasuredRecovery[] {
+  const found: TMeasuredRecovery[] = [];
+  const dr = answers.dr_test_recovery_minutes;
+  if (
+    typeof dr === "number" &&
+    answers.plan_exists === "yes" &&
+    answers.dr_test_last_date !== undefined &&
+    (answers.dr_test_type === "partial_failover" || answers.dr_test_type === "full_failover")
+  ) {
+    found.push({ question: "dr_test_recovery_minutes", minutes: dr });
+  }
+  const restore = answers.full_restore_test_minutes;
+  const scope = answers.restore_test_scope;
+  if (
+    typeof restore === "number" &&
+    answers.backup_exists === "yes" &&
+    answers.restore_test_last_date !== undefined &&
+    Array.isArray(scope) &&
+    scope.includes("full_environment") &&
+    !scope.includes("never")
+  ) {
+    found.push({ question: "full_restore_test_minutes", minutes: restore });
+  }
+  return found;
+}
+
+function readProtectedRetention(answers: TAnswers) {
+  const immutable = answers.immutable_retention_days;
+  if (typeof immutable === "number") {
+    return { days: immutable, question: "immutable_retention_days" as const };
+  }
+  const retention = answers.backup_retention_days;
+  if (typeof retention === "number") {
+    return { days: retention, question: "backup_retention_days" as const };
+  }
+  return null;
+}
+
+function findPlanScopeMissing(covers: unknown, required: readonly string[]): string[] | null {
+  if (!Array.isArray(covers)) return null;
+  return required.filter((scenario) => !covers.includes(scenario));
+}
+
+/**
+ * The bcdr-core version the rules are written for: the latest shipped. Answers given on an
+ * older version (a subset of its questions) are judged by these rules too.
+ */
+export function getRulesVersion(): string {
+  return getQuestionnaire({ id: "bcdr-core" })?.version ?? "unknown";
 }
 
 let bcdrCoreIds: readonly string[] | undefined;
@@ -143,6 +252,10 @@ export function getThresholdFacts({ requirements }: TGetThresholdFactsInput): TT
     maxTestAgeMonths: requirements.max_test_age_months,
     rtoLimitMinutes: requirements.rto_minutes,
     rpoLimitMinutes: requirements.rpo_minutes,
+    minImmutableRetentionDays: requirements.min_immutable_retention_days,
+    maxNotificationHours: requirements.max_notification_hours,
+    minPowerAutonomyHours: requirements.min_power_autonomy_hours,
+    minFailoverStaffCount: requirements.min_failover_staff_count,
   };
 }
 

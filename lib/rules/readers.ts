@@ -26,10 +26,20 @@ export const FACT_READERS: Readonly<Record<TFactName, TReader>> = {
   planReviewAgeMonths: (s) => f(s).planReviewAgeMonths,
   residencyViolationCount: (s) => f(s).residencyViolationCount,
   sharedProvider: (s) => f(s).sharedProvider,
+  backupAllSameProviderAsPrimary: (s) => f(s).backupAllSameProviderAsPrimary,
+  protectedRetentionDays: (s) => f(s).protectedRetentionDays,
+  measuredRecoveryMinutes: (s) => f(s).measuredRecoveryMinutes,
+  planScopeMissingCount: (s) => f(s).planScopeMissingCount,
+  exportProprietaryOnly: (s) => f(s).exportProprietaryOnly,
+  raisedCodes: (s) => f(s).raisedCodes,
   minSeparationKm: (s) => f(s).minSeparationKm,
   maxTestAgeMonths: (s) => f(s).maxTestAgeMonths,
   rtoLimitMinutes: (s) => f(s).rtoLimitMinutes,
   rpoLimitMinutes: (s) => f(s).rpoLimitMinutes,
+  minImmutableRetentionDays: (s) => f(s).minImmutableRetentionDays,
+  maxNotificationHours: (s) => f(s).maxNotificationHours,
+  minPowerAutonomyHours: (s) => f(s).minPowerAutonomyHours,
+  minFailoverStaffCount: (s) => f(s).minFailoverStaffCount,
 };
 
 /** Readers over TFacts; an unknown fact or question name is a bug in a rule definition. */

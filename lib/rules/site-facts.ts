@@ -1,7 +1,17 @@
 import { distanceKm, getSamePlaceReason, type TSamePlaceReason } from "@/lib/rules/geo";
 import type { TSite } from "@/lib/rules/types";
 
-export type TSitePair = { from: TSite; to: TSite; km: number; samePlace: TSamePlaceReason | null };
+/** "chain": not the same place as a pair, but linked through other sites that are. */
+export type TSitePlaceReason = TSamePlaceReason | "chain";
+
+export type TSitePair = {
+  from: TSite;
+  to: TSite;
+  km: number;
+  samePlace: TSitePlaceReason | null;
+  /** For a "chain": the other sites of the place that link the two. */
+  via?: TSite[];
+};
 
 export type TSiteFacts = {
   /** [] when the sites question is unanswered; see sitesAnswered. */
@@ -30,13 +40,19 @@ export type TSiteFacts = {
   backupAllSamePlace: boolean;
   /** The largest nearest-primary separation over backup sites (0 when same place). */
   backupFarthestKm: number | null;
-  /** The one provider every site names, or null. */
+  /** The one provider every site names (compared exactly, as the contract says), or null. */
   sharedProvider: string | null;
+  /** At least one primary and one backup site, and every backup site shares a primary's provider. */
+  backupAllSameProviderAsPrimary: boolean;
 };
 
 export type TMeasurePairInput = { from: TSite; to: TSite };
 
-export function measurePair({ from, to }: TMeasurePairInput): TSitePair {
+/** One pair on its own: the same place only by a shared facility or under 1 km. */
+export function measurePair({
+  from,
+  to,
+}: TMeasurePairInput): TSitePair & { samePlace: TSamePlaceReason | null } {
   const km = from === to ? 0 : distanceKm({ from, to });
   return {
     from,
@@ -49,10 +65,12 @@ export function measurePair({ from, to }: TMeasurePairInput): TSitePair {
 /** Separation as the rules judge it: a same-place pair is no separation at all. */
 export const effectiveKm = (pair: TSitePair): number => (pair.samePlace ? 0 : pair.km);
 
-function findNearest(from: TSite, candidates: readonly TSite[]): TSitePair | null {
+type TMeasure = (from: TSite, to: TSite) => TSitePair;
+
+function findNearest(from: TSite, candidates: readonly TSite[], measure: TMeasure) {
   let best: TSitePair | null = null;
   for (const to of candidates) {
-    const pair = measurePair({ from, to });
+    const pair = measure(from, to);
     const better =
       !best ||
       effectiveKm(pair) < effectiveKm(best) ||
@@ -86,10 +104,9 @@ function groupPlaces(sites: readonly TSite[]): { places: TSite[][]; links: TSite
 }
 
 function findSharedProvider(sites: readonly TSite[]): string | null {
-  const first = sites[0]?.provider.trim();
+  const first = sites[0];
   if (!first) return null;
-  const key = first.toLowerCase();
-  return sites.every((s) => s.provider.trim().toLowerCase() === key) ? first : null;
+  return sites.every((s) => s.provider === first.provider) ? first.provider : null;
 }
 
 export type TBuildSiteFactsInput = {
@@ -100,10 +117,20 @@ export type TBuildSiteFactsInput = {
 export function buildSiteFacts({ sites: answered, backupIds }: TBuildSiteFactsInput): TSiteFacts {
   const sites = answered ?? [];
   const { places, links } = groupPlaces(sites);
+  // Places are taken transitively, so two sites of one place may be neither in one facility
+  // nor within 1 km of each other: they are still no separation at all.
+  const placeOf = new Map<TSite, TSite[]>();
+  for (const place of places) for (const member of place) placeOf.set(member, place);
+  const measure: TMeasure = (from, to) => {
+    const pair = measurePair({ from, to });
+    if (pair.samePlace || placeOf.get(from) !== placeOf.get(to)) return pair;
+    const via = (placeOf.get(from) ?? []).filter((site) => site !== from && site !== to);
+    return { ...pair, samePlace: "chain", via };
+  };
   const primaries = sites.filter((s) => s.role === "primary");
   const secondaries = sites.filter((s) => s.role === "secondary");
   const nearestSecondaryByPrimary = primaries
-    .map((p) => findNearest(p, secondaries))
+    .map((p) => findNearest(p, secondaries, measure))
     .filter((pair): pair is TSitePair => pair !== null);
   let closest: TSitePair | null = null;
   for (const pair of nearestSecondaryByPrimary) {
@@ -112,14 +139,14 @@ export function buildSiteFacts({ sites: answered, backupIds }: TBuildSiteFactsIn
   let closestPair: TSitePair | null = null;
   for (const p of primaries) {
     for (const s of secondaries) {
-      const pair = measurePair({ from: p, to: s });
+      const pair = measure(p, s);
       if (!closestPair || pair.km < closestPair.km) closestPair = pair;
     }
   }
   const wanted = new Set(backupIds ?? []);
   const backupSites = sites.filter((s) => wanted.has(s.id));
   const nearestPrimaryByBackupSite = backupSites
-    .map((b) => findNearest(b, primaries))
+    .map((b) => findNearest(b, primaries, measure))
     .filter((pair): pair is TSitePair => pair !== null);
   const measured = nearestPrimaryByBackupSite.length > 0;
   return {
@@ -141,5 +168,9 @@ export function buildSiteFacts({ sites: answered, backupIds }: TBuildSiteFactsIn
     backupAllSamePlace: measured && nearestPrimaryByBackupSite.every((p) => p.samePlace !== null),
     backupFarthestKm: measured ? Math.max(...nearestPrimaryByBackupSite.map(effectiveKm)) : null,
     sharedProvider: findSharedProvider(sites),
+    backupAllSameProviderAsPrimary:
+      primaries.length > 0 &&
+      backupSites.length > 0 &&
+      backupSites.every((b) => primaries.some((p) => p.provider === b.provider)),
   };
 }

@@ -10,7 +10,19 @@ export type TRating = (typeof RATINGS)[number];
 export const TIERS = ["critical", "high", "moderate", "low"] as const;
 export type TTier = (typeof TIERS)[number];
 
-export const FLAG_CODES = [
+/** The options of `plan_covers`, which `plan_must_cover` requirements also name. */
+export const PLAN_SCENARIOS = [
+  "site_loss",
+  "region_loss",
+  "ransomware",
+  "provider_failure",
+  "data_corruption",
+  "staff_loss",
+] as const;
+export type TPlanScenario = (typeof PLAN_SCENARIOS)[number];
+
+/** The codes of contract version 1.0, in the contract's table order. */
+export const FLAG_CODES_1_0 = [
   "SINGLE_SITE",
   "SITE_SEPARATION_INSUFFICIENT",
   "SEPARATION_CLAIM_MISMATCH",
@@ -40,6 +52,24 @@ export const FLAG_CODES = [
   "RPO_CLAIM_INCONSISTENT",
   "RTO_CLAIM_INCONSISTENT",
 ] as const;
+
+/** The codes contract version 1.1 added: risks that distance alone does not catch. */
+export const FLAG_CODES_1_1 = [
+  "COMMON_MODE_CHANGE",
+  "FOURTH_PARTY_SINGLE_POINT",
+  "RECOVERY_NEEDS_PRIMARY",
+  "RECOVERY_IDENTITY_SHARED",
+  "POWER_AUTONOMY_SHORT",
+  "IMMUTABLE_RETENTION_SHORT",
+  "BACKUP_SAME_PROVIDER",
+  "MEASURED_RECOVERY_EXCEEDS_RTO",
+  "KEY_PERSON_DEPENDENCY",
+  "PLAN_SCOPE_GAP",
+  "NOTIFICATION_TOO_SLOW",
+  "EXPORT_PROPRIETARY_ONLY",
+] as const;
+
+export const FLAG_CODES = [...FLAG_CODES_1_0, ...FLAG_CODES_1_1] as const;
 export type TFlagCode = (typeof FLAG_CODES)[number];
 
 export type TFlag = {

@@ -1,10 +1,11 @@
 import type { TRequirements } from "@/lib/questionnaires/answers";
-import type { TTier } from "@/lib/rules/types";
+import { PLAN_SCENARIOS, type TPlanScenario, type TTier } from "@/lib/rules/types";
 import type { TOrgPolicy } from "@/lib/scoring/policy";
 
 /** How often each tier is reassessed, in months. */
 export const REASSESS_MONTHS = { critical: 6, high: 12, moderate: 24, low: 36 } as const;
 
+/** The v1 thresholds: tier defaults are ours to choose, and an organisation policy may tune them. */
 export type TThresholds = {
   /** null: no RTO requirement applies, so RTO_EXCEEDS_REQUIREMENT stays silent. */
   rto_minutes: number | null;
@@ -13,6 +14,7 @@ export type TThresholds = {
   max_test_age_months: number;
 };
 export type TThresholdField = keyof TThresholds;
+/** The thresholds an organisation policy may tune per tier. */
 export const THRESHOLD_FIELDS = [
   "rto_minutes",
   "rpo_minutes",
@@ -21,34 +23,99 @@ export const THRESHOLD_FIELDS = [
 ] as const satisfies readonly TThresholdField[];
 
 /**
+ * The requirement fields contract 1.1 added. Their tier defaults are fixed by the contract
+ * (so that two engines give the same flags), which is why a policy does not tune them.
+ */
+export type TResilienceThresholds = {
+  min_immutable_retention_days: number;
+  max_notification_hours: number;
+  min_power_autonomy_hours: number;
+  min_failover_staff_count: number;
+  /** Scenarios the plan must cover; [] requires none. */
+  plan_must_cover: readonly TPlanScenario[];
+};
+export type TResilienceField = keyof TResilienceThresholds;
+export const RESILIENCE_FIELDS = [
+  "min_immutable_retention_days",
+  "max_notification_hours",
+  "min_power_autonomy_hours",
+  "min_failover_staff_count",
+  "plan_must_cover",
+] as const satisfies readonly TResilienceField[];
+
+/** Every requirement with a tier default. */
+export type TRequirementField = TThresholdField | TResilienceField;
+
+const CORE_SCENARIOS: readonly TPlanScenario[] = ["site_loss", "ransomware", "data_corruption"];
+
+/**
  * Defaults by criticality tier. Critical and high follow common practice for hosted
  * systems of record (4 h / 15 min and 24 h / 4 h; sites at least 100 km apart so one
  * regional disaster cannot hit both; yearly tests as ISO 22301 expects). A low-tier vendor
  * has no RTO/RPO requirement unless procurement or the organisation's policy sets one.
+ * The last five fields are the contract's own table (bcdr-core 1.1).
  */
-export const TIER_DEFAULTS: Readonly<Record<TTier, Readonly<TThresholds>>> = {
-  critical: { rto_minutes: 240, rpo_minutes: 15, min_separation_km: 100, max_test_age_months: 12 },
-  high: { rto_minutes: 1440, rpo_minutes: 240, min_separation_km: 100, max_test_age_months: 12 },
+export const TIER_DEFAULTS: Readonly<
+  Record<TTier, Readonly<TThresholds> & Readonly<TResilienceThresholds>>
+> = {
+  critical: {
+    rto_minutes: 240,
+    rpo_minutes: 15,
+    min_separation_km: 100,
+    max_test_age_months: 12,
+    min_immutable_retention_days: 30,
+    max_notification_hours: 4,
+    min_power_autonomy_hours: 72,
+    min_failover_staff_count: 3,
+    plan_must_cover: PLAN_SCENARIOS,
+  },
+  high: {
+    rto_minutes: 1440,
+    rpo_minutes: 240,
+    min_separation_km: 100,
+    max_test_age_months: 12,
+    min_immutable_retention_days: 30,
+    max_notification_hours: 24,
+    min_power_autonomy_hours: 48,
+    min_failover_staff_count: 2,
+    plan_must_cover: PLAN_SCENARIOS,
+  },
   moderate: {
     rto_minutes: 4320,
     rpo_minutes: 1440,
     min_separation_km: 50,
     max_test_age_months: 12,
+    min_immutable_retention_days: 14,
+    max_notification_hours: 72,
+    min_power_autonomy_hours: 24,
+    min_failover_staff_count: 2,
+    plan_must_cover: CORE_SCENARIOS,
   },
-  low: { rto_minutes: null, rpo_minutes: null, min_separation_km: 10, max_test_age_months: 24 },
+  low: {
+    rto_minutes: null,
+    rpo_minutes: null,
+    min_separation_km: 10,
+    max_test_age_months: 24,
+    min_immutable_retention_days: 7,
+    max_notification_hours: 72,
+    min_power_autonomy_hours: 12,
+    min_failover_staff_count: 1,
+    plan_must_cover: CORE_SCENARIOS,
+  },
 };
 
 /** Where a threshold came from, so a flag can say "your requirement" or "the tier default". */
 export type TThresholdSource = "tier_default" | "policy" | "requirement";
 
-export type TResolvedRequirements = TThresholds & {
-  tier: TTier;
-  /** Empty: any country is allowed. */
-  allowed_countries: string[];
-  sources: Record<TThresholdField, TThresholdSource>;
-  /** The policy's reason for its tuning of this tier, when it tuned any threshold. */
-  policy_reason: string | null;
-};
+export type TResolvedRequirements = TThresholds &
+  TResilienceThresholds & {
+    tier: TTier;
+    /** Empty: any country is allowed. */
+    allowed_countries: string[];
+    sources: Record<TRequirementField, TThresholdSource>;
+    /** The policy's reason for its tuning of this tier, when it tuned any threshold. */
+    policy_reason: string | null;
+  };
 
 export type TResolveRequirementsInput = { requirements: TRequirements; policy?: TOrgPolicy };
 
@@ -59,16 +126,15 @@ export function resolveRequirements({
 }: TResolveRequirementsInput): TResolvedRequirements {
   const tier = requirements.tier;
   const tuning = policy?.tiers?.[tier];
+  const defaults = TIER_DEFAULTS[tier];
+  const sources = {} as Record<TRequirementField, TThresholdSource>;
+  for (const field of [...THRESHOLD_FIELDS, ...RESILIENCE_FIELDS]) sources[field] = "tier_default";
   const resolved: TResolvedRequirements = {
-    ...TIER_DEFAULTS[tier],
+    ...defaults,
+    plan_must_cover: [...defaults.plan_must_cover],
     tier,
     allowed_countries: [...(requirements.allowed_countries ?? [])],
-    sources: {
-      rto_minutes: "tier_default",
-      rpo_minutes: "tier_default",
-      min_separation_km: "tier_default",
-      max_test_age_months: "tier_default",
-    },
+    sources,
     policy_reason: tuning?.reason ?? null,
   };
   for (const field of THRESHOLD_FIELDS) {
@@ -76,11 +142,17 @@ export function resolveRequirements({
     const tuned = tuning?.[field];
     if (own !== undefined) {
       resolved[field] = own;
-      resolved.sources[field] = "requirement";
+      sources[field] = "requirement";
     } else if (tuned !== undefined) {
       (resolved as Record<TThresholdField, number | null>)[field] = tuned;
-      resolved.sources[field] = "policy";
+      sources[field] = "policy";
     }
+  }
+  for (const field of RESILIENCE_FIELDS) {
+    const own = requirements[field];
+    if (own === undefined) continue;
+    (resolved as Record<TResilienceField, unknown>)[field] = Array.isArray(own) ? [...own] : own;
+    sources[field] = "requirement";
   }
   return resolved;
 }

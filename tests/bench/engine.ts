@@ -18,7 +18,9 @@ import {
   computeFacts,
   evaluateRules,
   FACT_NAMES,
+  FLAG_CODES_1_0,
   OPERATORS,
+  PLAN_SCENARIOS,
   RULES,
   type TCondition,
   type TFacts,
@@ -27,6 +29,7 @@ import {
 import { computeScore, getRating, resolveRequirements } from "@/lib/scoring";
 import { createRng } from "@/prisma/demo-answers";
 import wellRun from "@/tests/fixtures/engine/well-run-vendor.json";
+import { CLEAN_1_1_ANSWERS } from "@/tests/unit/engine/helpers";
 
 const COUNT = 10_000;
 const questionnaire = getQuestionnaire({ id: "bcdr-core" })!;
@@ -108,6 +111,9 @@ function makeFile() {
     .filter((s) => s.role === "backup" || chance(0.1))
     .map((s) => s.id);
   answers.declared_min_separation_km = pick([5, 60, 150, 900]);
+  // Most vendors answer the 1.1 questions too, soundly like the rest (the changes below
+  // spoil some); the others were sent 1.0 and leave them out.
+  if (chance(0.8)) Object.assign(answers, structuredClone(CLEAN_1_1_ANSWERS));
   const changes = pick([0, 0, 1, 1, 2, 2, 3, 4, 6]);
   for (let i = 0; i < changes; i++) {
     const q = pick(QUESTIONS);
@@ -120,11 +126,16 @@ function makeFile() {
   if (chance(0.5)) requirements.min_separation_km = pick([0, 50, 100, 300]);
   if (chance(0.5)) requirements.max_test_age_months = pick([6, 12, 24]);
   if (chance(0.3)) requirements.allowed_countries = subset(["DE", "IE", "NL", "US"]);
+  if (chance(0.3)) requirements.max_notification_hours = pick([1, 4, 24, 72]);
+  if (chance(0.3)) requirements.min_failover_staff_count = pick([1, 2, 3]);
+  if (chance(0.2)) requirements.plan_must_cover = subset(PLAN_SCENARIOS);
   return { questionnaire: "bcdr-core", requirements, answers };
 }
 
 // The same rules, translated for json-rules-engine: one rule per severity variant, the
 // guard and-ed in; answers are facts named "q:<id>", computed facts keep their names.
+// "Is CODE raised?" is json-rules-engine's own idiom: v1 rules run at a higher priority,
+// and the fact raisedCodes lists the success events of the run so far.
 function toJre(condition: TCondition): TopLevelCondition {
   if ("all" in condition) return { all: condition.all.map(toJre) } as TopLevelCondition;
   if ("any" in condition) return { any: condition.any.map(toJre) } as TopLevelCondition;
@@ -139,6 +150,16 @@ function toJre(condition: TCondition): TopLevelCondition {
 function buildJre(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, op] of Object.entries(OPERATORS)) engine.addOperator(name, op.evaluate);
+  engine.addFact(
+    "raisedCodes",
+    // getEvents is public at run time (dist/almanac.js) but missing from the typings.
+    (_params, almanac) =>
+      (almanac as unknown as { getEvents(kind: string): { type: string }[] })
+        .getEvents("success")
+        .map((e) => e.type),
+    { cache: false },
+  );
+  const v1 = new Set<string>(FLAG_CODES_1_0);
   RULES.forEach((rule, ruleIndex) => {
     rule.variants.forEach((variant, variantIndex) => {
       const when = toJre(variant.when);
@@ -146,6 +167,7 @@ function buildJre(): Engine {
       const props: RuleProperties = {
         conditions: conditions as TopLevelCondition,
         event: { type: rule.code, params: { ruleIndex, variantIndex } },
+        priority: v1.has(rule.code) ? 2 : 1,
       };
       engine.addRule(props);
     });
@@ -155,7 +177,7 @@ function buildJre(): Engine {
 
 function toJreFacts(facts: TFacts): Record<string, unknown> {
   const flat: Record<string, unknown> = {};
-  for (const name of FACT_NAMES) flat[name] = facts[name];
+  for (const name of FACT_NAMES) if (name !== "raisedCodes") flat[name] = facts[name];
   for (const [id, value] of Object.entries(facts.answers)) flat[`q:${id}`] = value;
   return flat;
 }

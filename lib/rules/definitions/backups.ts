@@ -137,7 +137,8 @@ const corruption: TRuleDefinition = {
   code: "CORRUPTION_PROPAGATES",
   title: "A corruption or deletion reaches the copies too",
   questions: ["replication_mode", "point_in_time_recovery"],
-  guard: BACKUPS_EXIST,
+  // No backups guard: this reads replication, and a replica corrupts along with production
+  // whether or not backups exist (contract 1.1, clarified).
   variants: [
     {
       severity: "high",
@@ -209,9 +210,16 @@ const scopeGap: TRuleDefinition = {
     {
       severity: "medium",
       when: {
-        any: [
-          { question: "restore_test_scope", op: "excludes", value: "full_environment" },
-          { question: "restore_test_scope", op: "excludes", value: "single_customer" },
+        all: [
+          // Silent while RESTORE_NEVER_TESTED speaks: no date, or scope "never".
+          { question: "restore_test_last_date", op: "answered" },
+          { question: "restore_test_scope", op: "excludes", value: "never" },
+          {
+            any: [
+              { question: "restore_test_scope", op: "excludes", value: "full_environment" },
+              { question: "restore_test_scope", op: "excludes", value: "single_customer" },
+            ],
+          },
         ],
       },
     },

@@ -60,15 +60,8 @@ const separation: TRuleDefinition = {
   title: "Primary and secondary sites are too close",
   questions: ["sites"],
   variants: [
-    {
-      severity: "critical",
-      when: {
-        all: [
-          { fact: "closestSeparationSamePlace", op: "isTrue" },
-          { fact: "closestSeparationKm", op: "lt", valueFact: "minSeparationKm" },
-        ],
-      },
-    },
+    // A secondary in the same place is no separation at all, whatever the limit.
+    { severity: "critical", when: { fact: "closestSeparationSamePlace", op: "isTrue" } },
     {
       severity: "high",
       when: { fact: "closestSeparationKm", op: "lt", valueFact: "minSeparationKm" },
@@ -76,7 +69,7 @@ const separation: TRuleDefinition = {
   ],
   explain: ({ facts }) => {
     const close = facts.nearestSecondaryByPrimary.filter(
-      (pair) => effectiveKm(pair) < facts.minSeparationKm,
+      (pair) => pair.samePlace !== null || effectiveKm(pair) < facts.minSeparationKm,
     );
     return `${joinWords(close.map(describePair))}; ${describeThreshold(facts, "min_separation_km")}. One regional event (flood, earthquake, grid failure) could take out both.`;
   },

@@ -21,3 +21,14 @@ export type TRuleDefinition = {
 
 /** backup_exists = yes: when it is not, only NO_BACKUPS speaks for backups. */
 export const BACKUPS_EXIST: TCondition = { question: "backup_exists", op: "equals", value: "yes" };
+
+/**
+ * CODE was raised earlier in this evaluation. Only 1.1 rules read it, and only about v1
+ * codes, which the engine decides first (compileRules checks the order).
+ */
+export const raised = (code: TFlagCode): TCondition => ({
+  fact: "raisedCodes",
+  op: "includes",
+  value: code,
+});
+export const notRaised = (code: TFlagCode): TCondition => ({ not: raised(code) });

@@ -5,7 +5,7 @@ import {
   type TQuestion,
   type TRequirements,
 } from "@/lib/questionnaires";
-import type { TAnswers, TSite } from "@/lib/rules";
+import { PLAN_SCENARIOS, type TAnswers, type TSite } from "@/lib/rules";
 import { QUESTIONNAIRE } from "@/tests/unit/engine/helpers";
 
 // Schema-valid answers built from the questionnaire itself, biased towards the cases rules
@@ -58,6 +58,7 @@ function valueArb(question: TQuestion): fc.Arbitrary<unknown> | null {
     case "multi":
       return fc.subarray(options);
     case "number":
+      if (question.integer) return fc.integer({ min: question.min ?? 0, max: 20 });
       return fc.oneof(
         fc.integer({ min: question.min ?? 0, max: 2000 }),
         fc.double({
@@ -93,6 +94,10 @@ for (const q of questions) {
 }
 
 export const YESNO_IDS = questions.filter((q) => q.type === "yesno").map((q) => q.id);
+/** Multi-choice questions that offer "unknown" (shared hazards, unstaged changes, ...). */
+export const MULTI_UNKNOWN_IDS = questions
+  .filter((q) => q.type === "multi" && q.options?.some((o) => o.value === "unknown"))
+  .map((q) => q.id);
 
 export const answersArb: fc.Arbitrary<TAnswers> = fc
   .tuple(
@@ -118,6 +123,14 @@ export const requirementsArb: fc.Arbitrary<TRequirements> = fc.record(
     min_separation_km: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 500, noNaN: true })),
     max_test_age_months: fc.integer({ min: 0, max: 36 }),
     allowed_countries: fc.subarray(["DE", "IE", "NL", "US", "GB", "FR"]),
+    min_immutable_retention_days: fc.integer({ min: 0, max: 120 }),
+    max_notification_hours: fc.oneof(
+      fc.integer({ min: 0, max: 96 }),
+      fc.double({ min: 0, max: 96, noNaN: true }),
+    ),
+    min_power_autonomy_hours: fc.integer({ min: 0, max: 120 }),
+    min_failover_staff_count: fc.integer({ min: 0, max: 6 }),
+    plan_must_cover: fc.subarray([...PLAN_SCENARIOS]),
   },
   { requiredKeys: ["tier"] },
 );

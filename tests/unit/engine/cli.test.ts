@@ -30,24 +30,36 @@ const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as TFixture;
 
 describe("assess CLI", () => {
-  it.each(["shared-storage-backup.json", "stale-tests.json", "well-run-vendor.json"])(
-    "scores %s as JSON",
-    (name) => {
-      const { as_of, input, expect: want } = fixture(name);
-      const { status, stdout, stderr } = assess(writeInput(name, input), "--as-of", as_of);
-      expect(stderr).toBe("");
-      expect(status).toBe(0);
-      const report = JSON.parse(stdout);
-      expect(Object.keys(report)).toEqual(["questionnaire", "version", "score", "rating", "flags"]);
-      expect(report.questionnaire).toBe("bcdr-core");
-      const codes = report.flags.map((f: { code: string }) => f.code);
-      for (const code of want.must) expect(codes).toContain(code);
-      for (const code of want.must_not) expect(codes).not.toContain(code);
-      expect(report.rating).toBe(want.rating);
-      for (const flag of report.flags)
-        expect(Object.keys(flag)).toEqual(["code", "severity", "title", "detail", "questions"]);
-    },
-  );
+  it.each([
+    "shared-storage-backup.json",
+    "stale-tests.json",
+    "well-run-vendor.json",
+    "common-mode-and-suppliers.json",
+    "ransomware-recovery-readiness.json",
+  ])("scores %s as JSON, judged by version 1.1", (name) => {
+    const { as_of, input, expect: want } = fixture(name);
+    const { status, stdout, stderr } = assess(writeInput(name, input), "--as-of", as_of);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(["questionnaire", "version", "score", "rating", "flags"]);
+    expect(report.questionnaire).toBe("bcdr-core");
+    expect(report.version).toMatch(/^1\.1/);
+    const codes = report.flags.map((f: { code: string }) => f.code);
+    for (const code of want.must) expect(codes).toContain(code);
+    for (const code of want.must_not) expect(codes).not.toContain(code);
+    expect(report.rating).toBe(want.rating);
+    for (const flag of report.flags)
+      expect(Object.keys(flag)).toEqual(["code", "severity", "title", "detail", "questions"]);
+  });
+
+  it("reports version 1.1 for a file that names 1.0.0 (its answers judged by the 1.1 rules)", () => {
+    const { as_of, input } = fixture("stale-tests.json");
+    const file = writeInput("pinned.json", { ...input, version: "1.0.0" });
+    const { status, stdout } = assess(file, "--as-of", as_of);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).version).toMatch(/^1\.1/);
+  });
 
   it("prints a readable text report", () => {
     const { as_of, input } = fixture("shared-storage-backup.json");
@@ -130,6 +142,20 @@ describe("assess CLI", () => {
       '--format: expected "json" or "text"; found "xml"',
     ],
     ["no FILE", () => [], "FILE: expected exactly one answers file; found nothing"],
+    [
+      "a _count that is not a whole number",
+      () => [refused("count.json", { failover_qualified_staff_count: 2.5 })],
+      "answers.failover_qualified_staff_count: expected a whole number of at least 0 (people); found 2.5",
+    ],
+    [
+      "a 1.1 requirement with an option not listed",
+      () => {
+        const { input } = fixture("well-run-vendor.json");
+        const requirements = { ...(input.requirements as object), plan_must_cover: ["fire"] };
+        return [writeInput("req.json", { ...input, requirements })];
+      },
+      'requirements.plan_must_cover[0]: expected one of "site_loss"',
+    ],
   ] as const)("refuses %s with exit 2 and nothing on stdout", (_, args, message) => {
     const { status, stdout, stderr } = assess(...args());
     expect(status).toBe(2);

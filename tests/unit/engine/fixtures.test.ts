@@ -14,15 +14,17 @@ type TFixture = {
 
 describe("worked cases in tests/fixtures/engine", () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
-  it("has the three contract examples and our own cases", () => {
+  it("has the five contract examples and our own cases", () => {
     expect(files).toEqual(
       expect.arrayContaining([
         "shared-storage-backup.json",
         "stale-tests.json",
         "well-run-vendor.json",
+        "common-mode-and-suppliers.json",
+        "ransomware-recovery-readiness.json",
       ]),
     );
-    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(files.length).toBeGreaterThanOrEqual(8);
   });
   for (const file of files) {
     it(file, () => {

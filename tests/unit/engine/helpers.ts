@@ -17,8 +17,27 @@ import wellRun from "@/tests/fixtures/engine/well-run-vendor.json";
 export const QUESTIONNAIRE = getQuestionnaire({ id: "bcdr-core" })!;
 export const AS_OF = "2026-11-01";
 
-/** The well-run vendor raises nothing: each test changes one thing and watches one code. */
-export const CLEAN_ANSWERS: Readonly<Record<string, unknown>> = wellRun.input.answers;
+/** Answers to the 1.1 questions that raise nothing for the well-run vendor (critical tier). */
+export const CLEAN_1_1_ANSWERS: Readonly<Record<string, unknown>> = {
+  unstaged_changes: ["none"],
+  single_source_suppliers: ["none"],
+  recovery_dependencies: ["none"],
+  recovery_identity_independent: "yes",
+  power_autonomy_hours: 96,
+  immutable_retention_days: 35,
+  full_restore_test_minutes: 45,
+  dr_test_recovery_minutes: 40,
+  failover_qualified_staff_count: 4,
+};
+
+/**
+ * The well-run vendor (a contract example, answered on 1.0) with the 1.1 questions answered
+ * well: it raises nothing, so each test changes one thing and watches one code.
+ */
+export const CLEAN_ANSWERS: Readonly<Record<string, unknown>> = {
+  ...wellRun.input.answers,
+  ...CLEAN_1_1_ANSWERS,
+};
 export const CLEAN_REQUIREMENTS = wellRun.input.requirements as TRequirements;
 
 export type TRunInput = {

@@ -3,13 +3,36 @@ import { describe, expect, it } from "vitest";
 import { parseAnswers, parseRequirements } from "@/lib/questionnaires";
 import { assessAnswers, compareFlags, SEVERITY_RANK, type TAnswers } from "@/lib/rules";
 import { computeScore, getRating } from "@/lib/scoring";
-import { answersArb, asOfArb, requirementsArb, YESNO_IDS } from "@/tests/unit/engine/arbitraries";
+import {
+  answersArb,
+  asOfArb,
+  MULTI_UNKNOWN_IDS,
+  requirementsArb,
+  YESNO_IDS,
+} from "@/tests/unit/engine/arbitraries";
 import { QUESTIONNAIRE } from "@/tests/unit/engine/helpers";
 
 const RATING_RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;
 const QUESTION_IDS = new Set(QUESTIONNAIRE.sections.flatMap((s) => s.questions.map((q) => q.id)));
 /** Questions whose "yes" opens other rules: changing them may swap findings for a critical one. */
 const GATES: Record<string, string> = { backup_exists: "NO_BACKUPS", plan_exists: "NO_BCDR_PLAN" };
+/**
+ * Contract 1.1 silences: a code that stays silent while another covers the same fact. When
+ * "unknown" raises the covering code, the covered one may go.
+ */
+const COVERED_BY: Record<string, readonly string[]> = {
+  RECOVERY_NEEDS_PRIMARY: ["SHARED_CONTROL_PLANE"],
+  IMMUTABLE_RETENTION_SHORT: ["BACKUPS_MUTABLE"],
+  MEASURED_RECOVERY_EXCEEDS_RTO: ["DR_TEST_FAILED_OBJECTIVES"],
+};
+/**
+ * Codes that only a "yes" opens: the retention of protected copies is judged only when a
+ * protected copy is confirmed; "unknown" confirms none (BACKUPS_MUTABLE judges that).
+ */
+const OPENED_BY_YES: Record<string, readonly string[]> = {
+  backup_immutable: ["IMMUTABLE_RETENTION_SHORT"],
+  backup_offline_copy: ["IMMUTABLE_RETENTION_SHORT"],
+};
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object") {
@@ -59,16 +82,29 @@ describe("engine properties", () => {
   // rule either ignores q or treats "unknown" as failing, so every earlier finding stays
   // (same code, same severity) and the rating cannot drop. The two gate questions open
   // other rules when "yes"; "unknown" closes them but raises a critical flag of its own.
+  // The same holds for a multi-choice answer that offers "unknown" (1.1: unstaged changes,
+  // single-source suppliers, recovery dependencies; v1: shared hazards, backup dependencies):
+  // a passing list replaced by ["unknown"]. A failing list is not compared: the contract
+  // gives "unknown" a lower severity than a listed risk.
   it("replacing an answer that raises no flag by unknown never lowers the rating", () => {
     let checked = 0;
+    let checkedMulti = 0;
     fc.assert(
       fc.property(answersArb, requirementsArb, asOfArb, (answers, requirements, asOf) => {
         const before = assessAnswers({ questionnaire: QUESTIONNAIRE, requirements, answers, asOf });
-        for (const q of YESNO_IDS) {
-          if (answers[q] !== "yes" && answers[q] !== "no") continue;
+        const candidates: [string, unknown][] = [
+          ...YESNO_IDS.filter((q) => answers[q] === "yes" || answers[q] === "no").map(
+            (q): [string, unknown] => [q, "unknown"],
+          ),
+          ...MULTI_UNKNOWN_IDS.filter((q) => answers[q] !== undefined).map(
+            (q): [string, unknown] => [q, ["unknown"]],
+          ),
+        ];
+        for (const [q, unknown] of candidates) {
           if (before.flags.some((f) => f.questions.includes(q))) continue;
-          checked++;
-          const changed: TAnswers = { ...answers, [q]: "unknown" };
+          if (Array.isArray(unknown)) checkedMulti++;
+          else checked++;
+          const changed = { ...answers, [q]: unknown } as TAnswers;
           const after = assessAnswers({
             questionnaire: QUESTIONNAIRE,
             requirements,
@@ -91,6 +127,7 @@ describe("engine properties", () => {
       { numRuns: 300 },
     );
     expect(checked).toBeGreaterThan(300);
+    expect(checkedMulti).toBeGreaterThan(100);
   });
 
   // "unknown" counts as the failing answer: whatever finding "yes" or "no" raises, "unknown"
@@ -113,10 +150,14 @@ describe("engine properties", () => {
               asOf,
             });
           const unknown = assess("unknown");
-          for (const definite of [assess("yes"), assess("no")]) {
+          const yes = assess("yes");
+          for (const definite of [yes, assess("no")]) {
+            const raisedInUnknown = new Set<string>(unknown.flags.map((f) => f.code));
             for (const flag of definite.flags) {
               const same = unknown.flags.find((f) => f.code === flag.code);
-              if (!same && GATES[q] && unknown.flags.some((f) => f.code === GATES[q])) continue;
+              if (!same && GATES[q] && raisedInUnknown.has(GATES[q])) continue;
+              if (!same && COVERED_BY[flag.code]?.some((c) => raisedInUnknown.has(c))) continue;
+              if (!same && definite === yes && OPENED_BY_YES[q]?.includes(flag.code)) continue;
               const floor = Math.min(SEVERITY_RANK[flag.severity], SEVERITY_RANK.medium);
               expect(same && SEVERITY_RANK[same.severity] >= floor, `${q}: ${flag.code}`).toBe(
                 true,

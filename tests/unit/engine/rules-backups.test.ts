@@ -1,16 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { codes, flagOf, north, run, severityOf, site } from "@/tests/unit/engine/helpers";
+import type { TSite } from "@/lib/rules";
+import {
+  CLEAN_ANSWERS,
+  codes,
+  flagOf,
+  north,
+  run,
+  severityOf,
+  site,
+} from "@/tests/unit/engine/helpers";
 
+/** Contract 1.1, clarified: the backup rules that only NO_BACKUPS speaks over. */
 const BACKUP_DETAIL_CODES = [
   "BACKUP_SHARED_DEPENDENCY",
   "BACKUP_SAME_CREDENTIALS",
   "BACKUP_COLOCATED",
   "BACKUPS_MUTABLE",
-  "CORRUPTION_PROPAGATES",
   "RESTORE_NEVER_TESTED",
   "RESTORE_TEST_STALE",
   "RESTORE_SCOPE_GAP",
   "RPO_CLAIM_INCONSISTENT",
+  "IMMUTABLE_RETENTION_SHORT",
+  "BACKUP_SAME_PROVIDER",
 ];
 
 /** Every backup detail answered as badly as possible. */
@@ -26,6 +37,14 @@ const WORST_BACKUPS = {
   rpo_minutes: 5,
 };
 
+/** The clean sites with the backup vault moved to the primary's provider (the secondary not). */
+function backupWithPrimaryProvider(): TSite[] {
+  const sites = structuredClone(CLEAN_ANSWERS.sites) as TSite[];
+  sites[1]!.provider = "Other Cloud";
+  sites[2]!.provider = sites[0]!.provider;
+  return sites;
+}
+
 describe("NO_BACKUPS and the silence of backup details", () => {
   it("is critical for no, unknown and unanswered", () => {
     expect(severityOf({ set: { backup_exists: "no" } }, "NO_BACKUPS")).toBe("critical");
@@ -34,13 +53,18 @@ describe("NO_BACKUPS and the silence of backup details", () => {
     expect(severityOf({}, "NO_BACKUPS")).toBeNull();
   });
   it("backup details speak when backups exist", () => {
-    const raised = codes(run({ set: WORST_BACKUPS, omit: ["restore_test_last_date"] }));
-    const notHere = ["RESTORE_TEST_STALE", "CORRUPTION_PROPAGATES"];
+    // Scope "never" with a stale date: RESTORE_NEVER_TESTED and RESTORE_TEST_STALE.
+    const raised = codes(run({ set: { ...WORST_BACKUPS, restore_test_last_date: "2001-01-01" } }));
+    const notHere = ["RESTORE_SCOPE_GAP", "IMMUTABLE_RETENTION_SHORT"];
     for (const code of BACKUP_DETAIL_CODES.filter((c) => !notHere.includes(c))) {
       expect(raised, code).toContain(code);
     }
-    const replicated = { ...WORST_BACKUPS, replication_mode: "synchronous" };
-    expect(codes(run({ set: replicated }))).toContain("CORRUPTION_PROPAGATES");
+    const scoped = { ...WORST_BACKUPS, restore_test_scope: ["file_level"] };
+    expect(codes(run({ set: scoped }))).toContain("RESTORE_SCOPE_GAP");
+    const shortLived = { backup_immutable: "yes", immutable_retention_days: 3 };
+    expect(codes(run({ set: shortLived }))).toContain("IMMUTABLE_RETENTION_SHORT");
+    const set = { sites: backupWithPrimaryProvider(), backup_site_ids: ["ams"] };
+    expect(codes(run({ set }))).toContain("BACKUP_SAME_PROVIDER");
   });
   it("backup details stay silent when backup_exists is not yes", () => {
     for (const value of ["no", "unknown", undefined]) {
@@ -54,6 +78,27 @@ describe("NO_BACKUPS and the silence of backup details", () => {
         for (const code of BACKUP_DETAIL_CODES)
           expect(raised, `${code} with ${value}`).not.toContain(code);
       }
+    }
+    const detailsBad = {
+      sites: backupWithPrimaryProvider(),
+      backup_site_ids: ["ams"],
+      backup_immutable: "yes",
+      immutable_retention_days: 1,
+    };
+    for (const value of ["no", "unknown"]) {
+      const raised = codes(run({ set: { ...detailsBad, backup_exists: value } }));
+      expect(raised).not.toContain("IMMUTABLE_RETENTION_SHORT");
+      expect(raised).not.toContain("BACKUP_SAME_PROVIDER");
+    }
+  });
+  // Contract 1.1, clarified: CORRUPTION_PROPAGATES reads replication, not backups.
+  it("CORRUPTION_PROPAGATES is not silenced by backup_exists", () => {
+    for (const value of ["no", "unknown", undefined]) {
+      const set = { replication_mode: "synchronous", point_in_time_recovery: "no" };
+      const input = value
+        ? { set: { ...set, backup_exists: value } }
+        : { set, omit: ["backup_exists"] };
+      expect(severityOf(input, "CORRUPTION_PROPAGATES"), String(value)).toBe("high");
     }
   });
 });
@@ -204,8 +249,28 @@ describe("restore tests", () => {
       severityOf({ set: { restore_test_scope: list } }, "RESTORE_SCOPE_GAP");
     expect(scope(["database", "single_customer"])).toBe("medium");
     expect(scope(["full_environment"])).toBe("medium");
-    expect(scope(["never"])).toBe("medium");
     expect(scope(["full_environment", "single_customer"])).toBeNull();
     expect(severityOf({ omit: ["restore_test_scope"] }, "RESTORE_SCOPE_GAP")).toBeNull();
+    // An answered empty list covers nothing.
+    expect(scope([])).toBe("medium");
+  });
+  // Contract 1.1, clarified: RESTORE_NEVER_TESTED covers a missing date or scope "never".
+  it("RESTORE_SCOPE_GAP is silent while RESTORE_NEVER_TESTED is raised", () => {
+    const never = run({ set: { restore_test_scope: ["never"] } });
+    expect(codes(never)).toContain("RESTORE_NEVER_TESTED");
+    expect(codes(never)).not.toContain("RESTORE_SCOPE_GAP");
+    const neverWithOthers = run({ set: { restore_test_scope: ["file_level", "never"] } });
+    expect(codes(neverWithOthers)).not.toContain("RESTORE_SCOPE_GAP");
+    const noDate = run({
+      set: { restore_test_scope: ["file_level"] },
+      omit: ["restore_test_last_date"],
+    });
+    expect(codes(noDate)).toContain("RESTORE_NEVER_TESTED");
+    expect(codes(noDate)).not.toContain("RESTORE_SCOPE_GAP");
+  });
+  // Contract 1.1, clarified: the staleness rule reads the date even when the scope says never.
+  it("RESTORE_TEST_STALE reads the date even when the scope lists never", () => {
+    const set = { restore_test_scope: ["never"], restore_test_last_date: "2020-01-01" };
+    expect(severityOf({ set }, "RESTORE_TEST_STALE")).toBe("high");
   });
 });

@@ -83,3 +83,50 @@ describe("PLAN_REVIEW_STALE", () => {
     expect(codes(run({ omit: ["plan_last_reviewed_date"] }))).not.toContain("PLAN_REVIEW_STALE");
   });
 });
+
+// Contract 1.1, clarified: the DR-test and plan-review rules read their own answers whatever
+// plan_exists says and whether or not DR_NEVER_TESTED is raised.
+describe("DR-test rules are independent of plan_exists and DR_NEVER_TESTED", () => {
+  const bad = {
+    dr_test_last_date: "2020-01-01",
+    dr_test_type: "tabletop",
+    dr_test_met_objectives: "no",
+    plan_last_reviewed_date: "2020-01-01",
+  };
+  const expected = {
+    DR_TEST_STALE: "high",
+    DR_TEST_TABLETOP_ONLY: "medium",
+    DR_TEST_FAILED_OBJECTIVES: "high",
+    PLAN_REVIEW_STALE: "low",
+  } as const;
+  it("each speaks with plan_exists no, unknown or unanswered", () => {
+    for (const plan of ["no", "unknown", undefined]) {
+      const input = plan
+        ? { set: { ...bad, plan_exists: plan } }
+        : { set: bad, omit: ["plan_exists"] };
+      const report = run(input);
+      expect(codes(report)).toContain("NO_BCDR_PLAN");
+      for (const [code, severity] of Object.entries(expected)) {
+        expect(flagOf(report, code as keyof typeof expected)?.severity, `${code} ${plan}`).toBe(
+          severity,
+        );
+      }
+    }
+  });
+  it("each needs only its own answer", () => {
+    const alone = (set: Record<string, unknown>, code: keyof typeof expected) =>
+      severityOf({ bare: true, set }, code);
+    expect(alone({ dr_test_last_date: "2020-01-01" }, "DR_TEST_STALE")).toBe("high");
+    expect(alone({ dr_test_type: "walkthrough" }, "DR_TEST_TABLETOP_ONLY")).toBe("medium");
+    expect(alone({ dr_test_met_objectives: "unknown" }, "DR_TEST_FAILED_OBJECTIVES")).toBe("high");
+    expect(alone({ plan_last_reviewed_date: "2020-01-01" }, "PLAN_REVIEW_STALE")).toBe("low");
+  });
+  it("DR_TEST_STALE and DR_TEST_FAILED_OBJECTIVES speak beside DR_NEVER_TESTED", () => {
+    const report = run({
+      set: { dr_test_type: "none", dr_test_last_date: "2020-01-01", dr_test_met_objectives: "no" },
+    });
+    expect(codes(report)).toEqual(
+      expect.arrayContaining(["DR_NEVER_TESTED", "DR_TEST_STALE", "DR_TEST_FAILED_OBJECTIVES"]),
+    );
+  });
+});

@@ -220,13 +220,21 @@ describe("DATA_RESIDENCY_VIOLATION", () => {
 
 describe("PROVIDER_CONCENTRATION", () => {
   const code = "PROVIDER_CONCENTRATION";
-  it("is raised when every site names one provider (trimmed, any case)", () => {
-    const sites = [P, site("s", "secondary", at(300), 7)].map((s, i) => ({
-      ...s,
-      provider: i ? " acme " : "Acme",
-    }));
+  it("is raised when every site names exactly the same provider", () => {
+    const sites = [P, site("s", "secondary", at(300), 7)].map((s) => ({ ...s, provider: "Acme" }));
     expect(severityOf({ set: { sites, backup_site_ids: [] } }, code)).toBe("medium");
     expect(severityOf({ set: { sites: [P], backup_site_ids: [] } }, code)).toBe("medium");
+  });
+  // Contract 1.1: "two sites have the same provider when their provider strings are exactly
+  // equal. This is how PROVIDER_CONCENTRATION already compares them."
+  it("compares provider names exactly: other case or spacing is another provider", () => {
+    for (const other of ["acme", " Acme", "ACME", "Acme "]) {
+      const sites = [P, site("s", "secondary", at(300), 7)].map((s, i) => ({
+        ...s,
+        provider: i ? other : "Acme",
+      }));
+      expect(severityOf({ set: { sites, backup_site_ids: [] } }, code), other).toBeNull();
+    }
   });
   it("is silent with two providers or without sites", () => {
     expect(severityOf({}, code)).toBeNull();
