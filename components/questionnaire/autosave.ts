@@ -143,7 +143,11 @@ export function useAutosave({
     [],
   );
 
-  const keepsDrafts = useCallback((id: string) => draftQuestions.includes(id), [draftQuestions]);
+  // Read through a ref: the callbacks below (and the effect that depends on flush) stay stable
+  // however the caller builds these lists.
+  const options = useRef({ draftQuestions, itemNames });
+  options.current = { draftQuestions, itemNames };
+  const keepsDrafts = useCallback((id: string) => options.current.draftQuestions.includes(id), []);
   /** The request for one edit: a sites list goes out as its complete sites plus drafts. */
   const request = useCallback(
     (id: string, p: TPending): TSaveAnswer => {
@@ -206,7 +210,10 @@ export function useAutosave({
             else current.refused = true;
             setState(
               id,
-              refusal(res.status, body, shown, id, { itemName: itemNames[id], sent: p.value }),
+              refusal(res.status, body, shown, id, {
+                itemName: options.current.itemNames[id],
+                sent: p.value,
+              }),
             );
           }
         } else if (res.status === 404 || res.status === 410) {
@@ -226,7 +233,7 @@ export function useAutosave({
       persist();
     }
     if (hasUnsent(pending.current)) timer.current = setTimeout(() => void flush(), 300);
-  }, [token, persist, setState, request, shown, itemNames]);
+  }, [token, persist, setState, request, shown]);
 
   const change = useCallback(
     (id: string, value: unknown, { delayMs = 0 }: { delayMs?: number } = {}) => {

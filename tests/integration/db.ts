@@ -41,3 +41,48 @@ export async function createOrgWithUsers(
     manager: await mk("manager"),
   };
 }
+
+type TOrgWithUsers = Awaited<ReturnType<typeof createOrgWithUsers>>;
+
+/**
+ * A new vendor of the organisation and an assessment sent to it by procurement through the
+ * app's own data function (mail goes to DATA_DIR/outbox unless SMTP_URL is set).
+ */
+export async function sendTestAssessment(
+  prisma: ReturnType<typeof createPrismaClient>,
+  org: TOrgWithUsers,
+  {
+    vendorName,
+    email,
+    tier = "high",
+    dueInDays = 3,
+  }: {
+    vendorName: string;
+    email: string;
+    tier?: "critical" | "high" | "moderate" | "low";
+    dueInDays?: number;
+  },
+) {
+  const { createAndSendAssessment } = await import("@/lib/data/assessments");
+  const vendor = await prisma.vendor.create({
+    data: { orgId: org.org.id, name: vendorName, tier },
+  });
+  const assessment = await createAndSendAssessment({
+    orgId: org.org.id,
+    actorId: org.procurement.id,
+    input: {
+      vendorId: vendor.id,
+      questionnaire: "bcdr-core",
+      requirements: { tier, allowed_countries: [] },
+      dueDate: new Date(Date.now() + dueInDays * 86_400_000).toISOString().slice(0, 10),
+      contactEmail: email,
+      contactName: undefined,
+      message: undefined,
+      previousAssessmentId: undefined,
+    },
+  });
+  const invitation = await prisma.invitation.findFirstOrThrow({
+    where: { assessmentId: assessment.id },
+  });
+  return { vendor, assessment, invitationId: invitation.id };
+}

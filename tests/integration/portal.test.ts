@@ -9,7 +9,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-portal-"));
 process.env.DATA_DIR = dataDir;
 delete process.env.SMTP_URL;
 
-const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
+const { setupFreshDatabase, createOrgWithUsers, sendTestAssessment } = await import("./db");
 const { createAndSendAssessment } = await import("@/lib/data/assessments");
 const { saveAnswer } = await import("@/lib/portal/save-answer");
 const { submitAssessment } = await import("@/lib/portal/submit");
@@ -34,27 +34,13 @@ function outboxLinks() {
 }
 
 beforeAll(async () => {
-  const vendor = await prisma.vendor.create({
-    data: { orgId: org.org.id, name: "Vault Co", tier: "high" },
+  const sent = await sendTestAssessment(prisma, org, {
+    vendorName: "Vault Co",
+    email: "dr@vault.example",
   });
-  const a = await createAndSendAssessment({
-    orgId: org.org.id,
-    actorId: org.procurement.id,
-    input: {
-      vendorId: vendor.id,
-      questionnaire: "bcdr-core",
-      requirements: { tier: "high", allowed_countries: [] },
-      dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-      contactEmail: "dr@vault.example",
-      contactName: undefined,
-      message: undefined,
-      previousAssessmentId: undefined,
-    },
-  });
-  assessmentId = a.id;
+  assessmentId = sent.assessment.id;
   token = outboxLinks().at(-1)!;
-  const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId } });
-  invitationId = inv.id;
+  invitationId = sent.invitationId;
 });
 
 const save = (questionId: string, value: unknown, baseVersion: number, key: string) =>
@@ -118,29 +104,15 @@ describe("autosave", () => {
     // Guards against a cross-tenant read through a global idempotency key: organisation B
     // sends the key organisation A used and must get its own save, not A's stored value.
     const other = await createOrgWithUsers(prisma, "portal-other");
-    const vendor = await prisma.vendor.create({
-      data: { orgId: other.org.id, name: "Other Co", tier: "high" },
+    const b = await sendTestAssessment(prisma, other, {
+      vendorName: "Other Co",
+      email: "dr@other.example",
     });
-    const b = await createAndSendAssessment({
-      orgId: other.org.id,
-      actorId: other.procurement.id,
-      input: {
-        vendorId: vendor.id,
-        questionnaire: "bcdr-core",
-        requirements: { tier: "high", allowed_countries: [] },
-        dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-        contactEmail: "dr@other.example",
-        contactName: undefined,
-        message: undefined,
-        previousAssessmentId: undefined,
-      },
-    });
-    const bInvitation = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: b.id } });
     const mine = await save("rpo_minutes", 240, 0, "shared-key-1");
     expect(mine).toMatchObject({ status: "saved", version: 1 });
     const theirs = await saveAnswer({
-      invitationId: bInvitation.id,
-      assessmentId: b.id,
+      invitationId: b.invitationId,
+      assessmentId: b.assessment.id,
       questionId: "rpo_minutes",
       value: 30,
       baseVersion: 0,
@@ -148,7 +120,7 @@ describe("autosave", () => {
     });
     expect(theirs).toEqual({ status: "saved", version: 1, value: 30 });
     const stored = await prisma.answer.findFirstOrThrow({
-      where: { assessmentId: b.id, questionId: "rpo_minutes" },
+      where: { assessmentId: b.assessment.id, questionId: "rpo_minutes" },
     });
     expect(stored.value).toBe(30);
     // The same key for another question of the same assessment is another save too.

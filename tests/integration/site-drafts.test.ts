@@ -9,10 +9,9 @@ const path = await import("node:path");
 // Mail goes to DATA_DIR/outbox when no SMTP_URL is set; keep it in a temp folder.
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-drafts-"));
 delete process.env.SMTP_URL;
-const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
+const { setupFreshDatabase, createOrgWithUsers, sendTestAssessment } = await import("./db");
 const { saveAnswer } = await import("@/lib/portal/save-answer");
 const { submitAssessment } = await import("@/lib/portal/submit");
-const { createAndSendAssessment } = await import("@/lib/data/assessments");
 
 const { prisma } = await setupFreshDatabase();
 const org = await createOrgWithUsers(prisma, "drafts");
@@ -38,25 +37,12 @@ const draft = {
 };
 
 beforeAll(async () => {
-  const vendor = await prisma.vendor.create({
-    data: { orgId: org.org.id, name: "Draft Co", tier: "high" },
+  const sent = await sendTestAssessment(prisma, org, {
+    vendorName: "Draft Co",
+    email: "dr@draft.example",
   });
-  const a = await createAndSendAssessment({
-    orgId: org.org.id,
-    actorId: org.procurement.id,
-    input: {
-      vendorId: vendor.id,
-      questionnaire: "bcdr-core",
-      requirements: { tier: "high", allowed_countries: [] },
-      dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-      contactEmail: "dr@draft.example",
-      contactName: undefined,
-      message: undefined,
-      previousAssessmentId: undefined,
-    },
-  });
-  assessmentId = a.id;
-  invitationId = (await prisma.invitation.findFirstOrThrow({ where: { assessmentId } })).id;
+  assessmentId = sent.assessment.id;
+  invitationId = sent.invitationId;
 });
 
 let key = 0;
