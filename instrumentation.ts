@@ -22,5 +22,16 @@ export async function register() {
         if (sent) console.log(`[reminders] ${sent} reminder(s) sent`);
       },
     });
+    const { reopenExpiredRiskAcceptances } = await import("./lib/jobs/risk-acceptance");
+    // An accepted risk is open again once its acceptance expires (see risk-acceptance.ts).
+    registerJob({
+      name: "risk-acceptance-expiry",
+      everyMs: 10 * 60_000,
+      runOnStart: true,
+      run: async () => {
+        const { reopened } = await reopenExpiredRiskAcceptances();
+        if (reopened) console.log(`[risk] ${reopened} expired risk acceptance(s) reopened`);
+      },
+    });
   }
 }

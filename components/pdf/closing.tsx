@@ -34,7 +34,7 @@ export function closingBlocks(r: TAssessmentReport): TBlock[] {
         { title: "Status", flex: 1.3 },
         { title: "Owner", flex: 1.6 },
         { title: "Due", flex: 1.4 },
-        { title: "Remediation or justification", flex: 3 },
+        { title: "Remediation or risk acceptance", flex: 3 },
       ],
       rows: r.findings.map((f) => [
         f.title,

@@ -1,5 +1,6 @@
 "use server";
 
+import { cancelAssessment, editDueDate } from "../data/assessment-lifecycle";
 import { createAndSendAssessment } from "../data/assessments";
 import { resendInvitation, revokeInvitation } from "../data/invitations";
 import {
@@ -11,8 +12,10 @@ import {
 } from "../data/review";
 import {
   ZAcceptRisk,
+  ZCancelAssessment,
   ZCreateAssessment,
   ZDecision,
+  ZEditDueDate,
   ZFinding,
   ZFindingStatus,
   ZInvitationRef,
@@ -103,4 +106,18 @@ export const acceptRiskAction = defineAction({
     await acceptRisk({ orgId: user.orgId, actorId: user.id, ...input });
     return { ok: true as const };
   },
+});
+
+export const editDueDateAction = defineAction({
+  permission: "assessment:send",
+  input: ZEditDueDate,
+  revalidate: [...revalidate, "/dashboard"],
+  run: ({ input, user, actor }) => editDueDate({ orgId: user.orgId, actor, ...input }),
+});
+
+export const cancelAssessmentAction = defineAction({
+  permission: "assessment:send",
+  input: ZCancelAssessment,
+  revalidate: [...revalidate, "/dashboard"],
+  run: ({ input, user, actor }) => cancelAssessment({ orgId: user.orgId, actor, ...input }),
 });

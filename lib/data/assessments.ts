@@ -1,8 +1,8 @@
 import { recordAudit } from "../audit";
+import { addMonthsUtc } from "../dates";
 import { db, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
 import type { TCreateAssessment } from "../schemas/assessment";
-import { addMonthsUtc } from "../dates";
 import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
 import { issueInvitation, mailInvitation } from "./invitations";
@@ -152,7 +152,13 @@ export async function getAssessmentDetail({
       },
       invitations: { orderBy: { createdAt: "asc" } },
       evidence: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-      findings: { orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } },
+      findings: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          owner: { select: { name: true } },
+          riskAcceptedBy: { select: { name: true } },
+        },
+      },
       previousAssessment: { include: { answers: true } },
     },
   });

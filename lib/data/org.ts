@@ -1,20 +1,26 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import type { TOrgSettings } from "../schemas/settings";
+import {
+  RISK_ACCEPTANCE_MAX_MONTHS_DEFAULT,
+  type TOrgSettings,
+  type TStoredOrgSettings,
+} from "../schemas/settings";
 
 const ZStoredSettings = z.object({
   supportEmail: z.string().optional(),
   reminderDaysBefore: z.number().optional(),
+  riskAcceptanceMaxMonths: z.number().int().positive().optional(),
 });
 
-export async function getOrgSettings({ orgId }: { orgId: string }): Promise<TOrgSettings> {
+export async function getOrgSettings({ orgId }: { orgId: string }): Promise<TStoredOrgSettings> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
   const s = ZStoredSettings.catch({}).parse(org.settings);
   return {
     name: org.name,
     supportEmail: s.supportEmail ?? "",
     reminderDaysBefore: s.reminderDaysBefore ?? 7,
+    riskAcceptanceMaxMonths: s.riskAcceptanceMaxMonths ?? RISK_ACCEPTANCE_MAX_MONTHS_DEFAULT,
   };
 }
 
@@ -28,14 +34,19 @@ export async function updateOrgSettings({
   input: TOrgSettings;
 }) {
   const before = await getOrgSettings({ orgId });
+  const after: TStoredOrgSettings = {
+    ...input,
+    riskAcceptanceMaxMonths: input.riskAcceptanceMaxMonths ?? before.riskAcceptanceMaxMonths,
+  };
   await db.$transaction(async (tx) => {
     await tx.organization.update({
       where: { id: orgId },
       data: {
-        name: input.name,
+        name: after.name,
         settings: {
-          supportEmail: input.supportEmail,
-          reminderDaysBefore: input.reminderDaysBefore,
+          supportEmail: after.supportEmail,
+          reminderDaysBefore: after.reminderDaysBefore,
+          riskAcceptanceMaxMonths: after.riskAcceptanceMaxMonths,
         },
       },
     });
@@ -46,7 +57,7 @@ export async function updateOrgSettings({
       action: "org.settings_changed",
       targetType: "organization",
       targetId: orgId,
-      data: { from: before, to: input },
+      data: { from: before, to: after },
     });
   });
 }

@@ -1,8 +1,10 @@
 import { recordAudit } from "../audit";
+import { addMonthsUtc } from "../dates";
 import { db, Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import type { TFinding } from "../schemas/assessment";
 import { nextReassessmentDate } from "./assessments";
+import { getOrgSettings } from "./org";
 
 type TScope = { orgId: string; actorId: string };
 
@@ -185,6 +187,18 @@ export async function setFindingStatus({
   });
 }
 
+/** The organisation's cap on a risk acceptance made today: its months, and the latest expiry day. */
+export async function getRiskAcceptanceLimit({
+  orgId,
+  now = new Date(),
+}: {
+  orgId: string;
+  now?: Date;
+}) {
+  const { riskAcceptanceMaxMonths: months } = await getOrgSettings({ orgId });
+  return { months, latest: addMonthsUtc(now, months).toISOString().slice(0, 10) };
+}
+
 export async function acceptRisk({
   orgId,
   actorId,
@@ -194,8 +208,15 @@ export async function acceptRisk({
 }: TScope & { findingId: string; justification: string; until: string }) {
   const f = await findFinding({ orgId, findingId });
   const expiry = new Date(`${until}T00:00:00Z`);
+  // The acceptance ends at the start of its expiry day (the expiry job reopens the finding then).
   if (expiry.getTime() <= Date.now())
-    throw new StateError("The acceptance must expire in the future");
+    throw new ConflictError("The acceptance must expire after today", { field: "until" });
+  const { months, latest } = await getRiskAcceptanceLimit({ orgId });
+  if (until > latest)
+    throw new ConflictError(
+      `A risk may be accepted for at most ${months} months (your organisation's limit): choose ${latest} or earlier`,
+      { field: "until" },
+    );
   await db.$transaction(async (tx) => {
     await tx.finding.update({
       where: { id: f.id },

@@ -8,8 +8,9 @@ const DAY = 86_400_000;
 const OPEN = ["sent", "in_progress", "changes_requested"] as const;
 
 /**
- * Sends each reminder at most once: the (assessment, kind) row is inserted before the mail
- * goes out, and its unique key refuses a second one — also across app processes.
+ * Sends each reminder at most once per due date: the (assessment, kind, due date) row is
+ * inserted before the mail goes out, and its unique key refuses a second one — also across app
+ * processes. A changed due date is a new key: its reminders go out again, once each.
  */
 export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}) {
   const candidates = await db.assessment.findMany({
@@ -26,18 +27,19 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     const lead = Number(
       (a.org.settings as { reminderDaysBefore?: number } | null)?.reminderDaysBefore ?? 7,
     );
-    const due = a.dueDate!.getTime();
+    const dueDate = a.dueDate!;
+    const due = dueDate.getTime();
     const overdue = now.getTime() >= due + DAY; // the whole due day counts as on time
     const dueSoon = !overdue && now.getTime() >= due - lead * DAY;
     const kind = overdue ? "overdue" : dueSoon ? "due_soon" : null;
-    if (!kind || a.reminders.some((r) => r.kind === kind)) continue;
+    if (!kind || a.reminders.some((r) => r.kind === kind && r.dueDate.getTime() === due)) continue;
     // One live link per address (the first invitation for it).
     const byEmail = new Map<string, string>();
     for (const i of a.invitations)
       if (i.expiresAt > now && !byEmail.has(i.email)) byEmail.set(i.email, i.id);
     if (byEmail.size === 0) continue;
     try {
-      await db.reminder.create({ data: { assessmentId: a.id, kind } });
+      await db.reminder.create({ data: { assessmentId: a.id, kind, dueDate } });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue; // another process sent it
       throw e;
@@ -66,7 +68,9 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     } catch (e) {
       // Retried at the next run; links in mails that did go out keep working.
       if (unsent) await db.invitationToken.delete({ where: { id: unsent } }).catch(() => {});
-      await db.reminder.delete({ where: { assessmentId_kind: { assessmentId: a.id, kind } } });
+      await db.reminder.delete({
+        where: { assessmentId_kind_dueDate: { assessmentId: a.id, kind, dueDate } },
+      });
       throw e;
     }
     await recordAudit({
@@ -75,7 +79,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
       action: `reminder.${kind}`,
       targetType: "assessment",
       targetId: a.id,
-      data: { to: [...byEmail.keys()] },
+      data: { to: [...byEmail.keys()], dueDate: dueDate.toISOString().slice(0, 10) },
     });
     sent++;
   }

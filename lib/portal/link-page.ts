@@ -26,10 +26,19 @@ export function linkStatePage(link: Exclude<TLinkState, { state: "valid" }>): Re
       { status: 404, headers },
     );
   }
-  const what = link.state === "expired" ? "has expired" : "was withdrawn";
   const contact = link.support
     ? `<a href="mailto:${esc(link.support)}">${esc(link.support)}</a>`
     : esc(link.orgName);
+  if (link.state === "cancelled") {
+    return new Response(
+      page(
+        "This questionnaire was cancelled",
+        `<p>${esc(link.orgName)} cancelled this questionnaire, so its links no longer work. Nothing more is needed from you for it.</p><p>To ask about it, contact ${contact}.</p>`,
+      ),
+      { status: 410, headers },
+    );
+  }
+  const what = link.state === "expired" ? "has expired" : "was withdrawn";
   return new Response(
     page(
       `This link ${what}`,

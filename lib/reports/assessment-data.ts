@@ -50,6 +50,9 @@ export type TReportSource = {
       dueDate: Date | null;
       remediationNote: string | null;
       riskJustification: string | null;
+      riskAcceptedAt?: Date | null;
+      riskAcceptedUntil?: Date | null;
+      riskAcceptedBy?: { name: string } | null;
       owner: { name: string } | null;
     }[];
   };
@@ -161,8 +164,20 @@ export function buildAssessmentReport({
       status: f.status.replace("_", " "),
       owner: f.owner?.name ?? "unassigned",
       due: day(f.dueDate) ?? "no date",
-      note: f.remediationNote ?? f.riskJustification ?? "",
+      note: findingNote(f),
     })),
     signOff: { decision, decidedBy, decidedAt: day(a.decidedAt), comment: a.decisionComment },
   };
+}
+
+type TFindingSource = TReportSource["assessment"]["findings"][number];
+
+/** The remediation note and the risk acceptance: who accepted, when, until when, and why. */
+export function findingNote(f: TFindingSource): string {
+  const until = day(f.riskAcceptedUntil);
+  const acceptance =
+    f.riskJustification && until
+      ? `${f.status === "risk_accepted" ? "Risk accepted" : "Risk acceptance expired"}: by ${f.riskAcceptedBy?.name ?? "a former user"}${f.riskAcceptedAt ? ` on ${day(f.riskAcceptedAt)}` : ""}, until ${until}. ${f.riskJustification}`
+      : f.riskJustification;
+  return [f.remediationNote, acceptance].filter(Boolean).join(" — ");
 }

@@ -1,5 +1,6 @@
 import "@/lib/zod-config";
 import { z } from "zod";
+import { getTodayUtc } from "../dates";
 import { ZTier, zEmail, zId, zOptionalId, zOptionalText, zText } from "./common";
 
 const zMinutes = (label: string) =>
@@ -44,6 +45,21 @@ export const ZRequirementsForm = z.object({
   ),
 });
 
+// A questionnaire's due date, for the send form, the due-date form and the server alike: a real
+// calendar day (zod refuses 2026-02-31 rather than rolling it over) and not before today (UTC),
+// or the overdue reminder would go out at once.
+export const zDueDate = z.iso
+  .date({ error: "Due date must be a real calendar date (YYYY-MM-DD)", abort: true })
+  .check((ctx) => {
+    const today = getTodayUtc();
+    if (ctx.value < today)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: `Due date cannot be in the past: choose ${today} (today, UTC) or later`,
+      });
+  });
+
 // A questionnaire is named "key" or "key@version", as listed in questionnaires/.
 const QUESTIONNAIRE_REF = /^[a-z0-9][a-z0-9-]*(@[0-9A-Za-z.+-]+)?$/;
 
@@ -61,7 +77,7 @@ export const ZCreateAssessment = z.object({
     .max(80, "Choose a questionnaire from the list")
     .regex(QUESTIONNAIRE_REF, "Choose a questionnaire from the list"),
   requirements: ZRequirementsForm,
-  dueDate: z.iso.date("Due date must be a date (YYYY-MM-DD)"),
+  dueDate: zDueDate,
   contactName: zOptionalText({ label: "Contact name", max: 120 }),
   contactEmail: zEmail("Contact email"),
   message: zOptionalText({ label: "Message", max: 2000 }),
@@ -116,6 +132,15 @@ export const ZAcceptRisk = z.object({
 });
 
 export const ZInvitationRef = z.object({ invitationId: zId("Invitation") });
+
+export const ZEditDueDate = z.object({ assessmentId: zId("Assessment"), dueDate: zDueDate });
+export type TEditDueDate = z.infer<typeof ZEditDueDate>;
+
+export const ZCancelAssessment = z.object({
+  assessmentId: zId("Assessment"),
+  reason: zText({ label: "Reason", max: 2000, min: 1 }),
+});
+export type TCancelAssessment = z.infer<typeof ZCancelAssessment>;
 
 export const ZColleague = z.object({
   name: zOptionalText({ label: "Colleague's name", max: 120 }),

@@ -341,7 +341,8 @@ describe("assessments and review", () => {
         expect(f.description).toBe(ALL_PAYLOADS);
         const accepted = await act(
           S.ZAcceptRisk,
-          { findingId: f.id, justification, until: "2031-01-01" },
+          // Within the organisation's risk acceptance limit (12 months by default).
+          { findingId: f.id, justification, until: RISK_UNTIL },
           (input) => review.acceptRisk({ ...scope, ...input }),
         );
         const after = await prisma.finding.findUniqueOrThrow({ where: { id: f.id } });
@@ -356,6 +357,8 @@ describe("assessments and review", () => {
     seen.expectBoth();
   });
 });
+
+const RISK_UNTIL = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 
 describe("vendor portal answers", () => {
   let assessmentId = "";

@@ -375,13 +375,36 @@ const ACTIONS: TActionEntry[] = [
   },
   {
     kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "editDueDateAction",
+    permission: "assessment:send",
+    record: "assessment",
+    args: (r) => [{ assessmentId: r!.id, dueDate: isoDay(45) }],
+    invalidArgs: (r) => [{ assessmentId: r!.id, dueDate: "2026-02-31" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
+    name: "cancelAssessmentAction",
+    permission: "assessment:send",
+    record: "assessment",
+    args: (r) => [{ assessmentId: r!.id, reason: "The contract was not renewed." }],
+    invalidArgs: (r) => [{ assessmentId: r!.id, reason: "" }],
+  },
+  {
+    kind: "action",
     file: "lib/actions/settings.ts",
     name: "updateOrgSettingsAction",
     permission: "settings:manage",
     record: null,
     // The caller's own organisation, with the values it already has.
     args: (_r, c) => [
-      { name: c.own.name, supportEmail: c.own.supportEmail, reminderDaysBefore: 7 },
+      {
+        name: c.own.name,
+        supportEmail: c.own.supportEmail,
+        reminderDaysBefore: 7,
+        riskAcceptanceMaxMonths: 12,
+      },
     ],
     invalidArgs: () => [{ name: "", supportEmail: "nope", reminderDaysBefore: 0 }],
   },
