@@ -7,9 +7,9 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateOrgSettingsAction } from "@/lib/actions/settings";
-import { type TOrgSettings, ZOrgSettings } from "@/lib/schemas/settings";
+import { type TOrgSettings, type TStoredOrgSettings, ZOrgSettings } from "@/lib/schemas/settings";
 
-export function SettingsForm({ initial }: { initial: TOrgSettings }) {
+export function SettingsForm({ initial }: { initial: TStoredOrgSettings }) {
   const router = useRouter();
   const { field, message, onSubmit, submitting } = useActionForm<
     z.input<typeof ZOrgSettings>,
@@ -38,6 +38,14 @@ export function SettingsForm({ initial }: { initial: TOrgSettings }) {
         type="number"
         inputMode="numeric"
         {...field("reminderDaysBefore")}
+      />
+      <TextField
+        id="org-risk-months"
+        label="Longest risk acceptance (months)"
+        type="number"
+        inputMode="numeric"
+        hint="A risk manager may accept a finding's risk for at most this long; then it is open again."
+        {...field("riskAcceptanceMaxMonths")}
       />
       <SubmitButton pending={submitting} pendingLabel="Saving…">
         Save settings

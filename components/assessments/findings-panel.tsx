@@ -29,6 +29,9 @@ type TFinding = {
   owner: string | null;
   riskJustification: string | null;
   riskAcceptedUntil: string | null;
+  /** Who accepted the risk, and on which day (YYYY-MM-DD). */
+  riskAcceptedBy: string | null;
+  riskAcceptedOn: string | null;
 };
 type TProps = {
   assessmentId: string;
@@ -37,6 +40,8 @@ type TProps = {
   owners: { value: string; label: string }[];
   canWrite: boolean;
   canAcceptRisk: boolean;
+  /** The latest expiry the organisation allows for a risk acceptance made today (YYYY-MM-DD). */
+  riskAcceptLatest: string;
 };
 
 const STATUSES = [
@@ -53,6 +58,7 @@ export function FindingsPanel({
   owners,
   canWrite,
   canAcceptRisk,
+  riskAcceptLatest,
 }: TProps) {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -89,11 +95,7 @@ export function FindingsPanel({
             <p className="mt-1 text-xs text-slate-600">
               Owner: {f.owner ?? "—"} · due {f.dueDate ?? "—"}
             </p>
-            {f.riskJustification && (
-              <p className="mt-1 text-sm text-slate-700">
-                Risk accepted until {f.riskAcceptedUntil}: {f.riskJustification}
-              </p>
-            )}
+            {f.riskJustification && <RiskAcceptance finding={f} />}
             <div className="mt-2 flex flex-wrap items-end gap-3">
               {canWrite && f.status !== "risk_accepted" && (
                 <label className="text-xs font-medium">
@@ -151,6 +153,7 @@ export function FindingsPanel({
                       name="until"
                       type="date"
                       label="Acceptance expires on"
+                      hint={`At the latest ${riskAcceptLatest} (your organisation's limit).`}
                       error={fieldErrors.until?.[0]}
                     />
                     <Button type="submit" variant="secondary" disabled={pending}>
@@ -225,6 +228,24 @@ export function FindingsPanel({
           </Button>
         </form>
       )}
+    </div>
+  );
+}
+
+/** Who accepted the risk, until when and why; after the expiry, that it has run out. */
+function RiskAcceptance({ finding: f }: { finding: TFinding }) {
+  const active = f.status === "risk_accepted";
+  return (
+    <div className="mt-1 text-sm text-slate-700">
+      <p>
+        {active ? "Risk accepted" : "Risk acceptance expired"} until {f.riskAcceptedUntil}:{" "}
+        {f.riskJustification}
+      </p>
+      <p className="text-xs text-slate-600">
+        Accepted by {f.riskAcceptedBy ?? "a former user"}
+        {f.riskAcceptedOn ? ` on ${f.riskAcceptedOn}` : ""}
+        {active ? "" : "; the finding is open again"}
+      </p>
     </div>
   );
 }

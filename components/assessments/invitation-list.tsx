@@ -17,7 +17,16 @@ type TRow = {
   lastUsedAt: string | null;
 };
 
-export function InvitationList({ rows, canSend }: { rows: TRow[]; canSend: boolean }) {
+export function InvitationList({
+  rows,
+  canSend,
+  cancelled = false,
+}: {
+  rows: TRow[];
+  canSend: boolean;
+  /** The assessment was cancelled: every link to it has stopped, whatever its own state. */
+  cancelled?: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
@@ -34,11 +43,13 @@ export function InvitationList({ rows, canSend }: { rows: TRow[]; canSend: boole
       <FormAlert message={message?.text} tone={message?.tone} />
       <ul className="divide-y divide-slate-100 text-sm">
         {rows.map((r) => {
-          const state = r.revokedAt
-            ? "revoked"
-            : new Date(r.expiresAt).getTime() < now
-              ? "expired"
-              : "active";
+          const state = cancelled
+            ? "stopped"
+            : r.revokedAt
+              ? "revoked"
+              : new Date(r.expiresAt).getTime() < now
+                ? "expired"
+                : "active";
           return (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswerReview } from "@/components/assessments/answer-review";
+import { AssessmentSchedule } from "@/components/assessments/assessment-schedule";
 import { STATUS_LABELS } from "@/components/assessments/assessment-table";
 import { FindingsPanel } from "@/components/assessments/findings-panel";
 import { InvitationList } from "@/components/assessments/invitation-list";
@@ -9,7 +10,9 @@ import { ReviewActions } from "@/components/assessments/review-actions";
 import { DownloadReportButton } from "@/components/reports/download-report-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
+import { AWAITING_VENDOR, CANCELLABLE } from "@/lib/data/assessment-lifecycle";
 import { getAssessmentDetail } from "@/lib/data/assessments";
+import { getRiskAcceptanceLimit } from "@/lib/data/review";
 import { listUsers } from "@/lib/data/users";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -41,6 +44,7 @@ export default async function AssessmentPage({
   const owners = can({ role: user.role, permission: "finding:write" })
     ? await listUsers({ orgId: user.orgId })
     : [];
+  const riskLimit = await getRiskAcceptanceLimit({ orgId: user.orgId });
   const req = parseRequirements({ input: a.requirements });
   const resolved = req.ok ? resolveRequirements({ requirements: req.value }) : undefined;
   const submitted = a.status === "submitted";
@@ -66,6 +70,15 @@ export default async function AssessmentPage({
         >
           The questionnaire was sent. The vendor's link is in the invitation email.
         </p>
+      )}
+      {a.status === "cancelled" && (
+        <div className="mb-6 rounded-md bg-slate-100 p-3 text-sm text-slate-800 ring-1 ring-slate-300">
+          <p>
+            Cancelled{a.cancelledAt ? ` on ${day(a.cancelledAt)}` : ""}. The vendor's links no
+            longer work.
+          </p>
+          {a.cancelReason && <p className="mt-1">Reason: {a.cancelReason}</p>}
+        </div>
       )}
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4 text-sm">
         <Link className="text-indigo-800 underline" href={`/vendors/${a.vendorId}`}>
@@ -151,6 +164,7 @@ export default async function AssessmentPage({
           )}
           <Card title="Vendor links">
             <InvitationList
+              cancelled={a.status === "cancelled"}
               canSend={
                 can({ role: user.role, permission: "assessment:send" }) &&
                 !["accepted", "rejected", "cancelled"].includes(a.status)
@@ -166,6 +180,17 @@ export default async function AssessmentPage({
               }))}
             />
           </Card>
+          {can({ role: user.role, permission: "assessment:send" }) &&
+            (CANCELLABLE as readonly string[]).includes(a.status) && (
+              <Card title="Due date and cancellation">
+                <AssessmentSchedule
+                  assessmentId={a.id}
+                  vendorName={a.vendor.name}
+                  dueDate={a.dueDate ? day(a.dueDate) : null}
+                  canEditDueDate={(AWAITING_VENDOR as readonly string[]).includes(a.status)}
+                />
+              </Card>
+            )}
           <Card title="Findings">
             <FindingsPanel
               assessmentId={a.id}
@@ -179,7 +204,10 @@ export default async function AssessmentPage({
                 owner: f.owner?.name ?? null,
                 riskJustification: f.riskJustification,
                 riskAcceptedUntil: f.riskAcceptedUntil ? day(f.riskAcceptedUntil) : null,
+                riskAcceptedBy: f.riskAcceptedBy?.name ?? null,
+                riskAcceptedOn: f.riskAcceptedAt ? day(f.riskAcceptedAt) : null,
               }))}
+              riskAcceptLatest={riskLimit.latest}
               flags={a.flags}
               owners={owners.map((o) => ({ value: o.id, label: o.name }))}
               canWrite={can({ role: user.role, permission: "finding:write" })}
