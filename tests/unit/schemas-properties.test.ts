@@ -68,7 +68,7 @@ const ASSESSMENT = {
   vendorId: "v1",
   questionnaire: "bcdr-core@1.0.0",
   requirements: { tier: "critical" },
-  dueDate: "2027-01-31",
+  dueDate: "2099-01-31", // due dates before today are refused
   contactEmail: "dr@vendor.example",
   contactName: "",
   message: "",

@@ -37,7 +37,7 @@ describe("shared form schemas", () => {
           rpo_minutes: "",
           allowed_countries: "de, ie",
         },
-        dueDate: "2027-01-31",
+        dueDate: "2099-01-31", // due dates before today are refused
         contactEmail: "dr@vendor.example",
         previousAssessmentId: "",
       },
