@@ -232,19 +232,18 @@ export function FindingsPanel({
   );
 }
 
-/** Who accepted the risk, until when and why; after the expiry, that it has run out. */
+/** Who accepted the risk, until when and why; once it expired (the finding is open again), when. */
 function RiskAcceptance({ finding: f }: { finding: TFinding }) {
   const active = f.status === "risk_accepted";
   return (
     <div className="mt-1 text-sm text-slate-700">
       <p>
-        {active ? "Risk accepted" : "Risk acceptance expired"} until {f.riskAcceptedUntil}:{" "}
+        {active ? "Risk accepted until" : "Risk acceptance expired on"} {f.riskAcceptedUntil}:{" "}
         {f.riskJustification}
       </p>
       <p className="text-xs text-slate-600">
         Accepted by {f.riskAcceptedBy ?? "a former user"}
         {f.riskAcceptedOn ? ` on ${f.riskAcceptedOn}` : ""}
-        {active ? "" : "; the finding is open again"}
       </p>
     </div>
   );
