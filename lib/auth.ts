@@ -7,6 +7,7 @@ import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
 import { getClientIp, getSignInBlock, recordFailedSignIn } from "./security/rate-limit";
 import { decodeSessionToken } from "./session-token";
+import { endSession, newSessionId } from "./sessions";
 
 export function getAuthSecret(): string {
   return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
@@ -62,11 +63,16 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    signOut: ({ token }) => endSession({ token }),
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as unknown as { sv: number }).sv;
+        // This session's own id, so signing out can end it alone (lib/sessions.ts).
+        token.sid = newSessionId();
       }
       return token;
     },

@@ -5,6 +5,7 @@ import { getAuthSecret } from "./auth";
 import { db } from "./db";
 import { can, type TPermission, type TRole } from "./permissions";
 import { decodeSessionToken, readSessionCookie } from "./session-token";
+import { isSessionEnded } from "./sessions";
 
 export type TSessionUser = {
   id: string;
@@ -17,17 +18,35 @@ export type TSessionUser = {
 };
 
 /**
- * The signed-in user, re-read from the database on every request: a deactivated user, or
- * one whose sessions were reset (sessionVersion bumped), is signed out at the next request.
+ * The signed-in user, re-read from the database on every request: a deactivated user, one
+ * whose sessions were reset (sessionVersion bumped), or a session that signed out (its copied
+ * cookie, lib/sessions.ts) is signed out at the next request.
  * Sessions last 12 hours from sign-in (lib/auth.ts); using the app does not extend them.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const jar = await cookies();
   const token = readSessionCookie((name) => jar.get(name)?.value);
   const session = await decodeSessionToken({ token, secret: getAuthSecret() }).catch(() => null);
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
+  // A token without a session id cannot be ended by signing out: not accepted.
+  if (typeof session?.uid !== "string" || typeof session.sid !== "string") return null;
+  const [user, ended] = await Promise.all([
+    findSessionUser(session.uid),
+    isSessionEnded({ sid: session.sid }),
+  ]);
+  if (ended || !user?.active || user.sessionVersion !== session.sv) return null;
+  return {
+    id: user.id,
+    orgId: user.orgId,
+    orgName: user.org.name,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
+});
+
+function findSessionUser(id: string) {
+  return db.user.findUnique({
+    where: { id },
     select: {
       id: true,
       orgId: true,
@@ -39,16 +58,7 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
       org: { select: { name: true } },
     },
   });
-  if (!user?.active || user.sessionVersion !== session.sv) return null;
-  return {
-    id: user.id,
-    orgId: user.orgId,
-    orgName: user.org.name,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-  };
-});
+}
 
 /** For pages and layouts: sign-in redirect when signed out, 403 when the role may not. */
 export async function requirePageUser({ permission }: { permission?: TPermission } = {}) {

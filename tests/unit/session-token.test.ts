@@ -1,6 +1,11 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, test } from "vitest";
-import { decodeSessionToken, readSessionCookie, sessionCookieName } from "@/lib/session-token";
+import {
+  decodeSessionToken,
+  forgetEndedSession,
+  readSessionCookie,
+  sessionCookieName,
+} from "@/lib/session-token";
 
 const SECRET = "a-session-secret-of-at-least-thirty-two-chars";
 const OTHER = "another-secret-of-at-least-thirty-two-characters";
@@ -31,6 +36,26 @@ describe("decodeSessionToken", () => {
     const last = token.at(-2) === "A" ? "B" : "A";
     const tampered = `${token.slice(0, -2)}${last}${token.at(-1)}`;
     await expect(decodeSessionToken({ token: tampered, secret: SECRET })).rejects.toThrow();
+  });
+
+  // Guards against a copied cookie working after sign-out in the process that saw it end.
+  test("a remembered token of a session that ended is no session any more", async () => {
+    const token = await encode({
+      token: { uid: "u5", sid: "s-ended" },
+      secret: SECRET,
+      maxAge: 600,
+    });
+    const other = await encode({
+      token: { uid: "u5", sid: "s-other" },
+      secret: SECRET,
+      maxAge: 600,
+    });
+    expect(await decodeSessionToken({ token, secret: SECRET })).toMatchObject({ sid: "s-ended" });
+    forgetEndedSession("s-ended");
+    expect(await decodeSessionToken({ token, secret: SECRET })).toBeNull();
+    expect(await decodeSessionToken({ token: other, secret: SECRET })).toMatchObject({
+      sid: "s-other",
+    });
   });
 
   test("no token, no session", async () => {
