@@ -70,6 +70,9 @@ export default defineConfig({
         PORT: String(port),
         APP_URL: process.env.E2E_BASE_URL,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        // Requests from 127.0.0.2 stand for a reverse proxy's (tests/e2e/raw-http.ts); the
+        // browser and every other local address are direct clients.
+        TRUSTED_PROXIES: "127.0.0.2",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

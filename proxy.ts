@@ -3,10 +3,11 @@ import { getToken } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import { getLinkState } from "@/lib/portal/access";
 import { linkStatePage } from "@/lib/portal/link-page";
+import { getClientIp } from "@/lib/security/client-address";
 import { applySecurityHeaders, buildCsp, createNonce, isHttps } from "@/lib/security/headers";
 import { crossOriginRefused, isSameOrigin } from "@/lib/security/origin";
 import {
-  getClientIp,
+  countSignInAttempt,
   getSignInBlock,
   hitLinkLimit,
   tooManyRequests,
@@ -19,6 +20,7 @@ const PUBLIC = [
   /^\/login$/,
   /^\/api\/auth\//,
   /^\/api\/health$/,
+  /^\/api\/ready$/,
   /^\/api\/cities$/,
   /^\/respond\//,
   /^\/api\/respond\//,
@@ -44,9 +46,10 @@ async function routeRequest({ req, next }: { req: NextRequest; next: () => NextR
 
   // Cross-site request forgery: every cookie- or link-authenticated mutation (Server Actions,
   // which Next.js lets through without an Origin; next-auth's POSTs; the vendor API) must come
-  // from one of our own pages. Bearer-token API calls carry no ambient credential and skip it.
-  const bearer = /^Bearer\s/i.test(req.headers.get("authorization") ?? "");
-  if (!SAFE_METHODS.has(req.method) && !bearer && !isSameOrigin(req)) return crossOriginRefused();
+  // from one of our own pages. No exception for an Authorization header: no route verifies a
+  // bearer token, so such a request still rides the cookie. A route that does verify one may
+  // be exempted here, by its path, once it exists.
+  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) return crossOriginRefused();
 
   const vendor = VENDOR_TOKEN.exec(pathname);
   if (vendor) {
@@ -86,13 +89,14 @@ async function routeRequest({ req, next }: { req: NextRequest; next: () => NextR
 /**
  * next-auth answers 401 for anything authorize() throws, so the 429 the sign-in form looks for
  * is answered here, in next-auth's JSON shape, before the credentials reach authorize().
- * authorize() counts the failures (lib/auth.ts) and refuses too, in case this is bypassed.
+ * Each attempt is counted once: here when it is refused (so a source that keeps trying waits
+ * longer), else by authorize() before it checks the password (lib/auth.ts).
  */
 async function getSignInBlockForRequest({ req }: { req: NextRequest }) {
   const body = new URLSearchParams(await req.clone().text());
-  const email = body.get("email") ?? "";
-  const wait = await getSignInBlock({ email, ip: getClientIp({ headers: req.headers }) });
-  if (wait === null) return null;
+  const source = { email: body.get("email") ?? "", ip: getClientIp({ headers: req.headers }) };
+  if ((await getSignInBlock(source)) === null) return null;
+  const wait = (await countSignInAttempt(source)) ?? 1;
   const url = `${getEnv().APP_URL}/login?error=TooManyAttempts`;
   return NextResponse.json(
     { url, error: "Too many sign-in attempts. Wait a few minutes and try again." },

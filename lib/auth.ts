@@ -5,7 +5,8 @@ import { db } from "./db";
 import { ensureAuthSecret, getEnv } from "./env";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
-import { getClientIp, getSignInBlock, recordFailedSignIn } from "./security/rate-limit";
+import { getClientIp } from "./security/client-address";
+import { countSignInAttempt, refundSignInAttempt } from "./security/rate-limit";
 import { decodeSessionToken } from "./session-token";
 import { endSession, newSessionId } from "./sessions";
 
@@ -30,16 +31,16 @@ export const authOptions: NextAuthOptions = {
         const ip = getClientIp({
           headers: new Headers((req?.headers ?? {}) as Record<string, string>),
         });
-        // Password guessing: proxy.ts answers 429 first; this holds even if it is bypassed.
-        if ((await getSignInBlock({ email, ip })) !== null) throw new Error("TooManyAttempts");
+        // Password guessing: counted before the password is checked, atomically, so parallel
+        // guesses get at most the limit's worth of checks. proxy.ts answers 429 (with
+        // Retry-After) once a source is over its limit; this catches the ones racing past it.
+        if ((await countSignInAttempt({ email, ip })) !== null) throw new Error("TooManyAttempts");
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword({
           password: parsed.data.password,
           hash: user?.passwordHash,
         });
         if (!user || !ok || !user.active) {
-          // Counted for unknown accounts too, so the limit reveals nothing about which exist.
-          await recordFailedSignIn({ email, ip });
           // One message for every failure: never reveal whether the account exists.
           await recordAudit({
             orgId: user?.orgId ?? null,
@@ -51,6 +52,7 @@ export const authOptions: NextAuthOptions = {
           });
           return null;
         }
+        await refundSignInAttempt({ email, ip });
         await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
         await recordAudit({
           orgId: user.orgId,

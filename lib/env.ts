@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { parseProxyRule, splitProxyList } from "./security/trusted-proxies";
 
 // Every setting is read here, once, and checked; a bad value stops start-up with its name.
 const ZEnv = z.object({
@@ -22,6 +23,16 @@ const ZEnv = z.object({
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
   /** How long dashboard figures are shared before a request refreshes them. */
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Reverse proxies whose X-Forwarded-* headers are believed (lib/security/trusted-proxies.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform(splitProxyList)
+    .refine(
+      (list) => list.every((e) => parseProxyRule(e) !== null),
+      "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.5, 10.1.0.0/16",
+    )
+    .transform((list) => list.map((e) => parseProxyRule(e)!)),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string };

@@ -5,9 +5,11 @@ import { applyMigrations } from "../db/migrations";
 import { EnvError, ensureAuthSecret, parseEnv } from "../env";
 import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";
 import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
+import { frontCommand } from "../security/front";
 
 // `npm start`: settings → database (embedded unless DATABASE_URL) → migrations → demo data
-// → production build when the sources changed → `next start`. Stops the embedded server on exit.
+// → production build when the sources changed → Next.js behind the front (lib/security/front.ts).
+// Stops the embedded server on exit.
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -72,10 +74,13 @@ async function main() {
     writeBuildStamp({ hash });
   }
 
-  const child: ChildProcess = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], {
+  // Next.js behind the front that decides which forwarding headers to believe (see its file).
+  const front = frontCommand({ dev });
+  const child: ChildProcess = spawn(front.command, front.args, {
     stdio: "inherit",
     env: {
       ...childEnv,
+      PORT: String(env.PORT),
       NODE_ENV: dev ? "development" : "production",
       // next-server stops itself if this supervisor dies without stopping it (instrumentation.ts).
       BCDR_SUPERVISOR_PID: String(process.pid),

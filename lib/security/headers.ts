@@ -1,4 +1,5 @@
 import { getEnv } from "../env";
+import { isBehindFront } from "./client-address";
 
 // Security headers for every response the proxy handles. next.config.ts adds the static
 // ones to the paths the proxy does not run on (/_next/static, favicon.ico, robots.txt).
@@ -33,9 +34,12 @@ export function buildCsp({ nonce, dev = false, https = false }: TBuildCsp): stri
   ].join("; ");
 }
 
-/** Served over https: behind a TLS-terminating proxy (x-forwarded-proto) or by configuration. */
+/**
+ * Served over https: by configuration, or behind a trusted TLS-terminating proxy (the front
+ * drops X-Forwarded-Proto from anyone else; see lib/security/client-address.ts).
+ */
 export function isHttps({ headers }: { headers: Headers }): boolean {
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const proto = isBehindFront() ? headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : "";
   return proto === "https" || getEnv().APP_URL.startsWith("https:");
 }
 
@@ -47,6 +51,14 @@ export const isVendorPath = (pathname: string) =>
 // city list, and the dashboard map's basemap (country outlines, no customer data).
 const CACHEABLE = [/^\/api\/cities$/, /^\/dashboard\/world-map\.svg$/];
 
+/** Files a vendor uploaded: nothing in one may run or load anything, even if a browser shows it. */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+// Their routes send DOWNLOAD_CSP themselves; the page CSP must not replace it with a looser one.
+const EVIDENCE_DOWNLOAD = [
+  /^\/api\/respond\/[^/]+\/evidence\/[^/]+$/,
+  /^\/api\/assessments\/[^/]+\/evidence\/[^/]+$/,
+];
+
 export type TApplySecurityHeaders = {
   res: Response;
   pathname: string;
@@ -56,7 +68,8 @@ export type TApplySecurityHeaders = {
 
 export function applySecurityHeaders({ res, pathname, csp, https }: TApplySecurityHeaders) {
   const h = res.headers;
-  h.set("Content-Security-Policy", csp);
+  const download = EVIDENCE_DOWNLOAD.some((re) => re.test(pathname));
+  h.set("Content-Security-Policy", download ? DOWNLOAD_CSP : csp);
   h.set("X-Content-Type-Options", "nosniff");
   h.set("X-Frame-Options", "DENY");
   h.set(

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 
-// Fixed-window counters in the RateLimitBucket table, so every app process shares them.
+// Fixed-window counters in the RateLimitBucket table, so every app process shares them (a
+// window may grow for a source that keeps trying: see THitOptions.backoff).
 // Limits come from the environment (see readLimit) so that tests and deployments can tune them.
 
 export type TLimit = { key: string; limit: number; windowSeconds: number };
@@ -23,21 +24,39 @@ export const rateLimits = () => ({
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
+export type THitOptions = TLimit & {
+  /**
+   * Past the limit, each further hit pushes the window's end out to now + windowSeconds ×
+   * 2^(hits over the limit − 1), up to 2^MAX_BACKOFF_STEPS windows: the longer a source keeps
+   * trying, the longer it waits. Without it the window is fixed.
+   */
+  backoff?: boolean;
+};
+
+const MAX_BACKOFF_STEPS = 6;
+
 /** Counts one hit atomically (a single upsert) and says whether it is still within the limit. */
 export async function hitRateLimit({
   key,
   limit,
   windowSeconds,
-}: TLimit): Promise<TRateLimitResult> {
+  backoff = false,
+}: THitOptions): Promise<TRateLimitResult> {
   // Timestamps are stored as UTC without a zone (Prisma's convention), so compare in UTC.
+  // SET expressions read the row as it was, so "count" + 1 is this hit's count.
   const rows = await db.$queryRaw<{ count: number; retryAfter: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "count", "windowEnd")
     VALUES (${key}, 1, (now() AT TIME ZONE 'UTC') + ${windowSeconds}::int * interval '1 second')
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitBucket"."windowEnd" <= (now() AT TIME ZONE 'UTC')
                 THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
-      "windowEnd" = CASE WHEN "RateLimitBucket"."windowEnd" <= (now() AT TIME ZONE 'UTC')
-                THEN EXCLUDED."windowEnd" ELSE "RateLimitBucket"."windowEnd" END
+      "windowEnd" = CASE
+        WHEN "RateLimitBucket"."windowEnd" <= (now() AT TIME ZONE 'UTC') THEN EXCLUDED."windowEnd"
+        WHEN ${backoff} AND "RateLimitBucket"."count" + 1 > ${limit}::int THEN greatest(
+          "RateLimitBucket"."windowEnd",
+          (now() AT TIME ZONE 'UTC') + ${windowSeconds}::int * interval '1 second'
+            * power(2, least("RateLimitBucket"."count" - ${limit}::int, ${MAX_BACKOFF_STEPS}::int)))
+        ELSE "RateLimitBucket"."windowEnd" END
     RETURNING "count",
       ceil(extract(epoch FROM "windowEnd" - (now() AT TIME ZONE 'UTC')))::int AS "retryAfter"`;
   const row = rows[0]!;
@@ -66,42 +85,62 @@ async function deleteExpiredBuckets() {
   await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "windowEnd" < (now() AT TIME ZONE 'UTC') - interval '1 day'`;
 }
 
-/**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry (Next.js
- * fills it from the socket when no proxy set it). A client talking to the app directly can
- * forge it, so per-IP limits only bind behind a reverse proxy that appends the address.
- */
-export function getClientIp({ headers }: { headers: Headers }): string | null {
-  const hops = headers.get("x-forwarded-for")?.split(",") ?? [];
-  const last = hops[hops.length - 1]?.trim();
-  return last || headers.get("x-real-ip") || null;
-}
+export type TSignInSource = { email: string; ip: string | null };
 
-/** Failed sign-ins count per email (known or not, so nothing reveals which exist) and per IP. */
-export function signInLimits({ email, ip }: { email: string; ip: string | null }): TLimit[] {
+/**
+ * Sign-in attempts count per source — this account from this address (known or not, so
+ * nothing reveals which accounts exist) — and per address across all accounts. A source past
+ * its limit waits longer with each further try (backoff), but only that source: the right
+ * password from another address still signs in, so nobody can lock an account out for its owner.
+ */
+export function signInLimits({ email, ip }: TSignInSource): THitOptions[] {
   const l = rateLimits();
   const w = l.signInWindowSeconds;
+  const account = email.trim().toLowerCase();
   return [
     {
-      key: `signin:email:${sha256(email.trim().toLowerCase())}`,
+      key: `signin:source:${sha256(`${account}\n${ip ?? "unknown"}`)}`,
       limit: l.signInPerEmail,
       windowSeconds: w,
+      backoff: true,
     },
     ...(ip ? [{ key: `signin:ip:${sha256(ip)}`, limit: l.signInPerIp, windowSeconds: w }] : []),
   ];
 }
 
-/** Seconds to wait when sign-in is blocked for this email or IP, else null. */
-export async function getSignInBlock({ email, ip }: { email: string; ip: string | null }) {
-  for (const lim of signInLimits({ email, ip })) {
-    const r = await peekRateLimit(lim);
-    if (!r.allowed) return r.retryAfterSeconds;
+/**
+ * Counts one sign-in attempt before its password is checked, so parallel guesses cannot all
+ * pass one check: seconds to wait when this source or address is over its limit, else null.
+ */
+export async function countSignInAttempt(source: TSignInSource): Promise<number | null> {
+  let wait: number | null = null;
+  for (const lim of signInLimits(source)) {
+    const r = await hitRateLimit(lim);
+    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
   }
-  return null;
+  return wait;
 }
 
-export async function recordFailedSignIn({ email, ip }: { email: string; ip: string | null }) {
-  for (const lim of signInLimits({ email, ip })) await hitRateLimit(lim);
+/** Seconds to wait when this source or address is already over its limit, else null. */
+export async function getSignInBlock(source: TSignInSource): Promise<number | null> {
+  let wait: number | null = null;
+  for (const lim of signInLimits(source)) {
+    const r = await peekRateLimit(lim);
+    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
+  }
+  return wait;
+}
+
+/**
+ * A successful sign-in gives its attempt back: the source's failures are forgotten and the
+ * address's count drops by one, so people signing in behind one address use up nothing.
+ */
+export async function refundSignInAttempt(source: TSignInSource) {
+  const [own, address] = signInLimits(source);
+  await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ${own!.key}`;
+  if (address) {
+    await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = greatest("count" - 1, 0) WHERE "key" = ${address.key}`;
+  }
 }
 
 /** Counts one vendor-link request per token hash and per IP; seconds to wait, or null. */

@@ -3,6 +3,7 @@
 // confidential pages being kept in shared caches.
 import type { APIResponse, Page } from "@playwright/test";
 import { createVendorLink, DEMO_USERS, expect, signIn, test } from "./fixtures";
+import { rawRequest, TRUSTED_PROXY } from "./raw-http";
 
 /** A fresh, valid vendor link on a demo vendor. */
 
@@ -62,11 +63,18 @@ test("security headers on the login page, a staff page, a vendor page, APIs and 
   expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("HSTS is sent when the request came over https", async ({ request }) => {
+test("HSTS is sent when the request came over https through a trusted proxy", async ({
+  request,
+}) => {
   const plain = await request.get("/login");
   expect(plain.headers()["strict-transport-security"]).toBeUndefined();
-  const tls = await request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
-  expect(tls.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+  // A TLS-terminating proxy says so with X-Forwarded-Proto; a direct client saying it is not
+  // believed (TRUSTED_PROXIES, see tests/e2e/raw-http.ts).
+  const https = { "X-Forwarded-Proto": "https" };
+  const tls = await rawRequest({ from: TRUSTED_PROXY, path: "/login", headers: https });
+  expect(tls.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  const claimed = await request.get("/login", { headers: https });
+  expect(claimed.headers()["strict-transport-security"]).toBeUndefined();
 });
 
 /** Records CSP violations from the page's first script on, and CSP errors in the console. */

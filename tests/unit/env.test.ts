@@ -17,6 +17,8 @@ describe("settings", () => {
     ["APP_URL", "not a url"],
     ["AUTH_SECRET", "short"],
     ["SMTP_URL", "http://mail"],
+    ["TRUSTED_PROXIES", "10.0.0.1, proxy.example"],
+    ["TRUSTED_PROXIES", "10.0.0.0/33"],
   ])("names %s when its value %j is bad", (key, value) => {
     expect(() => parseEnv({ source: { [key]: value } as unknown as NodeJS.ProcessEnv })).toThrow(
       EnvError,
@@ -34,5 +36,17 @@ describe("settings", () => {
       parseEnv({ source: { APP_URL: "https://vr.example.com/" } as unknown as NodeJS.ProcessEnv })
         .APP_URL,
     ).toBe("https://vr.example.com");
+  });
+
+  it("reads TRUSTED_PROXIES as addresses and CIDR ranges, none by default", () => {
+    expect(parseEnv({ source: {} as NodeJS.ProcessEnv }).TRUSTED_PROXIES).toEqual([]);
+    const env = parseEnv({
+      source: { TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16 fd00::/8" } as unknown as NodeJS.ProcessEnv,
+    });
+    expect(env.TRUSTED_PROXIES).toEqual([
+      { address: "10.0.0.5", prefix: 32, family: "ipv4" },
+      { address: "10.1.0.0", prefix: 16, family: "ipv4" },
+      { address: "fd00::", prefix: 8, family: "ipv6" },
+    ]);
   });
 });
