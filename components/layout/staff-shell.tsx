@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SafeText } from "@/components/ui/safe-text";
 import type { TSessionUser } from "@/lib/authz";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { NAV_ITEMS } from "./nav";
@@ -46,8 +47,10 @@ export function StaffShell({
           </div>
           <div className="flex items-center gap-4">
             <p className="text-right text-xs leading-tight text-slate-300">
-              <span className="block text-sm font-medium text-white">{user.name}</span>
-              {ROLE_LABELS[user.role]} · {orgName}
+              <span className="block text-sm font-medium text-white">
+                <SafeText text={user.name} />
+              </span>
+              {ROLE_LABELS[user.role]} · <SafeText text={orgName} />
             </p>
             <SignOutButton />
           </div>

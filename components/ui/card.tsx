@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SafeText } from "./safe-text";
 
 export function Card({
   title,
@@ -13,7 +14,11 @@ export function Card({
     <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       {(title || actions) && (
         <div className="mb-4 flex items-center justify-between gap-4">
-          {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+          {title && (
+            <h2 className="text-base font-semibold text-slate-900">
+              <SafeText text={title} />
+            </h2>
+          )}
           {actions}
         </div>
       )}
@@ -34,8 +39,14 @@ export function PageHeader({
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        {description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p>}
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          <SafeText text={title} />
+        </h1>
+        {description && (
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">
+            <SafeText text={description} />
+          </p>
+        )}
       </div>
       {actions}
     </div>

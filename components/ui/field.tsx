@@ -5,6 +5,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from "react";
+import { SafeText } from "./safe-text";
 
 type TFieldShell = {
   id: string;
@@ -109,7 +110,7 @@ export function FormAlert({
       role={tone === "error" ? "alert" : "status"}
       className={`rounded-md px-3 py-2 text-sm ring-1 ${cls}`}
     >
-      {message}
+      <SafeText text={message} />
     </div>
   );
 }

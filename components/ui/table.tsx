@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { safeNode } from "./safe-text";
 
 // The one HTML table of the app. Columns are data, so every screen gets the same header,
 // caption, empty state and overflow handling: a table wider than its box scrolls inside a
@@ -152,11 +153,11 @@ export function Table<Row>({
                 const cellClass = cx(s.td, c.align && ALIGN[c.align], c.className);
                 return c.rowHeader ? (
                   <th key={columnKey(c, j)} scope="row" className={cx("font-medium", cellClass)}>
-                    {c.cell(row, i)}
+                    {safeNode(c.cell(row, i))}
                   </th>
                 ) : (
                   <td key={columnKey(c, j)} className={cellClass}>
-                    {c.cell(row, i)}
+                    {safeNode(c.cell(row, i))}
                   </td>
                 );
               })}

@@ -27,10 +27,37 @@ export class UserConflictError extends ConflictError {
   }
 }
 
+// Emails are unique across organisations, so an address may be taken by another organisation's
+// user. Saying so would tell this organisation that the person has an account elsewhere; only
+// a clash inside the caller's own organisation (whose users it sees anyway) is named.
+const EMAIL_TAKEN_HERE = "A user with this email already exists";
+const EMAIL_UNUSABLE = "This email address cannot be used. Choose another.";
+
+async function emailConflict({ orgId, email }: { orgId: string; email: string }) {
+  const taken = await db.user.findUnique({ where: { email }, select: { orgId: true } });
+  if (!taken) return null;
+  return new UserConflictError(taken.orgId === orgId ? EMAIL_TAKEN_HERE : EMAIL_UNUSABLE);
+}
+
 export async function createUser({ orgId, actorId, input }: TScope & { input: TCreateUser }) {
-  const exists = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (exists) throw new UserConflictError("A user with this email already exists");
+  const conflict = await emailConflict({ orgId, email: input.email });
+  if (conflict) throw conflict;
   const passwordHash = await hashPassword({ password: input.password });
+  return createUserRow({ orgId, actorId, input, passwordHash }).catch(async (e: unknown) => {
+    // Another request took the address meanwhile (the unique index refused ours).
+    if ((e as { code?: string }).code === "P2002") {
+      throw (await emailConflict({ orgId, email: input.email })) ?? e;
+    }
+    throw e;
+  });
+}
+
+function createUserRow({
+  orgId,
+  actorId,
+  input,
+  passwordHash,
+}: TScope & { input: TCreateUser; passwordHash: string }) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash },

@@ -63,8 +63,9 @@ export function detectFileKind({
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "file";
   const cleaned = base
+    // Text-direction controls too: "invoice\u202Efdp.exe" would show as "invoiceexe.pdf".
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .replace(/[\u0000-\u001f\u007f"\u202a-\u202e\u2066-\u2069]/g, "")
     .trim()
     .slice(0, 200);
   return cleaned || "file";

@@ -2,9 +2,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { recordAudit, type TActor } from "../audit";
+import { isValidIsoDate } from "../dates";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { ALLOWED_TYPES, cleanFileName, detectFileKind, MAX_UPLOAD_BYTES } from "../files/sniff";
+import { DOWNLOAD_CSP } from "../security/headers";
 
 export const uploadsDir = () => path.join(getEnv().DATA_DIR, "uploads");
 
@@ -42,7 +44,8 @@ export async function storeEvidence(input: TStoreEvidence) {
   }
   if (input.questionId !== null && !/^[a-z][a-z0-9_]{0,79}$/.test(input.questionId))
     throw new UploadError("questionId", "The question for this evidence is not valid.");
-  if (input.evidenceDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.evidenceDate))
+  // A real calendar date: "2026-02-31" would be stored as 3 March, "9999-99-99" was a 500.
+  if (input.evidenceDate && !isValidIsoDate({ text: input.evidenceDate }))
     throw new UploadError("evidenceDate", "Evidence date must be a date (YYYY-MM-DD).");
   const storedName = crypto.randomBytes(24).toString("hex");
   fs.mkdirSync(uploadsDir(), { recursive: true, mode: 0o700 });
@@ -100,7 +103,7 @@ export function evidenceResponse({
       "Content-Disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }
