@@ -15,7 +15,27 @@ type TRow = {
   revokedAt: string | null;
   lastSentAt: string | null;
   lastUsedAt: string | null;
+  /** The link that invited this colleague (null for links sent by staff). */
+  invitedById: string | null;
 };
+
+/** Live colleague links that revoking `id` ends with it (lib/data/invitations.ts). */
+function liveColleaguesOf(id: string, rows: TRow[], now: number): number {
+  let count = 0;
+  const seen = new Set([id]);
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next = rows.filter(
+      (r) => r.invitedById !== null && frontier.includes(r.invitedById) && !seen.has(r.id),
+    );
+    for (const r of next) {
+      seen.add(r.id);
+      if (!r.revokedAt && new Date(r.expiresAt).getTime() >= now) count++;
+    }
+    frontier = next.map((r) => r.id);
+  }
+  return count;
+}
 
 export function InvitationList({
   rows,
@@ -50,6 +70,9 @@ export function InvitationList({
               : new Date(r.expiresAt).getTime() < now
                 ? "expired"
                 : "active";
+          const colleagues = state === "active" ? liveColleaguesOf(r.id, rows, now) : 0;
+          const withColleagues =
+            colleagues > 0 ? ` and ${colleagues} colleague link${colleagues === 1 ? "" : "s"}` : "";
           return (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
@@ -87,11 +110,14 @@ export function InvitationList({
                         onClick={() =>
                           run(
                             () => revokeInvitationAction({ invitationId: r.id }),
-                            `The link of ${r.email} no longer works.`,
+                            withColleagues
+                              ? `The link of ${r.email}${withColleagues} no longer work.`
+                              : `The link of ${r.email} no longer works.`,
                           )
                         }
                       >
                         Revoke<span className="sr-only"> link of {r.email}</span>
+                        {withColleagues}
                       </button>
                     )}
                   </>

@@ -113,6 +113,10 @@ export async function resendInvitation({
   await mailInvitation({ invitationId: inv.id, token });
 }
 
+/**
+ * Ends a link and every colleague link invited through it (and theirs): a colleague's access
+ * came from the link being revoked, so it goes with it. Returns how many colleague links ended.
+ */
 export async function revokeInvitation({
   orgId,
   actor,
@@ -121,21 +125,57 @@ export async function revokeInvitation({
   orgId: string;
   actor: TActor;
   invitationId: string;
-}) {
+}): Promise<{ colleagues: number }> {
   const inv = await findScoped({ orgId, invitationId });
-  if (inv.revokedAt) return;
-  await db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-    await recordAudit({
-      tx,
-      orgId,
-      actor,
-      action: "invitation.revoked",
-      targetType: "invitation",
-      targetId: inv.id,
-      data: { email: inv.email },
+  return db.$transaction(async (tx) => {
+    const tree = await findInvitationTree({ tx, orgId, rootId: inv.id });
+    const live = tree.filter((i) => i.revokedAt === null);
+    if (live.length === 0) return { colleagues: 0 };
+    await tx.invitation.updateMany({
+      where: { id: { in: live.map((i) => i.id) }, orgId },
+      data: { revokedAt: new Date() },
     });
+    for (const i of live) {
+      await recordAudit({
+        tx,
+        orgId,
+        actor,
+        action: "invitation.revoked",
+        targetType: "invitation",
+        targetId: i.id,
+        data: i.id === inv.id ? { email: i.email } : { email: i.email, with: inv.id },
+      });
+    }
+    return { colleagues: live.filter((i) => i.id !== inv.id).length };
   });
+}
+
+/** An invitation and everyone invited through it, however deep (colleagues invite colleagues). */
+async function findInvitationTree({
+  tx,
+  orgId,
+  rootId,
+}: {
+  tx: Prisma.TransactionClient;
+  orgId: string;
+  rootId: string;
+}) {
+  const select = { id: true, email: true, revokedAt: true } as const;
+  const all = await tx.invitation.findMany({ where: { id: rootId, orgId }, select });
+  let frontier = all.map((i) => i.id);
+  while (frontier.length > 0) {
+    const next = await tx.invitation.findMany({
+      where: {
+        orgId,
+        invitedByInvitationId: { in: frontier },
+        id: { notIn: all.map((i) => i.id) },
+      },
+      select,
+    });
+    all.push(...next);
+    frontier = next.map((i) => i.id);
+  }
+  return all;
 }
 
 /** A further link to a live invitation (for a reminder mail); it shares the invitation's expiry. */

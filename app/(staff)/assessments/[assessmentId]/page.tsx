@@ -177,6 +177,7 @@ export default async function AssessmentPage({
                 revokedAt: i.revokedAt?.toISOString() ?? null,
                 lastSentAt: i.lastSentAt?.toISOString() ?? null,
                 lastUsedAt: i.lastUsedAt?.toISOString() ?? null,
+                invitedById: i.invitedByInvitationId,
               }))}
             />
           </Card>

@@ -1,5 +1,4 @@
-import { recordAudit } from "@/lib/audit";
-import { issueInvitation, mailInvitation } from "@/lib/data/invitations";
+import { ColleagueLimitError, inviteColleague } from "@/lib/data/colleagues";
 import { db } from "@/lib/db";
 import { toFieldErrors } from "@/lib/errors";
 import { EDITABLE } from "@/lib/portal/access";
@@ -23,33 +22,20 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
     const assessment = await db.assessment.findUniqueOrThrow({ where: { id: link.assessmentId } });
     if (!EDITABLE.has(assessment.status))
       return Response.json({ error: "This questionnaire is already submitted." }, { status: 423 });
-    const { invitation, token } = await db.$transaction(async (tx) => {
-      const issued = await issueInvitation({
-        tx,
-        orgId: link.orgId,
-        assessmentId: link.assessmentId,
+    try {
+      const invitation = await inviteColleague({
+        link,
         email: parsed.data.email,
         name: parsed.data.name,
-        kind: "colleague",
         dueDate: assessment.dueDate,
-        invitedByInvitationId: link.invitationId,
       });
-      await recordAudit({
-        tx,
-        orgId: link.orgId,
-        actor: { kind: "vendor", invitationId: link.invitationId },
-        action: "invitation.sent",
-        targetType: "invitation",
-        targetId: issued.invitation.id,
-        data: { email: parsed.data.email, kind: "colleague" },
-      });
-      return issued;
-    });
-    await mailInvitation({
-      invitationId: invitation.id,
-      token,
-      personal: "A colleague invited you to help answer it.",
-    });
-    return Response.json({ data: { email: invitation.email } });
+      return Response.json({ data: { email: invitation.email } });
+    } catch (e) {
+      if (!(e instanceof ColleagueLimitError)) throw e;
+      const headers = e.retryAfterSeconds
+        ? { "Retry-After": String(e.retryAfterSeconds) }
+        : undefined;
+      return Response.json({ error: e.message }, { status: e.status, headers });
+    }
   });
 }
