@@ -41,11 +41,41 @@ export async function readJson(req: Request, maxBytes = 256 * 1024): Promise<unk
     }
     chunks.push(value);
   }
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    value = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new BodyError("The request body is not valid JSON.");
   }
+  const tooDeep = findTooDeep(value, MAX_JSON_DEPTH);
+  if (tooDeep !== null) {
+    throw new BodyError(
+      `${tooDeep || "The request body"} is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
+  }
+  return value;
+}
+
+/** Deeper than any answer (a list of sites is 3 levels); far below what overflows the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The top-level field holding a value nested deeper than `max` ("" for the body itself), or null.
+ * JSON.parse takes any depth, but JSON.stringify, Prisma and zod recurse and overflow the stack
+ * at a few thousand levels: a 500. Walked with a stack of its own, so this check cannot overflow.
+ */
+export function findTooDeep(value: unknown, max: number): string | null {
+  const stack: { v: unknown; depth: number; field: string }[] = [{ v: value, depth: 0, field: "" }];
+  while (stack.length > 0) {
+    const { v, depth, field } = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= max) return field;
+    const entries = Array.isArray(v) ? v.map((x) => ["", x] as const) : Object.entries(v);
+    for (const [key, child] of entries) {
+      stack.push({ v: child, depth: depth + 1, field: depth === 0 && key ? key : field });
+    }
+  }
+  return null;
 }
 
 export class BodyError extends Error {}

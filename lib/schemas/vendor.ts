@@ -22,3 +22,14 @@ export const ZVendorContact = z.object({
   title: zOptionalText({ label: "Job title", max: 120 }),
 });
 export type TVendorContact = z.infer<typeof ZVendorContact>;
+
+/** GET /api/vendors: one page of the vendor list. */
+export const VENDOR_API_PAGE_SIZE = 100;
+const MAX_PAGE = 100_000;
+const PAGE_MESSAGE = `page must be a whole number from 1 to ${MAX_PAGE}`;
+export const ZVendorListQuery = z.object({
+  page: z.coerce
+    .number({ error: PAGE_MESSAGE })
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_PAGE, PAGE_MESSAGE)
+    .default(1),
+});
