@@ -1,7 +1,8 @@
-// Defence in depth (issue 12, item 11): the Origin check believed a client's X-Forwarded-Host;
-// the page CSP replaced the evidence download's stricter one; a right-to-left override in a
-// name reordered the page around it. (The Authorization header's exemption from the Origin
-// check is in csrf.spec.ts; another organisation's email in tests/integration/users.test.ts.)
+// Guards against defences that gave way to a header or a character (issue 12, item 11): the
+// Origin check believed a client's X-Forwarded-Host; the page CSP replaced the evidence
+// download's stricter one; a right-to-left override in a name reordered the page around it.
+// (The Authorization header's exemption from the Origin check is in csrf.spec.ts; another
+// organisation's email in tests/integration/users.test.ts.)
 import { createVendorLink, DEMO_USERS, expect, signIn, test } from "./fixtures";
 
 const origin = () => new URL(process.env.E2E_BASE_URL!).origin;
