@@ -17,6 +17,11 @@ type TDefaults = {
   rpo_minutes: number | null;
   min_separation_km: number | null;
   max_test_age_months: number | null;
+  min_immutable_retention_days: number | null;
+  max_notification_hours: number | null;
+  min_power_autonomy_hours: number | null;
+  min_failover_staff_count: number | null;
+  plan_must_cover: readonly string[];
 };
 
 type TProps = {
@@ -35,7 +40,41 @@ const LIMITS = [
   { key: "rpo_minutes", id: "a-rpo", label: "Maximum RPO (minutes)", unit: "min" },
   { key: "min_separation_km", id: "a-sep", label: "Minimum site separation (km)", unit: "km" },
   { key: "max_test_age_months", id: "a-age", label: "Maximum test age (months)", unit: "months" },
+  {
+    key: "min_immutable_retention_days",
+    id: "a-retention",
+    label: "Minimum life of immutable or offline copies (days)",
+    unit: "days",
+  },
+  {
+    key: "max_notification_hours",
+    id: "a-notice",
+    label: "Maximum delay before customers hear of an incident (hours)",
+    unit: "hours",
+  },
+  {
+    key: "min_power_autonomy_hours",
+    id: "a-power",
+    label: "Minimum run time on site power, grid down (hours)",
+    unit: "hours",
+  },
+  {
+    key: "min_failover_staff_count",
+    id: "a-staff",
+    label: "Minimum people able to lead failover and restore",
+    unit: "people",
+  },
 ] as const satisfies readonly { key: keyof TDefaults; id: string; label: string; unit: string }[];
+
+/** The options of plan_covers, in the questionnaire's words. */
+const SCENARIOS = [
+  { value: "site_loss", label: "Loss of a site" },
+  { value: "region_loss", label: "Loss of a whole region" },
+  { value: "ransomware", label: "Ransomware or destructive attack" },
+  { value: "provider_failure", label: "Failure of a hosting or cloud provider" },
+  { value: "data_corruption", label: "Data corruption or mistaken deletion" },
+  { value: "staff_loss", label: "Loss of key staff" },
+] as const;
 
 const hint = (v: number | null, unit: string) =>
   v === null
@@ -54,7 +93,7 @@ export function NewAssessmentForm(p: TProps) {
     defaultValues: {
       vendorId: p.vendorId,
       questionnaire: p.questionnaires[0]?.value,
-      requirements: { tier: p.tier },
+      requirements: { tier: p.tier, plan_scope: "default", plan_must_cover: [] },
       dueDate: p.defaultDueDate,
       contactEmail: first?.email ?? "",
       contactName: first?.name ?? "",
@@ -64,6 +103,11 @@ export function NewAssessmentForm(p: TProps) {
     afterSuccess: (data) => router.push(`/assessments/${data.id}?sent=1`),
   });
   const d = p.tierDefaults[watch("requirements.tier") ?? p.tier];
+  const customScope = watch("requirements.plan_scope") === "custom";
+  const scopeError = field("requirements.plan_must_cover").error;
+  const tierScenarios = SCENARIOS.filter((s) => d?.plan_must_cover.includes(s.value))
+    .map((s) => s.label.toLowerCase())
+    .join(", ");
 
   return (
     <ActionForm label="Send a questionnaire" message={message} onSubmit={onSubmit}>
@@ -103,6 +147,51 @@ export function NewAssessmentForm(p: TProps) {
           hint="Two-letter codes separated by commas, e.g. DE, IE, NL. Empty: any country."
           {...field("requirements.allowed_countries")}
         />
+        <fieldset className="space-y-2" aria-describedby={scopeError ? "a-scope-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">
+            Scenarios the vendor's plan must cover
+          </legend>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="radio"
+              value="default"
+              className="mt-0.5"
+              {...register("requirements.plan_scope")}
+            />
+            <span>The tier default: {tierScenarios || "none"}</span>
+          </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="radio"
+              value="custom"
+              className="mt-0.5"
+              {...register("requirements.plan_scope")}
+            />
+            <span>Only the scenarios ticked below (none ticked: no scenario is required)</span>
+          </label>
+          <div className="grid gap-1 pl-6 sm:grid-cols-2">
+            {SCENARIOS.map((s) => (
+              <label
+                key={s.value}
+                className={`flex items-start gap-2 text-sm ${customScope ? "" : "text-slate-500"}`}
+              >
+                <input
+                  type="checkbox"
+                  value={s.value}
+                  className="mt-0.5"
+                  disabled={!customScope}
+                  {...register("requirements.plan_must_cover")}
+                />
+                <span>{s.label}</span>
+              </label>
+            ))}
+          </div>
+          {scopeError && (
+            <p id="a-scope-error" className="text-sm text-red-700" role="alert">
+              {scopeError}
+            </p>
+          )}
+        </fieldset>
       </fieldset>
       <TextField id="a-due" label="Due date" type="date" {...field("dueDate")} />
       <div className="grid gap-3 sm:grid-cols-2">

@@ -67,9 +67,12 @@ export async function createAndSendAssessment({
   const qv = await ensureQuestionnaireVersion({ id: key ?? "", version });
   const dueDate = new Date(`${input.dueDate}T00:00:00Z`);
   const { tier, ...rest } = input.requirements;
+  // An empty country list means "any country", so it is left out; an empty plan_must_cover
+  // is kept: it means "no scenario required", not the tier's default.
   const requirements = Object.fromEntries(
     Object.entries({ tier, ...rest }).filter(
-      ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+      ([k, v]) =>
+        v !== undefined && !(k === "allowed_countries" && Array.isArray(v) && v.length === 0),
     ),
   );
   const { assessment, invitation, token } = await db.$transaction(async (tx) => {

@@ -20,6 +20,18 @@ export function listQuestionnaires(): TQuestionnaireSummary[] {
   return loadAll().map(({ id, version, title }) => ({ id, version, title }));
 }
 
+/**
+ * The version of each questionnaire that new assessments and reassessments are sent with:
+ * the latest. Older versions stay loadable for the assessments already sent on them.
+ */
+export function listCurrentQuestionnaires(): TQuestionnaireSummary[] {
+  const ids = [...new Set(loadAll().map((q) => q.id))];
+  return ids.flatMap((id) => {
+    const q = getQuestionnaire({ id });
+    return q ? [{ id: q.id, version: q.version, title: q.title }] : [];
+  });
+}
+
 export type TGetQuestionnaireInput = { id: string; version?: string };
 
 /**

@@ -1,6 +1,7 @@
 import "@/lib/zod-config";
 import { z } from "zod";
 import { getTodayUtc } from "../dates";
+import { PLAN_SCENARIOS } from "../rules/types";
 import { ZTier, zEmail, zId, zOptionalId, zOptionalText, zText } from "./common";
 
 const zMinutes = (label: string) =>
@@ -13,37 +14,66 @@ const zMinutes = (label: string) =>
 const optionalNumber = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-export const ZRequirementsForm = z.object({
-  tier: ZTier,
-  rto_minutes: optionalNumber(zMinutes("RTO")),
-  rpo_minutes: optionalNumber(zMinutes("RPO")),
-  min_separation_km: optionalNumber(
-    z.coerce
-      .number({ error: "Minimum separation must be a number" })
-      .min(0, "Minimum separation cannot be negative")
-      .max(20_000, "Minimum separation must be at most 20,000 km"),
-  ),
-  max_test_age_months: optionalNumber(
-    z.coerce
-      .number({ error: "Maximum test age must be a number" })
-      .int("Maximum test age must be whole months")
-      .min(1, "Maximum test age must be at least 1 month")
-      .max(120, "Maximum test age must be at most 120 months"),
-  ),
-  // The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
-  // Nothing is cut off: a list too long for the field is refused, not shortened.
-  allowed_countries: z.preprocess(
-    (v) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/)),
-    z
-      .array(z.string().max(10, "Allowed countries: use two-letter codes such as DE, IE, GB"))
-      .max(250, "Allowed countries: at most 250 codes")
-      .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
-      .refine(
-        (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
-        "Allowed countries: use two-letter codes such as DE, IE, GB",
-      ),
-  ),
-});
+const amount = (label: string, unit: string, max: number, whole = false) => {
+  let n = z.coerce
+    .number({ error: `${label} must be a number` })
+    .min(0, `${label} cannot be negative`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} ${unit}`);
+  if (whole) n = n.int(`${label} must be a whole number`);
+  return optionalNumber(n);
+};
+
+export const ZRequirementsForm = z
+  .object({
+    tier: ZTier,
+    rto_minutes: optionalNumber(zMinutes("RTO")),
+    rpo_minutes: optionalNumber(zMinutes("RPO")),
+    min_separation_km: optionalNumber(
+      z.coerce
+        .number({ error: "Minimum separation must be a number" })
+        .min(0, "Minimum separation cannot be negative")
+        .max(20_000, "Minimum separation must be at most 20,000 km"),
+    ),
+    max_test_age_months: optionalNumber(
+      z.coerce
+        .number({ error: "Maximum test age must be a number" })
+        .int("Maximum test age must be whole months")
+        .min(1, "Maximum test age must be at least 1 month")
+        .max(120, "Maximum test age must be at most 120 months"),
+    ),
+    // The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
+    // Nothing is cut off: a list too long for the field is refused, not shortened.
+    allowed_countries: z.preprocess(
+      (v) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/)),
+      z
+        .array(z.string().max(10, "Allowed countries: use two-letter codes such as DE, IE, GB"))
+        .max(250, "Allowed countries: at most 250 codes")
+        .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
+        .refine(
+          (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
+          "Allowed countries: use two-letter codes such as DE, IE, GB",
+        ),
+    ),
+    // bcdr-core 1.1 fields; empty means the tier's default (fixed by the contract).
+    min_immutable_retention_days: amount("Minimum protected-copy retention", "days", 3650),
+    max_notification_hours: amount("Maximum notification delay", "hours", 720),
+    min_power_autonomy_hours: amount("Minimum power autonomy", "hours", 2160),
+    min_failover_staff_count: amount("Minimum failover staff", "people", 1000, true),
+    /** "default": the tier's scenarios (the ticks are ignored); otherwise the ticked list. */
+    plan_scope: z.enum(["default", "custom"]).optional(),
+    // A checkbox group sends false when nothing is ticked: an explicit "no scenario".
+    plan_must_cover: z.preprocess(
+      (v) => (v === false || v === null ? [] : typeof v === "string" ? [v] : v),
+      z.array(z.enum(PLAN_SCENARIOS, { error: "Choose scenarios from the list" })).optional(),
+    ),
+  })
+  // plan_scope is the form's own switch: it never reaches the stored requirements, so the
+  // output parses to itself again (a list given without the switch is kept).
+  .transform(({ plan_scope, plan_must_cover, ...rest }) =>
+    plan_scope === "default" || plan_must_cover === undefined
+      ? rest
+      : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] },
+  );
 
 // A questionnaire's due date, for the send form, the due-date form and the server alike: a real
 // calendar day (zod refuses 2026-02-31 rather than rolling it over) and not before today (UTC),
@@ -82,6 +112,8 @@ export const ZCreateAssessment = z.object({
   contactEmail: zEmail("Contact email"),
   message: zOptionalText({ label: "Message", max: 2000 }),
   previousAssessmentId: zOptionalId("Start from"),
+  /** Send although the vendor already has an open assessment (the form asks first). */
+  confirmSecondOpen: z.boolean().optional(),
 });
 export type TCreateAssessment = z.infer<typeof ZCreateAssessment>;
 export type TCreateAssessmentInput = z.input<typeof ZCreateAssessment>;

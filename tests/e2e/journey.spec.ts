@@ -47,6 +47,13 @@ const SIDEKICK: [string, unknown][] = [
   ["customer_export", "none"],
   ["status_page", "yes"],
   ["customer_local_copy", "no"],
+  // bcdr-core 1.1 (new assessments are sent on it): answered soundly, raising nothing.
+  ["unstaged_changes", ["none"]],
+  ["single_source_suppliers", ["none"]],
+  ["recovery_dependencies", ["none"]],
+  ["recovery_identity_independent", "yes"],
+  ["power_autonomy_hours", 72],
+  ["failover_qualified_staff_count", 3],
 ];
 
 async function pickCity(page: Page, site: number, query: string, optionText: RegExp) {

@@ -197,6 +197,13 @@ describe("submit", () => {
       ["customer_export", "none"],
       ["status_page", "no"],
       ["customer_local_copy", "no"],
+      // Asked since bcdr-core 1.1, which new assessments are sent on.
+      ["unstaged_changes", ["none"]],
+      ["single_source_suppliers", ["none"]],
+      ["recovery_dependencies", ["none"]],
+      ["recovery_identity_independent", "yes"],
+      ["power_autonomy_hours", 72],
+      ["failover_qualified_staff_count", 3],
     ];
     for (const [id, value] of answers) {
       const row = await prisma.answer.findFirst({ where: { assessmentId, questionId: id } });

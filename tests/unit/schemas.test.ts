@@ -62,6 +62,45 @@ describe("shared form schemas", () => {
     expect(schema.parse(once)).toEqual(once);
   });
 
+  it("requirements: the 1.1 fields; plan_scope default drops the ticks, custom keeps them (none ticked: [])", () => {
+    const base = { tier: "high", allowed_countries: "" };
+    expect(
+      ZRequirementsForm.parse({
+        ...base,
+        min_immutable_retention_days: "14",
+        max_notification_hours: "",
+        min_power_autonomy_hours: "36",
+        min_failover_staff_count: "2",
+        plan_scope: "default",
+        plan_must_cover: ["ransomware"],
+      }),
+    ).toEqual({
+      tier: "high",
+      allowed_countries: [],
+      min_immutable_retention_days: 14,
+      min_power_autonomy_hours: 36,
+      min_failover_staff_count: 2,
+    });
+    const custom = (ticks: unknown) =>
+      ZRequirementsForm.parse({ ...base, plan_scope: "custom", plan_must_cover: ticks });
+    expect(custom(["ransomware", "site_loss"]).plan_must_cover).toEqual([
+      "ransomware",
+      "site_loss",
+    ]);
+    expect(custom(false).plan_must_cover).toEqual([]);
+    expect(custom("staff_loss").plan_must_cover).toEqual(["staff_loss"]);
+    for (const bad of [
+      { min_failover_staff_count: "1.5" },
+      { max_notification_hours: "-1" },
+      { min_immutable_retention_days: "soon" },
+      { plan_scope: "custom", plan_must_cover: ["meteor"] },
+    ]) {
+      expect(ZRequirementsForm.safeParse({ ...base, ...bad }).success, JSON.stringify(bad)).toBe(
+        false,
+      );
+    }
+  });
+
   it("requirements: any accepted input re-parses to itself", () => {
     fc.assert(
       fc.property(
@@ -73,6 +112,14 @@ describe("shared form schemas", () => {
           allowed_countries: fc
             .array(fc.constantFrom("DE", "ie", "Gb", "US"), { maxLength: 4 })
             .map((a) => a.join(", ")),
+          max_notification_hours: fc.option(fc.integer({ min: 0, max: 720 }).map(String), {
+            nil: undefined,
+          }),
+          plan_scope: fc.option(fc.constantFrom("default", "custom"), { nil: undefined }),
+          plan_must_cover: fc.option(
+            fc.subarray(["site_loss", "ransomware", "staff_loss", "region_loss"]),
+            { nil: undefined },
+          ),
         }),
         (input) => {
           const once = ZRequirementsForm.parse(input);

@@ -16,7 +16,7 @@ import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { listQuestionnaires } from "@/lib/questionnaires";
+import { listCurrentQuestionnaires } from "@/lib/questionnaires";
 import { TIER_DEFAULTS } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Vendor" };
@@ -68,7 +68,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
                 vendorId={vendor.id}
                 tier={vendor.tier}
                 tierDefaults={TIER_DEFAULTS as never}
-                questionnaires={listQuestionnaires().map((q) => ({
+                questionnaires={listCurrentQuestionnaires().map((q) => ({
                   value: `${q.id}@${q.version}`,
                   label: `${q.title} (v${q.version})`,
                 }))}
