@@ -127,6 +127,7 @@ export function buildAssessmentReport({
           answers,
           requirements: resolved,
           asOf: asOf ?? generatedAt.toISOString().slice(0, 10),
+          asked: new Set(questions.keys()),
         })
       : [],
     flags: flags.map((f) => ({

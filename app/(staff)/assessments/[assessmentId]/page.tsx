@@ -6,6 +6,7 @@ import { AssessmentSchedule } from "@/components/assessments/assessment-schedule
 import { STATUS_LABELS } from "@/components/assessments/assessment-table";
 import { FindingsPanel } from "@/components/assessments/findings-panel";
 import { InvitationList } from "@/components/assessments/invitation-list";
+import { RequirementsList } from "@/components/assessments/requirements-list";
 import { ReviewActions } from "@/components/assessments/review-actions";
 import { DownloadReportButton } from "@/components/reports/download-report-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -146,20 +147,10 @@ export default async function AssessmentPage({
             )}
           {resolved && (
             <Card title="Requirements">
-              <dl className="grid grid-cols-2 gap-2 text-sm">
-                <dt className="text-slate-600">Tier</dt>
-                <dd className="capitalize">{resolved.tier}</dd>
-                <dt className="text-slate-600">RTO</dt>
-                <dd>{resolved.rto_minutes ?? "—"} min</dd>
-                <dt className="text-slate-600">RPO</dt>
-                <dd>{resolved.rpo_minutes ?? "—"} min</dd>
-                <dt className="text-slate-600">Separation</dt>
-                <dd>{resolved.min_separation_km ?? "—"} km</dd>
-                <dt className="text-slate-600">Test age</dt>
-                <dd>{resolved.max_test_age_months ?? "—"} months</dd>
-                <dt className="text-slate-600">Countries</dt>
-                <dd>{resolved.allowed_countries.join(", ") || "any"}</dd>
-              </dl>
+              <RequirementsList requirements={resolved} />
+              <p className="mt-3 text-xs text-slate-600">
+                Questionnaire {questionnaire.id} {questionnaire.version}
+              </p>
             </Card>
           )}
           <Card title="Vendor links">
