@@ -7,6 +7,7 @@ import {
   type TVendorFilters,
   vendorFiltersToParams,
 } from "@/lib/data/dashboard";
+import { CommonMode } from "./common-mode";
 import { Concentration } from "./concentration";
 import { DecayClocks } from "./decay-clocks";
 import { DueAssessments } from "./due-assessments";
@@ -44,6 +45,7 @@ export function PortfolioWidgets({ snapshot, lead }: TSnap & { lead?: ReactNode 
         />
       </div>
       <TopFlags flags={snapshot.topFlags} />
+      <CommonMode data={snapshot.commonMode} />
       <div className="lg:col-span-3">
         <Concentration data={snapshot.concentration} />
       </div>

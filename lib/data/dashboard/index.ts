@@ -1,5 +1,6 @@
 // The dashboard's data, by concern; import from "@/lib/data/dashboard".
 export { dashboardCacheLifeMs, getDashboardSnapshot } from "./cache";
+export * from "./common-mode";
 export * from "./concentration";
 export * from "./filters";
 export * from "./portfolio";

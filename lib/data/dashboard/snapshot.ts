@@ -1,4 +1,5 @@
 import { db, Prisma } from "../../db";
+import { getCommonModeVendors, type TCommonMode } from "./common-mode";
 import {
   getConcentration,
   getSitePoints,
@@ -34,6 +35,7 @@ export const DASHBOARD_SHAPE = {
   topFlags: 8,
   concentrationLimit: 6,
   sitePoints: 300,
+  commonModeLimit: 6,
 } as const;
 
 export type TDashboardSnapshot = {
@@ -45,6 +47,7 @@ export type TDashboardSnapshot = {
   trend: TTrendRow[];
   concentration: Record<TConcentration["dim"], TConcentration[]>;
   sitePoints: TSitePoint[];
+  commonMode: TCommonMode;
   owners: { id: string; name: string }[];
   vendors: { rows: TVendorRow[]; total: number };
 };
@@ -71,6 +74,7 @@ export async function readDashboardSnapshot({
         trend: await getRatingTrend({ ...base, months: s.trendMonths }),
         concentration: await getConcentration({ ...base, limit: s.concentrationLimit }),
         sitePoints: await getSitePoints({ ...base, limit: s.sitePoints }),
+        commonMode: await getCommonModeVendors({ ...base, limit: s.commonModeLimit }),
         owners: await listVendorOwners(base),
         vendors: await listPortfolioVendors({ ...base, filters }),
       };
