@@ -151,11 +151,64 @@ export function buildDemoAnswers({
       dr_test_type: type,
       dr_test_met_objectives: quality > 0.4 ? "yes" : "no",
       plan_covers:
-        quality > 0.5
-          ? ["site_loss", "region_loss", "ransomware", "provider_failure"]
-          : ["site_loss"],
+        quality > 0.75
+          ? [
+              "site_loss",
+              "region_loss",
+              "ransomware",
+              "provider_failure",
+              "data_corruption",
+              "staff_loss",
+            ]
+          : quality > 0.5
+            ? ["site_loss", "region_loss", "ransomware", "provider_failure", "data_corruption"]
+            : ["site_loss"],
     });
   }
   if (a.customer_export !== "none") a.export_formats = ["csv", "api"];
   return a as TAnswers;
+}
+
+/**
+ * Answers to the questions bcdr-core 1.1 added, as good as `quality`. They draw from their
+ * own generator (seeded by the quality), so adding them leaves the rest of the demo as it was.
+ */
+export function buildDemoAnswers11({
+  quality,
+  answers,
+}: {
+  quality: number;
+  answers: TAnswers;
+}): TAnswers {
+  const rng = createRng({ seed: Math.floor(quality * 2 ** 31) });
+  const a: Record<string, unknown> = {
+    unstaged_changes:
+      quality > 0.7
+        ? ["none"]
+        : quality > 0.45
+          ? ["configuration"]
+          : pick(rng, [["security_agent"], ["application_release", "configuration"], ["unknown"]]),
+    single_source_suppliers:
+      quality > 0.6 ? ["none"] : pick(rng, [["dns"], ["network_carrier"], ["cdn"], ["none"]]),
+    recovery_dependencies:
+      quality > 0.65
+        ? ["none"]
+        : quality > 0.4
+          ? ["status_page"]
+          : pick(rng, [["runbooks"], ["access_tooling", "dns"], ["control_plane"], ["unknown"]]),
+    recovery_identity_independent: quality > 0.5 ? "yes" : rng() < 0.6 ? "no" : "unknown",
+    power_autonomy_hours: quality > 0.5 ? between(rng, 48, 96) : between(rng, 8, 36),
+    failover_qualified_staff_count: quality > 0.5 ? between(rng, 3, 6) : between(rng, 1, 2),
+  };
+  if (answers.backup_immutable === "yes" || answers.backup_offline_copy === "yes") {
+    a.immutable_retention_days = quality > 0.6 ? between(rng, 30, 90) : between(rng, 7, 21);
+  }
+  const scope = answers.restore_test_scope;
+  if (Array.isArray(scope) && scope.includes("full_environment")) {
+    a.full_restore_test_minutes = quality > 0.7 ? between(rng, 60, 200) : between(rng, 200, 900);
+  }
+  if (answers.dr_test_type === "partial_failover" || answers.dr_test_type === "full_failover") {
+    a.dr_test_recovery_minutes = quality > 0.75 ? between(rng, 20, 120) : between(rng, 120, 600);
+  }
+  return { ...answers, ...a } as TAnswers;
 }

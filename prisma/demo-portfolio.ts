@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { REASSESS_MONTHS } from "../lib/scoring/tiers";
 import { addMonthsUtc } from "../lib/dates";
 import type { Prisma } from "../lib/db";
 import {
@@ -9,15 +8,33 @@ import {
   type TQuestionnaire,
 } from "../lib/questionnaires";
 import { assessAnswers, type TTier } from "../lib/rules";
-import { between, buildDemoAnswers, daysBefore, isoDay, pick, type TRng } from "./demo-answers";
+import { REASSESS_MONTHS } from "../lib/scoring/tiers";
+import {
+  between,
+  buildDemoAnswers,
+  buildDemoAnswers11,
+  daysBefore,
+  isoDay,
+  pick,
+  type TRng,
+} from "./demo-answers";
 
 // A year of judged assessment history per vendor, built as rows and inserted in bulk.
 type TClient = Prisma.TransactionClient;
 
-/** The built-in questionnaire's version row, created once (same rule as ensureQuestionnaireVersion). */
-export async function ensureSeedQuestionnaireVersion({ prisma }: { prisma: TClient }) {
-  const q = getQuestionnaire({ id: "bcdr-core" });
-  if (!q) throw new Error("questionnaires/bcdr-core is missing");
+/**
+ * The built-in questionnaire's version row (the latest, or `version`), created once (same rule
+ * as ensureQuestionnaireVersion).
+ */
+export async function ensureSeedQuestionnaireVersion({
+  prisma,
+  version,
+}: {
+  prisma: TClient;
+  version?: string;
+}) {
+  const q = getQuestionnaire({ id: "bcdr-core", version });
+  if (!q) throw new Error(`questionnaires/bcdr-core ${version ?? ""} is missing`);
   const definition = JSON.parse(JSON.stringify(q)) as Prisma.InputJsonValue;
   const checksum = crypto.createHash("sha256").update(JSON.stringify(definition)).digest("hex");
   const existing = await prisma.questionnaireVersion.findFirst({
@@ -47,11 +64,18 @@ export type TPortfolioInput = {
   history?: () => number;
 };
 
+/** Submissions older than this were made on the previous questionnaire version, when given. */
+const CURRENT_VERSION_DAYS = 120;
+
+type TSeedVersion = { id: string; questionnaire: TQuestionnaire };
+
 /** Year-long history per vendor, each submission judged by the real engine, inserted in bulk. */
 export async function seedPortfolio(input: TPortfolioInput) {
   const { prisma, now = new Date() } = input;
   const qv = await ensureSeedQuestionnaireVersion({ prisma });
-  const rows = buildPortfolioRows({ ...input, now, qv });
+  // The demo shows both versions side by side: older history was answered on 1.0.0.
+  const qvPrevious = await ensureSeedQuestionnaireVersion({ prisma, version: "1.0.0" });
+  const rows = buildPortfolioRows({ ...input, now, qv, qvPrevious });
   const chunk = 5000;
   const insert = async <T>(items: T[], fn: (data: T[]) => Promise<unknown>) => {
     for (let i = 0; i < items.length; i += chunk) await fn(items.slice(i, i + chunk));
@@ -66,26 +90,31 @@ export async function seedPortfolio(input: TPortfolioInput) {
 const SUBMITTED_STATES = ["accepted", "accepted", "accepted", "submitted"] as const;
 
 export function buildPortfolioRows(
-  input: TPortfolioInput & { now: Date; qv: { id: string; questionnaire: TQuestionnaire } },
+  input: TPortfolioInput & { now: Date; qv: TSeedVersion; qvPrevious?: TSeedVersion },
 ) {
   const { orgId, vendors, ownerId, deciderId, rng, now, qv, answerIds, reuse } = input;
   const judged = new Map<string, ReturnType<typeof judge>>();
+  const versionAt = (submitted: Date) =>
+    input.qvPrevious && submitted < daysBefore(now, CURRENT_VERSION_DAYS) ? input.qvPrevious : qv;
   const judge = (quality: number, submitted: Date, tier: TTier) => {
     const requirements = parseRequirements({ input: { tier } });
     if (!requirements.ok) throw new Error("demo requirements are invalid");
-    const raw = buildDemoAnswers({ rng, quality, asOf: submitted });
-    const parsed = parseAnswers({ questionnaire: qv.questionnaire, input: raw });
+    const version = versionAt(submitted);
+    const v1 = buildDemoAnswers({ rng, quality, asOf: submitted });
+    // Answers on the current version also answer the questions 1.1 added.
+    const raw = version === qv ? buildDemoAnswers11({ quality, answers: v1 }) : v1;
+    const parsed = parseAnswers({ questionnaire: version.questionnaire, input: raw });
     if (!parsed.ok) throw new Error(`demo answers invalid: ${JSON.stringify(parsed.errors[0])}`);
     const asOf = isoDay(submitted);
     const answers = parsed.value;
-    const q = qv.questionnaire;
+    const q = version.questionnaire;
     const result = assessAnswers({
       questionnaire: q,
       requirements: requirements.value,
       answers,
       asOf,
     });
-    return { answers, result, asOf };
+    return { answers, result, asOf, versionId: version.id };
   };
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
   const answers: Prisma.AnswerCreateManyInput[] = [];
@@ -104,15 +133,12 @@ export function buildPortfolioRows(
       const submitted = daysBefore(now, Math.round((count - 1 - i) * slice + rng() * slice + 3));
       quality = Math.min(1, quality + rng() * 0.1);
       const key = reuse
-        ? `${vendor.tier}|${Math.floor(quality * reuse)}|${Math.floor(submitted.getTime() / 2.6e9)}`
+        ? `${vendor.tier}|${Math.floor(quality * reuse)}|${Math.floor(submitted.getTime() / 2.6e9)}|${versionAt(submitted).id}`
         : "";
       const hit = key ? judged.get(key) : undefined;
-      const {
-        answers: judgedAnswers,
-        result,
-        asOf,
-      } = hit ?? judge(quality, submitted, vendor.tier);
-      if (key && !hit) judged.set(key, { answers: judgedAnswers, result, asOf });
+      const judgedNow = hit ?? judge(quality, submitted, vendor.tier);
+      if (key && !hit) judged.set(key, judgedNow);
+      const { answers: judgedAnswers, result, asOf, versionId } = judgedNow;
       const latest = i === count - 1;
       const status = latest ? pick(rng, SUBMITTED_STATES) : "accepted";
       const aId = id("a");
@@ -121,7 +147,7 @@ export function buildPortfolioRows(
         id: aId,
         orgId,
         vendorId: vendor.id,
-        questionnaireVersionId: qv.id,
+        questionnaireVersionId: versionId,
         requirements: { tier: vendor.tier },
         status,
         dueDate: daysBefore(submitted, -between(rng, 0, 10)),
