@@ -33,5 +33,26 @@ export async function register() {
         if (reopened) console.log(`[risk] ${reopened} expired risk acceptance(s) reopened`);
       },
     });
+    const { recordDueNotices } = await import("./lib/jobs/notices");
+    // Findings due soon or overdue, risk acceptances expiring: one event each (see notices.ts).
+    registerJob({
+      name: "due-notices",
+      everyMs: 15 * 60_000,
+      runOnStart: true,
+      run: async () => {
+        await recordDueNotices();
+      },
+    });
+    const { sendPendingDeliveries } = await import("./lib/jobs/deliveries");
+    // Mail deliveries of the outbox's events, each sent once across processes (see deliveries.ts).
+    registerJob({
+      name: "deliveries",
+      everyMs: 10_000, // a vendor told of a change request should not wait long
+      runOnStart: true,
+      run: async () => {
+        const { sent, failed } = await sendPendingDeliveries();
+        if (sent || failed) console.log(`[deliveries] ${sent} mail(s) sent, ${failed} failed`);
+      },
+    });
   }
 }

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import {
+  FINDING_DUE_SOON_DAYS_DEFAULT,
   RISK_ACCEPTANCE_MAX_MONTHS_DEFAULT,
+  RISK_EXPIRING_DAYS_DEFAULT,
   type TOrgSettings,
   type TStoredOrgSettings,
 } from "../schemas/settings";
@@ -11,6 +13,8 @@ const ZStoredSettings = z.object({
   supportEmail: z.string().optional(),
   reminderDaysBefore: z.number().optional(),
   riskAcceptanceMaxMonths: z.number().int().positive().optional(),
+  findingDueSoonDays: z.number().int().positive().optional(),
+  riskExpiringDays: z.number().int().positive().optional(),
 });
 
 export async function getOrgSettings({ orgId }: { orgId: string }): Promise<TStoredOrgSettings> {
@@ -21,6 +25,8 @@ export async function getOrgSettings({ orgId }: { orgId: string }): Promise<TSto
     supportEmail: s.supportEmail ?? "",
     reminderDaysBefore: s.reminderDaysBefore ?? 7,
     riskAcceptanceMaxMonths: s.riskAcceptanceMaxMonths ?? RISK_ACCEPTANCE_MAX_MONTHS_DEFAULT,
+    findingDueSoonDays: s.findingDueSoonDays ?? FINDING_DUE_SOON_DAYS_DEFAULT,
+    riskExpiringDays: s.riskExpiringDays ?? RISK_EXPIRING_DAYS_DEFAULT,
   };
 }
 
@@ -37,6 +43,8 @@ export async function updateOrgSettings({
   const after: TStoredOrgSettings = {
     ...input,
     riskAcceptanceMaxMonths: input.riskAcceptanceMaxMonths ?? before.riskAcceptanceMaxMonths,
+    findingDueSoonDays: input.findingDueSoonDays ?? before.findingDueSoonDays,
+    riskExpiringDays: input.riskExpiringDays ?? before.riskExpiringDays,
   };
   await db.$transaction(async (tx) => {
     await tx.organization.update({
@@ -47,6 +55,8 @@ export async function updateOrgSettings({
           supportEmail: after.supportEmail,
           reminderDaysBefore: after.reminderDaysBefore,
           riskAcceptanceMaxMonths: after.riskAcceptanceMaxMonths,
+          findingDueSoonDays: after.findingDueSoonDays,
+          riskExpiringDays: after.riskExpiringDays,
         },
       },
     });

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
+import { recordEvent } from "../events/record";
 import type { TFinding } from "../schemas/assessment";
 import { nextReassessmentDate } from "./assessments";
 import { getOrgSettings } from "./org";
@@ -72,6 +73,15 @@ export async function requestChanges({
         questions: items.map((i) => i.questionId),
       },
     });
+    await recordEvent({
+      tx,
+      orgId,
+      type: "assessment.changes_requested",
+      actor: { kind: "user", userId: actorId },
+      assessmentId: a.id,
+      vendorId: a.vendorId,
+      payload: { vendorName: a.vendor.name, questions: items.map((i) => i.questionId) },
+    });
   });
 }
 
@@ -108,6 +118,16 @@ export async function decideAssessment({
       targetType: "assessment",
       targetId: a.id,
       data: { from: "submitted", to: status, comment: comment ?? null },
+    });
+    // The vendor's note carries the decision only, never the reviewer's comment.
+    await recordEvent({
+      tx,
+      orgId,
+      type: `assessment.${status}`,
+      actor: { kind: "user", userId: actorId },
+      assessmentId: a.id,
+      vendorId: a.vendorId,
+      payload: { vendorName: a.vendor.name, decidedOn: now.toISOString().slice(0, 10) },
     });
   });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { recordEvent } from "../events/record";
 
 /**
  * Reopens findings whose risk acceptance has run out: an acceptance lasts until the start of its
@@ -10,7 +11,16 @@ import { db } from "../db";
 export async function reopenExpiredRiskAcceptances({ now = new Date() }: { now?: Date } = {}) {
   const expired = await db.finding.findMany({
     where: { status: "risk_accepted", riskAcceptedUntil: { lte: now } },
-    select: { id: true, orgId: true, riskAcceptedUntil: true, riskAcceptedById: true },
+    select: {
+      id: true,
+      orgId: true,
+      title: true,
+      assessmentId: true,
+      vendorId: true,
+      vendor: { select: { name: true } },
+      riskAcceptedUntil: true,
+      riskAcceptedById: true,
+    },
   });
   let reopened = 0;
   for (const f of expired) {
@@ -32,6 +42,18 @@ export async function reopenExpiredRiskAcceptances({ now = new Date() }: { now?:
           to: "open",
           until: f.riskAcceptedUntil?.toISOString().slice(0, 10) ?? null,
         },
+      });
+      const until = f.riskAcceptedUntil?.toISOString().slice(0, 10) ?? "";
+      await recordEvent({
+        tx,
+        orgId: f.orgId,
+        type: "risk_acceptance.expired",
+        actor: { kind: "system" },
+        findingId: f.id,
+        assessmentId: f.assessmentId ?? undefined,
+        vendorId: f.vendorId,
+        payload: { title: f.title, vendorName: f.vendor.name, until },
+        dedupeKey: `risk_acceptance.expired:${f.id}:${until}`,
       });
       reopened++;
     });

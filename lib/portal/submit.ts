@@ -2,6 +2,7 @@ import { recordAudit } from "../audit";
 import { toAnswers } from "../data/answer-rows";
 import { getTodayUtc } from "../dates";
 import { db, type Prisma } from "../db";
+import { recordEvent } from "../events/record";
 import {
   getMissingRequired,
   parseAnswers,
@@ -124,6 +125,15 @@ export async function submitAssessment({
         rating: result.rating,
         flags: result.flags.map((f) => f.code),
       } as Prisma.InputJsonValue,
+    });
+    await recordEvent({
+      tx,
+      orgId: assessment.orgId,
+      type: "assessment.submitted",
+      actor: { kind: "vendor", invitationId },
+      assessmentId: assessment.id,
+      vendorId: assessment.vendorId,
+      payload: { vendorName: assessment.vendor.name },
     });
     return { status: "submitted", rating: result.rating, score: result.score } as const;
   });
