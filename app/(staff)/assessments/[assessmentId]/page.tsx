@@ -6,6 +6,7 @@ import { AssessmentSchedule } from "@/components/assessments/assessment-schedule
 import { STATUS_LABELS } from "@/components/assessments/assessment-table";
 import { FindingsPanel } from "@/components/assessments/findings-panel";
 import { InvitationList } from "@/components/assessments/invitation-list";
+import { RejudgeCard } from "@/components/assessments/rejudge-card";
 import { RequirementsList } from "@/components/assessments/requirements-list";
 import { ReviewActions } from "@/components/assessments/review-actions";
 import { DownloadReportButton } from "@/components/reports/download-report-button";
@@ -13,6 +14,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { AWAITING_VENDOR, CANCELLABLE } from "@/lib/data/assessment-lifecycle";
 import { getAssessmentDetail } from "@/lib/data/assessments";
+import { rejudgeAssessment } from "@/lib/data/rejudge";
 import { getRiskAcceptanceLimit } from "@/lib/data/review";
 import { listUsers } from "@/lib/data/users";
 import { NotFoundError } from "@/lib/errors";
@@ -46,6 +48,11 @@ export default async function AssessmentPage({
     ? await listUsers({ orgId: user.orgId })
     : [];
   const riskLimit = await getRiskAcceptanceLimit({ orgId: user.orgId });
+  // A decided assessment keeps its flags; the current engine's view of it is shown beside.
+  const rejudged =
+    a.status === "accepted" || a.status === "rejected"
+      ? await rejudgeAssessment({ orgId: user.orgId, assessmentId: a.id })
+      : null;
   const req = parseRequirements({ input: a.requirements });
   const resolved = req.ok ? resolveRequirements({ requirements: req.value }) : undefined;
   const submitted = a.status === "submitted";
@@ -113,6 +120,7 @@ export default async function AssessmentPage({
               </ul>
             </Card>
           )}
+          {rejudged && <RejudgeCard rejudged={rejudged} />}
           <Card title="Answers">
             {a.answers.length === 0 ? (
               <p className="text-sm text-slate-600">The vendor has not answered yet.</p>
