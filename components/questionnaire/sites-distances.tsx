@@ -1,4 +1,4 @@
-import { formatDistanceKm } from "@/lib/geo/format";
+import { formatDistanceKm } from "@/lib/geo/distance-text";
 import type { TSitePairRow } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";
 

@@ -6,7 +6,7 @@ import { createBackup } from "../ops/backup";
 import { countOf, describeBackup, formatBytes, formatSeconds } from "../ops/summary";
 
 // npm run backup — one consistent online backup of the database and the evidence files
-// into DATA_DIR/backups (see lib/ops/format.ts for the file format). Records an OpsRun.
+// into DATA_DIR/backups (see lib/ops/backup-file.ts for the file format). Records an OpsRun.
 // A full disk or a step without progress fails it with a message and exit code 1; Ctrl-C
 // stops it the same way (the partial file is removed either way).
 

@@ -1,4 +1,4 @@
-import { formatDistanceKm } from "@/lib/geo/format";
+import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { hasCoordinates } from "@/lib/geo/site-pairs";
 import { distanceKm, isSamePlace } from "@/lib/rules/geo";
 import type { TSite } from "@/lib/rules/types";

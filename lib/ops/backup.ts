@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { poolConfigFromUrl } from "../db/pg-config";
 import { exportEvidenceFiles, exportSnapshot } from "./export";
-import { ContainerWriter } from "./format";
+import { ContainerWriter } from "./backup-file";
 import { backupFileName, nextSequence, type TBackupKind, type TManifest } from "./manifest";
 import { atMost, StallError, StallGuard } from "./stall-guard";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import type { ContainerWriter } from "./format";
+import type { ContainerWriter } from "./backup-file";
 import { isSafeStoredName, type TManifest } from "./manifest";
 import {
   listColumns,

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { poolConfigFromUrl } from "../db/pg-config";
-import { EntryHasher } from "./format";
+import { EntryHasher } from "./backup-file";
 import { isSafeStoredName, type TManifest } from "./manifest";
 import {
   findForeignKeyViolations,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { BackupFormatError, MAGIC, MAX_CHUNK, sha256Hex, type TEntryHeader } from "./format";
+import { BackupFormatError, MAGIC, MAX_CHUNK, sha256Hex, type TEntryHeader } from "./backup-file";
 
 const MAX_LINE = 64 << 20;
 

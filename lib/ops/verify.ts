@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { BackupFormatError, EntryHasher, type TEntryStats } from "./format";
+import { BackupFormatError, EntryHasher, type TEntryStats } from "./backup-file";
 import { type TManifest, ZManifest } from "./manifest";
 import { readContainer } from "./reader";
 

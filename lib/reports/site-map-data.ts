@@ -1,4 +1,4 @@
-import { formatDistanceKm } from "@/lib/geo/format";
+import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { getBasemap, MAP_WIDTH, projectArc } from "@/lib/geo/map-geometry";
 import { layoutPoints } from "@/lib/geo/map-layout";
 import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";

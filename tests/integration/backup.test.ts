@@ -11,7 +11,7 @@ import { poolConfigFromUrl } from "@/lib/db/pg-config";
 import { dropDatabase } from "@/lib/db/scratch-db";
 import { registerJob, setJobLog } from "@/lib/jobs/scheduler";
 import { createBackup } from "@/lib/ops/backup";
-import { sha256Hex } from "@/lib/ops/format";
+import { sha256Hex } from "@/lib/ops/backup-file";
 import { listBackupFiles } from "@/lib/ops/manifest";
 import { listTables, tableChecksum } from "@/lib/ops/pg-meta";
 import { RestoreRefusedError, restoreBackup } from "@/lib/ops/restore";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCityIndex, queryCityIndex } from "@/lib/geo/city-index";
-import { formatDistanceKm } from "@/lib/geo/format";
+import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { normalizePlaceName } from "@/lib/geo/normalize";
 import { validateSites } from "@/lib/geo/site-errors";
 import { buildSiteMap } from "@/lib/geo/site-map";
