@@ -82,15 +82,6 @@ export async function createVendor({
   });
 }
 
-export async function countVendorsByTier({ orgId }: { orgId: string }) {
-  const rows = await db.vendor.groupBy({
-    by: ["tier"],
-    where: { orgId, status: "active" },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(rows.map((r) => [r.tier, r._count._all])) as Record<string, number>;
-}
-
 export async function updateVendor({
   orgId,
   actorId,

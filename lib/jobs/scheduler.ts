@@ -106,11 +106,3 @@ export function unregisterJob({ name }: { name: string }) {
   entry.abort?.abort(new Error(`job ${name} was unregistered`));
   jobs.delete(name);
 }
-
-export function listJobs(): { name: string; everyMs: number; running: boolean }[] {
-  return [...jobs.values()].map((e) => ({
-    name: e.job.name,
-    everyMs: e.job.everyMs,
-    running: Boolean(e.running),
-  }));
-}

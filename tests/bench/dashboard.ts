@@ -26,6 +26,7 @@ import { createPrismaClient, setDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { poolConfigFromUrl } from "@/lib/db/pg-config";
 import { createDatabase, withServer } from "@/lib/db/scratch-db";
+import { signInOverHttp } from "@/lib/ops/http-signin";
 import { hashPassword } from "@/lib/passwords";
 import type { TTier } from "@/lib/rules/types";
 import { buildPortfolioRows, createRng, ensureSeedQuestionnaireVersion } from "@/prisma/seed";
@@ -176,36 +177,6 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url} did not answer`);
 }
 
-/** next-auth credentials sign-in over HTTP; returns the Cookie header of the session. */
-async function signIn(base: string, email: string) {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = pair!.split("=");
-      jar.set(k!, v.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: cookie(),
-      Origin: base,
-    },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token")))
-    throw new Error(`sign-in failed: HTTP ${res.status}`);
-  return cookie();
-}
-
 type TRun = { url: string; headers: Record<string, string>; times: number[]; errors: number };
 
 /** One round of `seconds` of autocannon at 10 connections, adding to the run's samples. */
@@ -267,9 +238,11 @@ await withServer(async (server) => {
   };
   try {
     await waitFor(`${base}/api/health`, child);
-    const cookie = await signIn(base, EMAIL);
+    const signIn = async (email: string) =>
+      (await signInOverHttp({ baseUrl: base, email, password: PASSWORD })).jar.header();
+    const cookie = await signIn(EMAIL);
     const headers = { Cookie: cookie };
-    const adminHeaders = { Cookie: await signIn(base, ADMIN_EMAIL) };
+    const adminHeaders = { Cookie: await signIn(ADMIN_EMAIL) };
     const page = await fetch(`${base}/dashboard`, { headers });
     const html = await page.text();
     if (!page.ok || !html.includes("Vendors by tier and rating"))

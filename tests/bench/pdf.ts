@@ -16,7 +16,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PrintReport } from "@/components/reports/print-report";
 import { renderPdf } from "@/lib/reports/render-pool";
-import { buildSyntheticReport } from "@/lib/reports/synthetic";
+import { buildSyntheticReport } from "../helpers/synthetic-report";
 
 // Read when the worker starts (after this line): React and react-pdf load their production builds.
 Object.assign(process.env, { NODE_ENV: "production" });

@@ -1,4 +1,5 @@
-// Issue 11 items 3 and 6 in the browser: a past due date refused beside the field; procurement
+// Guards against due dates in the past, assessments that cannot be stopped and risk acceptances
+// without end (issue 11 items 3 and 6), in the browser: a past due date refused beside the field; procurement
 // moves a due date and cancels an assessment (the vendor's link then answers 410 naming whom to
 // ask); a risk acceptance beyond the organisation's limit refused beside its field, and who
 // accepted it, until when, shown on the review page.

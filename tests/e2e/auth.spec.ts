@@ -1,3 +1,6 @@
+// Guards against broken sign-in and stale sessions: a wrong password that lets anyone in, a
+// role reaching pages its permissions do not list (403, no menu link), a signed-out visitor
+// reaching a page or an API, and a deactivated, reset or re-roled user keeping the old session.
 import {
   alertMessage,
   createTempUser,

@@ -1,4 +1,6 @@
-// Authorization matrix: every page, route handler and Server Action (tests/e2e/authz/registry.ts)
+// Guards against broken access control: a role doing what its permissions do not list, anyone
+// reaching another organisation's records, a signed-out caller getting in, and a refused call
+// changing data. Every page, route handler and Server Action (tests/e2e/authz/registry.ts) is
 // called over real HTTP as every role of two organisations, and signed out, against the caller's
 // own organisation's record and the other organisation's. What each call should get is derived
 // from lib/permissions.ts: another organisation's record → 404; a role the permission does not
@@ -331,6 +333,13 @@ test.describe("authorization matrix", () => {
       const health = await get(api, "/api/health");
       expect(health.status()).toBe(200);
       expect((await health.json()).ok).toBe(true);
+      const ready = await get(api, "/api/ready");
+      expect(ready.status()).toBe(200);
+      expect(await ready.json()).toEqual({
+        ready: true,
+        failed: [],
+        checks: { database: "ok", migrations: "ok", backup: "ok" },
+      });
       const cities = await get(api, "/api/cities?q=Dub");
       expect(cities.status()).toBe(200);
       expect(Array.isArray((await cities.json()).data)).toBe(true);

@@ -1,3 +1,5 @@
+// Guards against backups that cannot be restored: `npm run drill` backs up the running app,
+// restores the copy, boots the app on it, signs in and records a passed drill, evidence included.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

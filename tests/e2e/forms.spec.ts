@@ -1,3 +1,6 @@
+// Guards against forms that lose or misplace input: a bad value must be named beside its field
+// (the browser and the server share one zod schema), a server refusal (duplicate email) must
+// land on the field it concerns, and nothing already saved may be lost or changed by it.
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("vendor form: field errors from the shared zod schema, then a vendor is created", async ({

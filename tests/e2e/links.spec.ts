@@ -1,3 +1,6 @@
+// Guards against vendor links that reveal or allow too much: an unknown link answers a plain 404
+// that reveals nothing, an expired or revoked one 410 saying whom to ask, and a revoked link
+// stops working at once.
 import { createVendorLink, DEMO_USERS, expect, test } from "./fixtures";
 
 test("an unknown link gets a plain 404 page that reveals nothing", async ({ page }) => {

@@ -1,3 +1,6 @@
+// Guards against an operator trusting backups that are not there: the Backups & drills page
+// shows the last backup, the drill's freshness and the recent runs, warns when the last backup
+// failed, and is refused to every role but the administrator.
 import { assessDrillFreshness } from "@/lib/data/ops";
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 

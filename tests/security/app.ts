@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
+import { signInOverHttp } from "@/lib/ops/http-signin";
 import { embeddedUrl, readPidFile, stopEmbeddedPostgres } from "@/lib/pg/embedded";
 import { DEMO_USERS } from "@/prisma/demo-data";
 import { ensureSeedQuestionnaireVersion } from "@/prisma/seed";
@@ -104,54 +105,13 @@ export async function startApp({
   return { base, dataDir, stop };
 }
 
-/** A cookie jar as a Map; `header()` gives the Cookie header. */
-export class Jar {
-  readonly cookies = new Map<string, string>();
-  keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const eq = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
-/** A fresh next-auth CSRF cookie + token pair (the sign-in form's, for sqlmap's sign-in target). */
-export async function csrfPair(base: string) {
-  const jar = new Jar();
-  const res = await fetch(`${base}/api/auth/csrf`);
-  jar.keep(res);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { jar, csrfToken };
-}
-
-/** next-auth credentials sign-in over HTTP, as the login form does it. */
+/** next-auth credentials sign-in over HTTP as a demo user; `session` is the cookie's value. */
 export async function signIn(base: string, role: keyof typeof DEMO_USERS) {
   const { email, password } = DEMO_USERS[role];
-  const { jar, csrfToken } = await csrfPair(base);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: jar.header(),
-      Origin: base, // proxy.ts refuses a cookie-authenticated POST without a same-origin Origin
-    },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  jar.keep(res);
-  const session = jar.cookies.get("next-auth.session-token");
-  if (!session) throw new Error(`sign-in as ${email} failed: HTTP ${res.status}`);
-  // Proves the cookie opens a signed-in page rather than the login redirect.
-  const check = await fetch(`${base}/dashboard`, {
-    headers: { Cookie: `next-auth.session-token=${session}` },
-    redirect: "manual",
-  });
-  if (check.status !== 200)
-    throw new Error(`${email}'s session opens /dashboard with ${check.status}`);
+  const { jar } = await signInOverHttp({ baseUrl: base, email, password });
+  // The scanners are handed this one cookie by name (wapiti's cookie file, sqlmap's --cookie).
+  const session = jar.get("next-auth.session-token");
+  if (!session) throw new Error(`${email}'s session cookie is not next-auth.session-token`);
   return { email, session };
 }
 

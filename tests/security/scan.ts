@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fetchCsrfToken } from "@/lib/ops/http-signin";
 import { actionManifest } from "../e2e/authz/server-action";
-import { createPortalLink, csrfPair, signIn, startApp, type TApp } from "./app";
+import { createPortalLink, signIn, startApp, type TApp } from "./app";
 import { startGuardProxy, type TGuardProxy, type TGuardStats } from "./guard-proxy";
 import { killScanners, type TFinding } from "./run-tool";
 import { runSqlmap, type TSqlResult, type TSqlTarget, writeJsonStringTamper } from "./sqlmap";
@@ -199,7 +200,8 @@ async function main() {
     const s = sPortal;
     const actions = readServerActionIds();
     const filters = `tier=moderate&status=sent&owner=${s.ownerId}&flag=${s.flagCode}&sort=name&dir=desc`;
-    const login = await csrfPair(base);
+    // A fresh CSRF cookie + token pair: the sign-in form's, for sqlmap's sign-in target.
+    const login = await fetchCsrfToken({ baseUrl: base });
     const sqlTargets: TSqlTarget[] = [
       {
         name: "dashboard-form",

@@ -1,46 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionnaire } from "@/lib/questionnaires/registry";
 import { buildAssessmentReport, type TReportSource } from "@/lib/reports/assessment-data";
-import { flowPages, type TFlowBlock } from "@/lib/reports/chunk";
-import { reportFileName } from "@/lib/reports/pdf-response";
-import type { TSite } from "@/lib/rules/types";
+import { REPORT_SITES as SITES } from "../../helpers/sites";
 
 const found = getQuestionnaire({ id: "bcdr-core" });
 if (!found) throw new Error("bcdr-core questionnaire missing");
 const questionnaire = found;
-
-const SITES: TSite[] = [
-  {
-    id: "s1",
-    name: "Frankfurt Ost",
-    role: "primary",
-    provider: "A",
-    city: "Frankfurt",
-    country: "DE",
-    lat: 50.11,
-    lon: 8.68,
-  },
-  {
-    id: "s2",
-    name: "Frankfurt Nord",
-    role: "secondary",
-    provider: "A",
-    city: "Frankfurt",
-    country: "DE",
-    lat: 50.1109,
-    lon: 8.6813,
-  },
-  {
-    id: "s3",
-    name: "Zürich Süd",
-    role: "backup",
-    provider: "B",
-    city: "Zürich",
-    country: "CH",
-    lat: 47.37,
-    lon: 8.54,
-  },
-];
 
 function source(over: Partial<TReportSource["assessment"]> = {}): TReportSource {
   return {
@@ -169,47 +134,5 @@ describe("buildAssessmentReport", () => {
       decidedAt: "2026-03-05",
       comment: "OK with findings",
     });
-  });
-});
-
-describe("page chunks and file names", () => {
-  it("flows blocks into pages: capacity, headings kept with the next block, heads repeated", () => {
-    const b = (key: string, height: number, extra: Partial<TFlowBlock<string>> = {}) => ({
-      key,
-      height,
-      node: key,
-      ...extra,
-    });
-    const again = [b("head-again", 10)];
-    const rows = Array.from({ length: 30 }, (_, i) =>
-      b(`r${i}`, (i % 3) + 4, { continued: again }),
-    );
-    const pages = flowPages({
-      capacity: 50,
-      sections: [[b("h", 10, { keepWithNext: true }), ...rows], [b("next-section", 5)]],
-    });
-    const keys = pages.map((p) => p.map((x) => x.key));
-    // Every row once, in order; the last section on a page of its own.
-    expect(keys.flat().filter((k) => k.startsWith("r"))).toEqual(rows.map((r) => r.key));
-    expect(keys.at(-1)).toEqual(["next-section"]);
-    for (const p of pages) expect(p.reduce((n, x) => n + x.height, 0)).toBeLessThanOrEqual(50);
-    // Continuation pages start with the repeated head; the first with the heading.
-    expect(keys[0]?.[0]).toBe("h");
-    for (const p of keys.slice(1, -1)) expect(p[0]).toMatch(/^head-again@/);
-    // A heading that would end a page moves to the next one with its block.
-    const moved = flowPages({
-      capacity: 20,
-      sections: [[b("a", 12), b("h2", 5, { keepWithNext: true }), b("body", 6)]],
-    });
-    expect(moved.map((p) => p.map((x) => x.key))).toEqual([["a"], ["h2", "body"]]);
-  });
-
-  it("makes ASCII file names from any vendor name", () => {
-    expect(
-      reportFileName({ name: 'Zürich Süd AG / "Ops"', kind: "bcdr-report", date: "2026-03-01" }),
-    ).toBe("zurich-sud-ag-ops-bcdr-report-2026-03-01.pdf");
-    expect(reportFileName({ name: "東京", kind: "portfolio", date: "2026-03-01" })).toBe(
-      "report-portfolio-2026-03-01.pdf",
-    );
   });
 });

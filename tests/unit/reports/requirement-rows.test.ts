@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionnaire, getQuestions } from "@/lib/questionnaires";
 import { buildRequirementRows } from "@/lib/reports/requirement-rows";
+import type { TAnswers } from "@/lib/rules/types";
 import { resolveRequirements } from "@/lib/scoring";
 import { CLEAN_ANSWERS } from "@/tests/unit/engine/helpers";
 
@@ -8,7 +9,7 @@ import { CLEAN_ANSWERS } from "@/tests/unit/engine/helpers";
 
 const rows = (answers: Record<string, unknown>, asked?: ReadonlySet<string>) =>
   buildRequirementRows({
-    answers,
+    answers: answers as TAnswers,
     requirements: resolveRequirements({ requirements: { tier: "critical" } }),
     asOf: "2026-11-01",
     asked,

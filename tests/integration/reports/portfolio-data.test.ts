@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderReportPdfDetailed } from "@/components/pdf/render";
 import { parseVendorFilters } from "@/lib/data/dashboard";
 import { loadPortfolioReport } from "@/lib/reports/portfolio-data";
+import { flagTitle } from "@/lib/rules/flag-titles";
 import { ensureSeedQuestionnaireVersion } from "@/prisma/seed";
-import { createOrgWithUsers, setupFreshDatabase } from "./db";
+import { createOrgWithUsers, setupFreshDatabase } from "../db";
 
 // The portfolio PDF narrowed by the dashboard's filters: rendered for real and read back with
 // poppler's pdftotext. Guards against a cross-tenant leak too: org B's vendor matches the
@@ -32,7 +33,15 @@ async function vendor(orgId: string, name: string, tier: TTier, rating: TRated) 
   const v = await prisma.vendor.create({ data: { orgId, name, tier } });
   const base = { orgId, vendorId: v.id, questionnaireVersionId: qv.id, requirements: { tier } };
   await prisma.assessment.create({
-    data: { ...base, status: "accepted", submittedAt: day(-30), score: 50, rating },
+    data: {
+      ...base,
+      status: "accepted",
+      submittedAt: day(-30),
+      score: 50,
+      rating,
+      // A title stored by an older engine: the report names the flag by the engine's title.
+      flags: { create: [{ code: "SINGLE_SITE", severity: "high", title: "t", detail: "d" }] },
+    },
   });
   // Each vendor also has an overdue questionnaire and an open finding, so it is named in
   // every section of the report that names vendors.
@@ -90,6 +99,10 @@ describe("portfolio PDF with the dashboard's filters", () => {
     for (const name of [NAMES.otherRating, NAMES.otherTier, NAMES.otherOrg])
       expect(text).not.toContain(name);
     expect(report.totals).toEqual({ vendors: 1, assessments: 2, openFindings: 1, overdue: 1 });
+    expect(report.topFlags).toEqual([
+      { code: "SINGLE_SITE", title: flagTitle("SINGLE_SITE"), count: 1 },
+    ]);
+    expect(text).toContain("SINGLE_SITE");
     expect(report.vendors.map((v) => v.name)).toEqual([NAMES.inScope]);
     expect(report.overdue.map((o) => o.vendor)).toEqual([NAMES.inScope]);
     expect(report.oldestFindings.map((f) => f.vendor)).toEqual([NAMES.inScope]);

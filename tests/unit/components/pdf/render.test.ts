@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderReportPdfDetailed } from "@/components/pdf/render";
 import { pdfPageSizes } from "@/lib/reports/chunk";
-import { buildSyntheticPortfolio, buildSyntheticReport } from "@/lib/reports/synthetic";
+import { buildSyntheticPortfolio, buildSyntheticReport } from "../../../helpers/synthetic-report";
 
 // The real renderer (react-pdf, in this thread) and poppler's pdftotext on its output.
 

@@ -1,42 +1,11 @@
-import { buildDistanceRows, buildSiteMapData } from "./site-map-data";
-import type { TAssessmentReport, TPortfolioReport, TReportSeverity } from "./types";
+import { buildDistanceRows, buildSiteMapData } from "@/lib/reports/site-map-data";
+import type { TAssessmentReport, TPortfolioReport, TReportSeverity } from "@/lib/reports/types";
+import { REPORT_SITES } from "./sites";
 
 // In-memory report data for the benchmark and tests: `rows` answer rows and `rows` flags,
 // with Unicode a vendor might type, and no database.
 
 const SEVERITIES: TReportSeverity[] = ["critical", "high", "medium", "low", "info"];
-const SITES = [
-  {
-    id: "s1",
-    name: "Frankfurt Ost",
-    role: "primary" as const,
-    provider: "Equinix",
-    city: "Frankfurt",
-    country: "DE",
-    lat: 50.11,
-    lon: 8.68,
-  },
-  {
-    id: "s2",
-    name: "Frankfurt Nord",
-    role: "secondary" as const,
-    provider: "Equinix",
-    city: "Frankfurt",
-    country: "DE",
-    lat: 50.1109,
-    lon: 8.6813,
-  },
-  {
-    id: "s3",
-    name: "Zürich Süd",
-    role: "backup" as const,
-    provider: "Green",
-    city: "Zürich",
-    country: "CH",
-    lat: 47.37,
-    lon: 8.54,
-  },
-];
 
 export type TBuildSyntheticReportInput = { rows: number };
 
@@ -108,8 +77,8 @@ export function buildSyntheticReport({ rows }: TBuildSyntheticReportInput): TAss
         },
       ],
     })),
-    siteMap: buildSiteMapData({ sites: SITES }),
-    distances: buildDistanceRows({ sites: SITES, minSeparationKm: 50 }),
+    siteMap: buildSiteMapData({ sites: REPORT_SITES }),
+    distances: buildDistanceRows({ sites: REPORT_SITES, minSeparationKm: 50 }),
     sections,
     evidence: [
       {

@@ -5,7 +5,7 @@ import {
   readDashboardSnapshot,
   type TReadDashboardSnapshotInput,
 } from "@/lib/data/dashboard/snapshot";
-import { createOrgWithUsers, setupFreshDatabase } from "./db";
+import { createOrgWithUsers, setupFreshDatabase } from "../../db";
 
 // The dashboard's snapshot cache against a real PostgreSQL, with a short cache life so idle
 // spells of many lives take seconds. The production life is DASHBOARD_CACHE_SECONDS.
