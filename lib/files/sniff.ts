@@ -16,8 +16,6 @@ export const ALLOWED_TYPES = {
 } as const;
 export type TFileKind = keyof typeof ALLOWED_TYPES;
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
 const startsWith = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
 function zipKind(buf: Buffer): TFileKind | undefined {

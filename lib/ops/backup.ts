@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { poolConfigFromUrl } from "../db/pg-config";
-import { exportEvidenceFiles, exportSnapshot } from "./export";
 import { ContainerWriter } from "./backup-file";
+import { exportEvidenceFiles, exportSnapshot } from "./export";
 import { backupFileName, nextSequence, type TBackupKind, type TManifest } from "./manifest";
 import { atMost, StallError, StallGuard } from "./stall-guard";
 

@@ -47,10 +47,13 @@ export async function exportSnapshot({
     onStep(`exporting table ${name}`);
     const columns = await listColumns({ client, table: name });
     const sql = `COPY public.${qi(name)} (${columns.map(qi).join(", ")}) TO STDOUT`;
-    const stats = await writer.writeEntry({
-      header: { kind: "table", name },
-      body: client.query(copyTo(sql)),
-    });
+    const copy = client.query(copyTo(sql));
+    // Errors reach writeEntry through its for-await. One that comes later — the connection
+    // closed under a COPY that a failed write stopped reading — must not be an unhandled
+    // 'error' event, which would crash the process (the app's, for a scheduled backup). The
+    // for-await adds its own listener, so this one hides nothing from writeEntry.
+    copy.on("error", () => {});
+    const stats = await writer.writeEntry({ header: { kind: "table", name }, body: copy });
     const sum = await tableChecksum({ client, table: name });
     if (sum.rows !== stats.lines) {
       throw new Error(`table ${name}: COPY gave ${stats.lines} rows, count(*) ${sum.rows}`);

@@ -108,7 +108,20 @@ export function readPidFile({ pgDir }: { pgDir: string }): TPidFile | undefined 
   } catch {
     return undefined; // stale file from a dead server: postgres itself clears it on start
   }
-  return { pid, port };
+  return isZombie(pid) ? undefined : { pid, port };
+}
+
+/**
+ * A killed server stays a zombie until init reaps it (about a second here), and a zombie
+ * still "exists" for kill(pid, 0). Linux only (/proc); elsewhere kill(pid, 0) has to do.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8"); // "pid (name) STATE …"
+    return stat.charAt(stat.lastIndexOf(")") + 2) === "Z";
+  } catch {
+    return false;
+  }
 }
 
 function passwordFile(pgDir: string) {
@@ -168,12 +181,18 @@ async function ensureDatabase(url: string, name: string) {
 
 /**
  * Starts (or finds, after a crash) the embedded server in `pgDir`. Never starts a second
- * server on the same folder: a live postmaster.pid means reuse.
+ * server on the same folder: a live postmaster.pid means reuse. `port`: listen there (a
+ * restart keeps the address the running app already uses); otherwise a free port.
  */
 export async function startEmbeddedPostgres({
   pgDir,
+  port: fixedPort,
+  initialize = true,
 }: {
   pgDir: string;
+  port?: number;
+  /** Create the cluster when pgDir has none; a restart must never (it would start empty). */
+  initialize?: boolean;
 }): Promise<TEmbeddedServer> {
   const existing = readPidFile({ pgDir });
   if (existing) {
@@ -183,11 +202,14 @@ export async function startEmbeddedPostgres({
   }
   const runAs = postgresUser();
   const bin = path.join(nativeDir(runAs), "bin");
-  if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) initCluster(pgDir, bin, runAs);
+  if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
+    if (!initialize) throw new Error(`there is no database cluster in ${pgDir} any more`);
+    initCluster(pgDir, bin, runAs);
+  }
   if (runAs) execFileSync("chown", ["-R", `${runAs.uid}:${runAs.gid}`, pgDir]);
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+  for (let attempt = 0; attempt < (fixedPort ? 1 : 3); attempt++) {
+    const port = fixedPort ?? (await freePort());
     const opts = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
     try {
       run(
@@ -199,10 +221,20 @@ export async function startEmbeddedPostgres({
       await ensureDatabase(url, EMBEDDED_DB_NAME);
       return { port, url, pgDir, reused: false };
     } catch (e) {
-      lastError = e;
+      lastError = withServerLog(e, pgDir);
     }
   }
   throw lastError;
+}
+
+/** pg_ctl only says "Examine the log output": add the log's last FATAL/ERROR line. */
+function withServerLog(e: unknown, pgDir: string): unknown {
+  try {
+    const lines = fs.readFileSync(path.join(pgDir, "server.log"), "utf8").trim().split("\n");
+    const last = lines.slice(-20).findLast((l) => /\b(FATAL|ERROR|PANIC):/.test(l));
+    if (last && e instanceof Error) e.message = `${e.message.trim()} (server.log: ${last.trim()})`;
+  } catch {}
+  return e;
 }
 
 export function stopEmbeddedPostgres({ pgDir }: { pgDir: string }): void {

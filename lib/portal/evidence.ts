@@ -5,7 +5,9 @@ import { recordAudit, type TActor } from "../audit";
 import { isValidIsoDate } from "../dates";
 import { db } from "../db";
 import { getEnv } from "../env";
-import { ALLOWED_TYPES, cleanFileName, detectFileKind, MAX_UPLOAD_BYTES } from "../files/sniff";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT } from "../files/limits";
+import { ALLOWED_TYPES, cleanFileName, detectFileKind } from "../files/sniff";
+import { writeNewFile } from "../files/write";
 import { DOWNLOAD_CSP } from "../security/headers";
 
 export const uploadsDir = () => path.join(getEnv().DATA_DIR, "uploads");
@@ -33,7 +35,10 @@ type TStoreEvidence = {
 export async function storeEvidence(input: TStoreEvidence) {
   if (input.bytes.length === 0) throw new UploadError("file", "The file is empty.");
   if (input.bytes.length > MAX_UPLOAD_BYTES)
-    throw new UploadError("file", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    throw new UploadError(
+      "file",
+      `The file is larger than ${MAX_UPLOAD_TEXT}, the limit for one file.`,
+    );
   const fileName = cleanFileName(input.fileName);
   const kind = detectFileKind({ bytes: input.bytes, fileName });
   if (!kind) {
@@ -48,9 +53,8 @@ export async function storeEvidence(input: TStoreEvidence) {
   if (input.evidenceDate && !isValidIsoDate({ text: input.evidenceDate }))
     throw new UploadError("evidenceDate", "Evidence date must be a date (YYYY-MM-DD).");
   const storedName = crypto.randomBytes(24).toString("hex");
-  fs.mkdirSync(uploadsDir(), { recursive: true, mode: 0o700 });
   const file = path.join(uploadsDir(), storedName);
-  fs.writeFileSync(file, input.bytes, { mode: 0o600, flag: "wx" });
+  await writeNewFile({ file, bytes: input.bytes }); // removes what it wrote if the disk fills
   try {
     return await db.$transaction(async (tx) => {
       const ev = await tx.evidenceFile.create({

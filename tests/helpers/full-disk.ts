@@ -42,17 +42,32 @@ class FullDiskStream extends Writable {
 }
 
 /**
- * Until the returned `free()` is called, every fs.createWriteStream to a path for which
- * `applies(path)` holds writes `room` bytes, then fails with ENOSPC.
+ * Until the returned `free()` is called, every fs.createWriteStream or fs.writeFileSync to a
+ * path for which `applies(path)` holds writes `room` bytes, then fails with ENOSPC.
  */
 export function fillDisk({ applies, room }: { applies: (file: string) => boolean; room: number }) {
   const original = fs.createWriteStream;
-  const spy = vi
+  const stream = vi
     .spyOn(fs, "createWriteStream")
     .mockImplementation((file: fs.PathLike, options?: Parameters<typeof original>[1]) => {
       const real = original(file, options);
       if (!applies(String(file))) return real;
       return new FullDiskStream(real, room) as unknown as fs.WriteStream;
     });
-  return { free: () => spy.mockRestore() };
+  const writeFileSync = fs.writeFileSync;
+  const sync = vi
+    .spyOn(fs, "writeFileSync")
+    .mockImplementation((file, data, options?: fs.WriteFileOptions) => {
+      if (typeof file !== "string" || !applies(file) || typeof data === "string")
+        return writeFileSync(file, data, options);
+      const bytes = data as Uint8Array;
+      writeFileSync(file, bytes.subarray(0, room), options);
+      if (bytes.length > room) throw enospc();
+    });
+  return {
+    free: () => {
+      stream.mockRestore();
+      sync.mockRestore();
+    },
+  };
 }

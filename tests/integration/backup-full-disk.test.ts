@@ -9,9 +9,11 @@ import { getOpsOverview } from "@/lib/data/ops";
 import { poolConfigFromUrl } from "@/lib/db/pg-config";
 import { registerJob, setJobLog } from "@/lib/jobs/scheduler";
 import { createBackup } from "@/lib/ops/backup";
+import type { ContainerWriter } from "@/lib/ops/backup-file";
+import { exportSnapshot } from "@/lib/ops/export";
 import { listBackupFiles } from "@/lib/ops/manifest";
 import { runScheduledBackup } from "@/lib/ops/schedule";
-import { fillDisk } from "../helpers/full-disk";
+import { enospc, fillDisk } from "../helpers/full-disk";
 import { createOrgWithUsers, setupFreshDatabase } from "./db";
 
 // Guards against a full backup disk stopping every later backup silently (issue 12, item 1):
@@ -73,6 +75,30 @@ describe("a backup on a full disk", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(partials()).toEqual([]);
     await expect.poll(openTransactions, { timeout: 5_000 }).toBe(0);
+  });
+
+  it("survives a write that fails before a table's COPY is read (no unhandled 'error' event)", async () => {
+    // The disk fills while the entry's header is written: the COPY already runs on the
+    // connection, nobody reads it, and closing the connection fails it. That failure must not
+    // be an unhandled 'error' event: it crashed `npm run backup`, and would crash the app.
+    const client = new pg.Client(poolConfigFromUrl({ url }));
+    await client.connect();
+    const failing = {
+      writeEntry: async () => {
+        throw enospc();
+      },
+    } as unknown as ContainerWriter;
+    const crashes: unknown[] = [];
+    const onCrash = (e: unknown) => crashes.push(e);
+    process.on("uncaughtException", onCrash);
+    try {
+      await expect(exportSnapshot({ client, writer: failing })).rejects.toThrow(/ENOSPC/);
+      await client.end();
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off("uncaughtException", onCrash);
+    }
+    expect(crashes).toEqual([]);
   });
 
   it("fails a step that makes no progress within its time limit", async () => {

@@ -1,4 +1,5 @@
-// Public liveness check; also the trivial dynamic route benchmarks compare against.
+// Liveness: the process answers. It never touches the database (a database outage is what
+// /api/ready reports), and it is the trivial dynamic route the benchmarks compare against.
 export const dynamic = "force-dynamic";
 
 export function GET() {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { MAX_UPLOAD_BYTES } from "@/lib/files/sniff";
+import { MAX_UPLOAD_REQUEST_BYTES, MAX_UPLOAD_TEXT } from "@/lib/files/limits";
+import { StorageError } from "@/lib/files/write";
 import { EDITABLE } from "@/lib/portal/access";
 import { storeEvidence, UploadError } from "@/lib/portal/evidence";
 import { withLink } from "@/lib/portal/route";
@@ -7,9 +8,12 @@ import { withLink } from "@/lib/portal/route";
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
   return withLink(req, params, async (link) => {
     const length = Number(req.headers.get("content-length") ?? 0);
-    if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
+    if (length > MAX_UPLOAD_REQUEST_BYTES) {
       return Response.json(
-        { error: "The file is larger than 10 MB.", field: "file" },
+        {
+          error: `The file is larger than ${MAX_UPLOAD_TEXT}, the limit for one file.`,
+          field: "file",
+        },
         { status: 413 },
       );
     }
@@ -17,8 +21,18 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
     if (!EDITABLE.has(assessment.status))
       return Response.json({ error: "This questionnaire is already submitted." }, { status: 423 });
     const form = await req.formData().catch(() => null);
-    const file = form?.get("file");
-    if (!form || !(file instanceof File))
+    if (!form) {
+      // Also what a body cut short looks like (sent without a length, past the request limit).
+      return Response.json(
+        {
+          error: `The upload could not be read. Choose a file of at most ${MAX_UPLOAD_TEXT} and try again.`,
+          field: "file",
+        },
+        { status: 422 },
+      );
+    }
+    const file = form.get("file");
+    if (!(file instanceof File))
       return Response.json({ error: "Choose a file to upload.", field: "file" }, { status: 422 });
     const questionId = String(form.get("questionId") ?? "").slice(0, 80) || null;
     const evidenceDate = String(form.get("evidenceDate") ?? "") || null;
@@ -44,6 +58,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
     } catch (e) {
       if (e instanceof UploadError)
         return Response.json({ error: e.message, field: e.field }, { status: 422 });
+      if (e instanceof StorageError) {
+        console.error(`[evidence] could not store an upload (${e.code ?? "unknown error"})`);
+        return Response.json({ error: e.message, field: "file" }, { status: 507 });
+      }
       throw e;
     }
   });
