@@ -99,3 +99,54 @@ export function fromCalendarDate(date: TCalendarDate): Date {
 export function addMonthsUtc(date: Date, months: number): Date {
   return fromCalendarDate(addCalendarMonths({ date: toCalendarDate(date), months }));
 }
+
+// --- Dates as people read them ------------------------------------------------------------
+// One format per locale, defined here and nowhere else: pages, widgets, PDFs and emails all
+// call formatDate. The app has one locale, and its dates read as ISO 8601 days (2026-03-01):
+// the engine's explanations, the vendors' answers, date inputs and the CSV export already read
+// that way, so a page never mixes "1 Mar 2026" with "2026-03-01".
+
+export const DATE_LOCALES = ["en-GB"] as const;
+export type TDateLocale = (typeof DATE_LOCALES)[number];
+
+// Made once: building an Intl formatter per call cost more than the rest of the dashboard's
+// rendering put together (bench:dashboard).
+const MONTH_FORMATS: Record<
+  TDateLocale,
+  { withYear: Intl.DateTimeFormat; plain: Intl.DateTimeFormat }
+> = {
+  "en-GB": {
+    withYear: new Intl.DateTimeFormat("en-GB", {
+      month: "short",
+      year: "2-digit",
+      timeZone: "UTC",
+    }),
+    plain: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
+  },
+};
+const DAY_FORMATS: Record<TDateLocale, (date: Date) => string> = {
+  "en-GB": (date) => formatIsoDate({ date: toCalendarDate(date) }),
+};
+
+const asDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+
+export type TFormatDateOptions = { empty?: string; locale?: TDateLocale };
+
+/** A calendar day (UTC) as people read it, e.g. "2026-03-01"; `empty` (—) when there is none. */
+export function formatDate(
+  d: Date | string | null | undefined,
+  { empty = "—", locale = "en-GB" }: TFormatDateOptions = {},
+): string {
+  if (!d) return empty;
+  const date = asDate(d);
+  return Number.isNaN(date.getTime()) ? empty : DAY_FORMATS[locale](date);
+}
+
+/** A month for chart axes and their summaries: "Mar 26", or "Mar" where the year is plain. */
+export function formatMonth(
+  d: Date | string,
+  { year = true, locale = "en-GB" }: { year?: boolean; locale?: TDateLocale } = {},
+): string {
+  const f = MONTH_FORMATS[locale];
+  return (year ? f.withYear : f.plain).format(asDate(d));
+}

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/card";
+import { formatDate } from "@/lib/dates";
 import type { TQuestionnaire } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import type { TAnswers } from "@/lib/rules/types";
@@ -113,7 +114,7 @@ export function AnswerReview({
                           >
                             {e.fileName}
                           </a>
-                          {e.evidenceDate ? ` (${e.evidenceDate.toISOString().slice(0, 10)})` : ""}
+                          {e.evidenceDate ? ` (${formatDate(e.evidenceDate)})` : ""}
                         </span>
                       ))}
                     </p>

@@ -5,18 +5,14 @@ import { useState, useTransition } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { FormAlert, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormAlert, TextAreaField, TextField } from "@/components/ui/field";
 import { callAction } from "@/components/ui/use-action-form";
-import {
-  acceptRiskAction,
-  createFindingAction,
-  setFindingStatusAction,
-} from "@/lib/actions/assessments";
-import type { ZAcceptRisk, ZFinding, ZFindingStatus } from "@/lib/schemas/assessment";
+import { acceptRiskAction, setFindingStatusAction } from "@/lib/actions/assessments";
+import type { ZAcceptRisk, ZFindingStatus } from "@/lib/schemas/assessment";
+import { RaiseFindingForm, type TFlagChoice } from "./raise-finding-form";
 
 // The forms below send what the browser holds; the action's schema checks it on the server.
 type TAcceptRiskInput = z.input<typeof ZAcceptRisk>;
-type TFindingInput = z.input<typeof ZFinding>;
 type TFindingStatusInput = z.input<typeof ZFindingStatus>;
 
 type TFinding = {
@@ -36,7 +32,7 @@ type TFinding = {
 type TProps = {
   assessmentId: string;
   findings: TFinding[];
-  flags: { id: string; code: string; title: string; severity: string; detail: string }[];
+  flags: TFlagChoice[];
   owners: { value: string; label: string }[];
   canWrite: boolean;
   canAcceptRisk: boolean;
@@ -167,66 +163,14 @@ export function FindingsPanel({
         ))}
       </ul>
       {canWrite && (
-        <form
-          aria-label="Raise a finding"
-          className="space-y-3 rounded-md bg-slate-50 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const d = Object.fromEntries(new FormData(e.currentTarget));
-            run(
-              () => createFindingAction({ assessmentId, ...d } as TFindingInput),
-              "Finding raised.",
-              e.currentTarget,
-            );
-          }}
-        >
-          <p className="font-semibold">Raise a finding</p>
-          <SelectField
-            id="f-flag"
-            name="flagId"
-            label="From flag (optional)"
-            options={[
-              { value: "", label: "— none —" },
-              ...flags.map((f) => ({ value: f.id, label: `${f.code} (${f.severity})` })),
-            ]}
-          />
-          <TextField id="f-title" name="title" label="Title" error={fieldErrors.title?.[0]} />
-          <TextAreaField
-            id="f-desc"
-            name="description"
-            label="What must change"
-            rows={2}
-            error={fieldErrors.description?.[0]}
-          />
-          <div className="grid gap-3 sm:grid-cols-3">
-            <SelectField
-              id="f-sev"
-              name="severity"
-              label="Severity"
-              options={["critical", "high", "medium", "low", "info"].map((s) => ({
-                value: s,
-                label: s,
-              }))}
-              defaultValue="high"
-            />
-            <SelectField
-              id="f-owner"
-              name="ownerId"
-              label="Owner"
-              options={[{ value: "", label: "— none —" }, ...owners]}
-            />
-            <TextField
-              id="f-due"
-              name="dueDate"
-              type="date"
-              label="Due date"
-              error={fieldErrors.dueDate?.[0]}
-            />
-          </div>
-          <Button type="submit" disabled={pending}>
-            Raise finding
-          </Button>
-        </form>
+        <RaiseFindingForm
+          assessmentId={assessmentId}
+          flags={flags}
+          owners={owners}
+          pending={pending}
+          fieldErrors={fieldErrors}
+          run={run}
+        />
       )}
     </div>
   );

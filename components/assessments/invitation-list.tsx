@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { callAction } from "@/components/ui/use-action-form";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/actions/assessments";
+import { formatDate } from "@/lib/dates";
 
 type TRow = {
   id: string;
@@ -81,8 +82,8 @@ export function InvitationList({
                   ({r.kind === "primary" ? "invited by you" : "colleague"})
                 </span>
                 <span className="block text-xs text-slate-600">
-                  sent {r.lastSentAt?.slice(0, 10) ?? "—"} · last opened{" "}
-                  {r.lastUsedAt?.slice(0, 10) ?? "never"} · expires {r.expiresAt.slice(0, 10)}
+                  sent {formatDate(r.lastSentAt)} · last opened{" "}
+                  {formatDate(r.lastUsedAt, { empty: "never" })} · expires {formatDate(r.expiresAt)}
                 </span>
               </span>
               <span className="flex items-center gap-2">

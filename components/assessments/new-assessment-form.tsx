@@ -31,6 +31,8 @@ type TProps = {
   questionnaires: { value: string; label: string }[];
   contacts: { name: string; email: string }[];
   previous?: { id: string; label: string };
+  /** The vendor's open assessment, if any: sending another needs a confirmation. */
+  open?: { id: string; status: string; due: string | null };
   defaultDueDate: string;
 };
 
@@ -108,10 +110,41 @@ export function NewAssessmentForm(p: TProps) {
   const tierScenarios = SCENARIOS.filter((s) => d?.plan_must_cover.includes(s.value))
     .map((s) => s.label.toLowerCase())
     .join(", ");
+  const confirmError = field("confirmSecondOpen").error;
 
   return (
     <ActionForm label="Send a questionnaire" message={message} onSubmit={onSubmit}>
       <input type="hidden" {...register("vendorId")} />
+      {p.open && (
+        <fieldset className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          <legend className="float-left w-full font-semibold">
+            This vendor already has an open assessment
+          </legend>
+          <p>
+            <a className="text-indigo-700 underline" href={`/assessments/${p.open.id}`}>
+              Open assessment ({p.open.status.replace(/_/g, " ")}
+              {p.open.due ? `, due ${p.open.due}` : ""})
+            </a>
+            . Follow up on it, or send a second questionnaire alongside it.
+          </p>
+          <label className="flex items-start gap-2">
+            <input
+              id="a-confirm-second"
+              type="checkbox"
+              className="mt-0.5"
+              aria-invalid={confirmError ? true : undefined}
+              aria-describedby={confirmError ? "a-confirm-second-error" : undefined}
+              {...register("confirmSecondOpen")}
+            />
+            <span>Send a second questionnaire anyway</span>
+          </label>
+          {confirmError && (
+            <p id="a-confirm-second-error" className="text-sm text-red-700" role="alert">
+              {confirmError}
+            </p>
+          )}
+        </fieldset>
+      )}
       <SelectField
         id="a-questionnaire"
         label="Questionnaire"

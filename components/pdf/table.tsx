@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { TFlowBlock } from "@/lib/reports/chunk";
 import { textLines } from "./measure";
 import { CONTENT_WIDTH, LINE_HEIGHT, s } from "./theme";
@@ -96,17 +96,4 @@ export function tableBlocks({
       };
     }),
   ];
-}
-
-export type TTableProps = { columns: readonly TColumn[]; rows: readonly (readonly TCell[])[] };
-
-/** A short table on a page that does not need planning (the portfolio report). */
-export function Table({ columns, rows }: TTableProps) {
-  return (
-    <View>
-      {tableBlocks({ key: "t", columns, rows }).map((b) => (
-        <Fragment key={b.key}>{b.node}</Fragment>
-      ))}
-    </View>
-  );
 }

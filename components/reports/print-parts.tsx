@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { MapLegend } from "@/components/geo/map-symbols";
-import { FALLBACK_COLOR } from "@/lib/geo/map-style";
 import {
   SiteMapShapes,
   type TMapDistanceProps,
   type TMapKit,
   type TMapLabelProps,
 } from "@/components/geo/site-map-shapes";
+import { Table } from "@/components/ui/table";
+import { FALLBACK_COLOR } from "@/lib/geo/map-style";
 import type { TReportSeverity, TSiteMapData } from "@/lib/reports/types";
 
 const TONES: Record<TReportSeverity, string> = {
@@ -44,41 +45,25 @@ export function Section({
   );
 }
 
+/** A report table: every row a list of cells under `head`, named by `caption` for screen readers. */
 export function DataTable({
+  caption,
   head,
   rows,
 }: {
+  caption: string;
   head: readonly string[];
   rows: readonly (readonly ReactNode[])[];
 }) {
   return (
-    <table className="w-full border-collapse text-sm">
-      <thead>
-        <tr className="bg-indigo-950 text-left text-xs text-white print-exact">
-          {head.map((h) => (
-            <th key={h} scope="col" className="px-2 py-1.5 font-semibold">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((cells, i) => (
-          <tr
-            // biome-ignore lint/suspicious/noArrayIndexKey: static rows, never reordered
-            key={i}
-            className="break-inside-avoid border-b border-slate-200 even:bg-slate-50 align-top"
-          >
-            {cells.map((c, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: positional cells
-              <td key={j} className="px-2 py-1">
-                {c}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      variant="print"
+      rows={rows}
+      // Static rows, never reordered: the position is the identity.
+      rowKey={(_, i) => String(i)}
+      columns={head.map((h, j) => ({ header: h, cell: (cells: readonly ReactNode[]) => cells[j] }))}
+    />
   );
 }
 

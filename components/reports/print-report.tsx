@@ -57,6 +57,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
           )}
         </ol>
         <DataTable
+          caption="Requirements and whether the answers meet them"
           head={["Requirement", "Required", "Vendor's answer", "Result"]}
           rows={r.requirements.map((q) => [
             q.label,
@@ -98,6 +99,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
         {r.distances.length > 0 && (
           <div className="mt-3">
             <DataTable
+              caption="Distances between sites"
               head={["From", "To", "Distance", "Note"]}
               rows={r.distances.map((d) => [d.from, d.to, d.distance, d.note || "—"])}
             />
@@ -113,6 +115,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
                 {s.title}
               </h3>
               <DataTable
+                caption={`Answers: ${s.title}`}
                 head={["Question", "Answer"]}
                 rows={s.rows.map((row) => [
                   row.label,
@@ -131,6 +134,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
       <Section title="Evidence" breakBefore>
         {r.evidence.length ? (
           <DataTable
+            caption="Evidence files"
             head={["File", "For question", "Evidence date", "Uploaded", "Size"]}
             rows={r.evidence.map((e) => [
               e.fileName,
@@ -147,6 +151,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
       <Section title="Findings and remediation">
         {r.findings.length ? (
           <DataTable
+            caption="Findings and remediation"
             head={["Finding", "Severity", "Status", "Owner", "Due", "Remediation"]}
             rows={r.findings.map((f) => [
               f.title,

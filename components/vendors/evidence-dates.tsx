@@ -1,5 +1,11 @@
-import { addMonthsUtc, getTodayUtc, isOlderThanMonths, parseIsoDate } from "@/lib/dates";
 import { DECAY_KINDS, getLastEvidenceDates, type TDecayKind } from "@/lib/data/dashboard";
+import {
+  addMonthsUtc,
+  formatDate,
+  getTodayUtc,
+  isOlderThanMonths,
+  parseIsoDate,
+} from "@/lib/dates";
 import { TIER_DEFAULTS } from "@/lib/scoring";
 
 /** Last DR test, restore test and plan review from the latest answers, with when each goes stale. */
@@ -30,12 +36,12 @@ export async function VendorEvidenceDates({
           <div key={k} className="flex justify-between gap-2">
             <dt className="font-medium text-slate-600">{DECAY_KINDS[k]}</dt>
             <dd className="text-right">
-              {text ?? "not reported"}
+              {text ? formatDate(text, { empty: text }) : "not reported"}
               {staleOn && (
                 <span
                   className={`block text-xs ${stale ? "font-medium text-red-700" : "text-slate-500"}`}
                 >
-                  {stale ? "stale since" : "stale on"} {staleOn.toISOString().slice(0, 10)}
+                  {stale ? "stale since" : "stale on"} {formatDate(staleOn)}
                 </span>
               )}
             </dd>
@@ -45,9 +51,7 @@ export async function VendorEvidenceDates({
       <div className="flex justify-between gap-2">
         <dt className="font-medium text-slate-600">Last evidence file</dt>
         <dd className="text-right">
-          {evidence
-            ? (evidence.evidenceDate ?? evidence.createdAt).toISOString().slice(0, 10)
-            : "none uploaded"}
+          {evidence ? formatDate(evidence.evidenceDate ?? evidence.createdAt) : "none uploaded"}
         </dd>
       </div>
     </dl>

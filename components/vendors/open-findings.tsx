@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import { listOpenFindings } from "@/lib/data/dashboard";
+import { formatDate } from "@/lib/dates";
 
-const fmt = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "no due date");
+const fmt = (d: Date | null) => formatDate(d, { empty: "no due date" });
 
 export async function VendorOpenFindings({ orgId, vendorId }: { orgId: string; vendorId: string }) {
   const findings = await listOpenFindings({ orgId, vendorId });
@@ -11,7 +12,8 @@ export async function VendorOpenFindings({ orgId, vendorId }: { orgId: string; v
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {findings.map((f) => {
-        const late = f.dueDate && fmt(f.dueDate) < today;
+        // Compared as ISO days, whatever the display format.
+        const late = f.dueDate && f.dueDate.toISOString().slice(0, 10) < today;
         return (
           <li key={f.id} className="py-2">
             <div className="flex items-start justify-between gap-2">

@@ -1,7 +1,9 @@
 import { recordAudit } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, type Prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
+import type { AssessmentStatus } from "../generated/prisma/enums";
+import { flagTitle } from "../rules/flag-titles";
 import type { TCreateAssessment } from "../schemas/assessment";
 import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
@@ -39,7 +41,34 @@ export function listAssessments({
   });
 }
 
-/** Creates the assessment, its first invitation, and mails the link. */
+/** Not yet decided: the vendor is answering, or its answers await review. */
+export const OPEN_ASSESSMENT_STATUSES = [
+  "draft",
+  "sent",
+  "in_progress",
+  "changes_requested",
+  "submitted",
+] as const satisfies readonly AssessmentStatus[];
+
+export type TFindOpenAssessmentInput = {
+  orgId: string;
+  vendorId: string;
+  tx?: Prisma.TransactionClient;
+};
+
+/** The vendor's most recent open assessment, if it has one (the send form warns about it). */
+export function findOpenAssessment({ orgId, vendorId, tx = db }: TFindOpenAssessmentInput) {
+  return tx.assessment.findFirst({
+    where: { orgId, vendorId, status: { in: [...OPEN_ASSESSMENT_STATUSES] } },
+    select: { id: true, status: true, dueDate: true, sentAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * Creates the assessment, its first invitation, and mails the link. A vendor with an open
+ * assessment gets a second one only when the caller confirms it (`confirmSecondOpen`).
+ */
 export async function createAndSendAssessment({
   orgId,
   actorId,
@@ -76,6 +105,15 @@ export async function createAndSendAssessment({
     ),
   );
   const { assessment, invitation, token } = await db.$transaction(async (tx) => {
+    // The vendor's row is locked, so two sends at once cannot both see "no open assessment".
+    await tx.$queryRaw`SELECT id FROM "Vendor" WHERE id = ${vendor.id} FOR UPDATE`;
+    const open = await findOpenAssessment({ orgId, vendorId: vendor.id, tx });
+    if (open && !input.confirmSecondOpen)
+      throw new ConflictError(
+        `${vendor.name} already has an open assessment (${open.status.replace(/_/g, " ")}). ` +
+          "Confirm that you want to send a second questionnaire, or follow up on the open one.",
+        { field: "confirmSecondOpen" },
+      );
     const assessment = await tx.assessment.create({
       data: {
         orgId,
@@ -118,7 +156,11 @@ export async function createAndSendAssessment({
       action: "assessment.sent",
       targetType: "assessment",
       targetId: assessment.id,
-      data: { vendor: vendor.name, requirements } as Prisma.InputJsonValue,
+      data: {
+        vendor: vendor.name,
+        requirements,
+        ...(open ? { alsoOpen: open.id } : {}),
+      } as Prisma.InputJsonValue,
     });
     await recordAudit({
       tx,
@@ -166,6 +208,8 @@ export async function getAssessmentDetail({
     },
   });
   if (!a) throw new NotFoundError("Assessment not found");
+  // Every screen names a flag by the engine's title for its code (lib/rules/flag-titles.ts).
+  for (const f of a.flags) f.title = flagTitle(f.code);
   const questionnaire = readStoredQuestionnaire({
     id: a.questionnaireVersionId,
     definition: a.questionnaireVersion.definition,

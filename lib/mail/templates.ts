@@ -1,3 +1,4 @@
+import { formatDate } from "../dates";
 import { getEnv } from "../env";
 
 type TInviteMail = {
@@ -8,7 +9,7 @@ type TInviteMail = {
   personal?: string;
 };
 
-export const formatDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "no fixed date");
+export const formatDay = (d: Date | null) => formatDate(d, { empty: "no fixed date" });
 
 export const respondUrl = (token: string) => `${getEnv().APP_URL}/respond/${token}`;
 

@@ -1,6 +1,7 @@
 import { parseRequirements } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/format";
+import { flagTitle } from "@/lib/rules/flag-titles";
 import { SEVERITY_RANK, type TAnswers, type TSite } from "@/lib/rules/types";
 import { resolveRequirements } from "@/lib/scoring/tiers";
 import { buildRequirementRows } from "./requirement-rows";
@@ -134,7 +135,7 @@ export function buildAssessmentReport({
       id: f.id,
       code: f.code,
       severity: f.severity,
-      title: f.title,
+      title: flagTitle(f.code),
       detail: f.detail,
       answers: f.questions.map((id) => ({ questionId: id, label: labelOf(id), answer: say(id) })),
     })),

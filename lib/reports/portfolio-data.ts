@@ -8,7 +8,9 @@ import {
   narrowsVendors,
   type TVendorFilters,
 } from "@/lib/data/dashboard";
+import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { flagTitle } from "@/lib/rules/flag-titles";
 import { SEVERITIES, TIERS } from "@/lib/rules/types";
 import { SEVERITY_ORDER, type TPortfolioReport, type TReportSeverity } from "./types";
 
@@ -17,6 +19,7 @@ import { SEVERITY_ORDER, type TPortfolioReport, type TReportSeverity } from "./t
 // query returns a bounded number of rows, whatever the portfolio's size.
 
 const OPEN = ["open", "in_progress"] as const;
+// The report's day also names its file, so it stays an ISO day whatever the display format.
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The vendor list stops here; the CSV export lists every filtered vendor. */
@@ -84,11 +87,11 @@ export async function loadPortfolioReport({
     },
     ratingByTier,
     tiers: [...TIERS],
-    topFlags: flags.map((f) => ({ code: f.code, title: humanise(f.code), count: f.vendors })),
+    topFlags: flags.map((f) => ({ code: f.code, title: flagTitle(f.code), count: f.vendors })),
     overdue: due.next.map((d) => ({
       vendor: d.vendorName,
       tier: d.tier,
-      due: day(d.dueDate),
+      due: formatDate(d.dueDate),
       daysOverdue: Math.round((today - d.dueDate.getTime()) / 86_400_000),
       status: d.status,
     })),
@@ -110,7 +113,7 @@ export async function loadPortfolioReport({
       vendor: f.vendor.name,
       title: f.title,
       severity: f.severity,
-      due: f.dueDate ? day(f.dueDate) : "no date",
+      due: formatDate(f.dueDate, { empty: "no date" }),
       status: f.status,
     })),
   };
@@ -126,20 +129,10 @@ async function describeFilters({ orgId, filters: f }: { orgId: string; filters: 
     ["Rating", f.rating === "none" ? "not rated" : f.rating],
     ["Assessment status", f.status === "none" ? "never assessed" : f.status?.replace(/_/g, " ")],
     ["Owner", owner],
-    ["Flag", f.flag],
+    ["Flag", f.flag ? `${flagTitle(f.flag)} (${f.flag})` : undefined],
   ];
   return parts
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`)
     .join(" · ");
 }
-
-/** "SITE_SEPARATION_INSUFFICIENT" → "Site separation insufficient": flag titles carry one
- * assessment's figures, so the portfolio names the rule instead. */
-export const humanise = (code: string) => {
-  const words = code.toLowerCase().replace(/_/g, " ");
-  return (
-    words.charAt(0).toUpperCase() +
-    words.slice(1).replace(/\b(rto|rpo|dr|bcdr)\b/g, (w) => w.toUpperCase())
-  );
-};

@@ -1,5 +1,5 @@
-import { getQuestionnaire, getQuestions } from "@/lib/questionnaires/registry";
 import { getAgeInMonths, parseIsoDate, type TCalendarDate } from "@/lib/dates";
+import { getQuestionnaire, getQuestions } from "@/lib/questionnaires/registry";
 import { buildSiteFacts, type TSiteFacts } from "@/lib/rules/site-facts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
 import type { TResolvedRequirements } from "@/lib/scoring/tiers";

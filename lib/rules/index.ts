@@ -1,7 +1,8 @@
 // Public API of the rules engine.
-export * from "@/lib/rules/conditions";
+
 // Calendar dates: the app-wide toolkit, part of the engine's public API.
 export * from "@/lib/dates";
+export * from "@/lib/rules/conditions";
 export { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
 export * from "@/lib/rules/engine";
 export * from "@/lib/rules/facts";

@@ -69,10 +69,17 @@ export const ZRequirementsForm = z
   })
   // plan_scope is the form's own switch: it never reaches the stored requirements, so the
   // output parses to itself again (a list given without the switch is kept).
-  .transform(({ plan_scope, plan_must_cover, ...rest }) =>
-    plan_scope === "default" || plan_must_cover === undefined
-      ? rest
-      : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] },
+  .transform(
+    ({
+      plan_scope,
+      plan_must_cover,
+      ...rest
+    }): typeof rest & {
+      plan_must_cover?: typeof plan_must_cover;
+    } =>
+      plan_scope === "default" || plan_must_cover === undefined
+        ? rest
+        : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] },
   );
 
 // A questionnaire's due date, for the send form, the due-date form and the server alike: a real

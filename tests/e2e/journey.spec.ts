@@ -1,3 +1,6 @@
+// Guards against the main journey breaking end to end: procurement sends a questionnaire, the
+// vendor answers through the emailed link (sites, evidence, a colleague's conflicting edit,
+// reloads), submits, procurement reviews and reopens a question, and the manager sees the result.
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -278,9 +281,10 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   await expect(proc.locator('[data-flag="NO_CUSTOMER_EXPORT"]')).toHaveCount(0);
   await expect(beside("backup_shared_dependencies", "BACKUP_SHARED_DEPENDENCY")).toBeVisible();
   const ff = proc.getByRole("form", { name: "Raise a finding" });
-  await ff
-    .getByLabel("From flag (optional)")
-    .selectOption({ label: "BACKUP_SHARED_DEPENDENCY (critical)" });
+  await ff.getByLabel("From flag (optional)").selectOption({
+    label:
+      "Backups depend on the same infrastructure as production (critical) · BACKUP_SHARED_DEPENDENCY",
+  });
   await ff.getByLabel("Title").fill("Move backups off the primary storage array");
   await ff
     .getByLabel("What must change")

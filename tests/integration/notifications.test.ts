@@ -151,7 +151,10 @@ describe("notifications by mail", () => {
     const s = await sent("Submit Co");
     await prisma.vendor.update({ where: { id: s.vendor.id }, data: { ownerId: org.manager.id } });
     await answerAll(s.assessment.id);
-    const r = await submitAssessment({ invitationId: s.invitationId, assessmentId: s.assessment.id });
+    const r = await submitAssessment({
+      invitationId: s.invitationId,
+      assessmentId: s.assessment.id,
+    });
     expect(r, JSON.stringify(r)).toMatchObject({ status: "submitted" });
     const mails = await deliver();
     expect(mails.map((m) => m.to).sort()).toEqual(

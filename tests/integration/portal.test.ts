@@ -357,6 +357,8 @@ describe("reassessment", () => {
         contactName: undefined,
         message: undefined,
         previousAssessmentId: prev.id,
+        // The previous one is submitted, still awaiting a decision: open.
+        confirmSecondOpen: true,
       },
     });
     const copied = await prisma.answer.findMany({ where: { assessmentId: next.id } });

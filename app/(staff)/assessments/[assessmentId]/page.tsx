@@ -107,7 +107,7 @@ export default async function AssessmentPage({
             <Card title={`Flags (${a.flags.length})`}>
               <ul className="space-y-2 text-sm">
                 {a.flags.map((f) => (
-                  <li key={f.id} className="flex gap-2">
+                  <li key={f.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
                     <Badge tone={f.severity}>{f.severity}</Badge>
                     <a
                       className="text-indigo-800 underline"
@@ -115,6 +115,7 @@ export default async function AssessmentPage({
                     >
                       {f.title}
                     </a>
+                    <code className="break-all text-xs text-slate-600">{f.code}</code>
                   </li>
                 ))}
               </ul>

@@ -11,9 +11,10 @@ import { VendorOpenFindings } from "@/components/vendors/open-findings";
 import { VendorScoreTrend } from "@/components/vendors/score-trend";
 import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
 import { requirePageUser } from "@/lib/authz";
-import { listAssessments } from "@/lib/data/assessments";
+import { listAssessments, OPEN_ASSESSMENT_STATUSES } from "@/lib/data/assessments";
 import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
+import { formatDate } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { listCurrentQuestionnaires } from "@/lib/questionnaires";
@@ -36,6 +37,9 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const vendor = await load(user.orgId, vendorId);
   const assessments = await listAssessments({ orgId: user.orgId, vendorId: vendor.id });
   const lastSubmitted = assessments.find((a) => a.submittedAt);
+  const open = assessments.find((a) =>
+    (OPEN_ASSESSMENT_STATUSES as readonly string[]).includes(a.status),
+  );
   const canSend =
     can({ role: user.role, permission: "assessment:send" }) && vendor.status === "active";
   const canWrite = can({ role: user.role, permission: "vendor:write" });
@@ -77,7 +81,16 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
                   lastSubmitted
                     ? {
                         id: lastSubmitted.id,
-                        label: lastSubmitted.submittedAt!.toISOString().slice(0, 10),
+                        label: formatDate(lastSubmitted.submittedAt),
+                      }
+                    : undefined
+                }
+                open={
+                  open
+                    ? {
+                        id: open.id,
+                        status: open.status,
+                        due: open.dueDate ? formatDate(open.dueDate) : null,
                       }
                     : undefined
                 }

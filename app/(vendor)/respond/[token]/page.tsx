@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PortalForm } from "@/components/questionnaire/portal-form";
+import { formatDate } from "@/lib/dates";
 import { getPortalAssessment, LinkError, requireLink } from "@/lib/portal/access";
 import { parseRequirements } from "@/lib/questionnaires";
 import { mergeSiteDrafts, ZSiteDrafts } from "@/lib/questionnaires/site-drafts";
@@ -58,8 +59,8 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           <h1 className="mt-1 text-2xl font-semibold">{questionnaire.title}</h1>
           <p className="mt-1 text-sm text-slate-300">
             For {assessment.vendor.name}
-            {assessment.dueDate ? ` · due ${assessment.dueDate.toISOString().slice(0, 10)}` : ""} ·
-            answers save as you type
+            {assessment.dueDate ? ` · due ${formatDate(assessment.dueDate)}` : ""} · answers save as
+            you type
           </p>
         </div>
       </header>
