@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
+import { Table, type TTableColumn } from "@/components/ui/table";
+import { formatDate } from "@/lib/dates";
 
 type TRow = {
   id: string;
@@ -11,7 +13,7 @@ type TRow = {
   vendor: { name: string; tier: string };
 };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+const day = (d: Date | null) => formatDate(d);
 export const STATUS_LABELS: Record<string, string> = {
   draft: "Draft",
   sent: "Sent",
@@ -30,54 +32,33 @@ export function AssessmentTable({
   rows: TRow[];
   showVendor?: boolean;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">No assessments yet.</p>;
+  const columns: TTableColumn<TRow>[] = [
+    {
+      header: "Status",
+      rowHeader: true,
+      cell: (a) => (
+        <Link className="text-indigo-800 underline" href={`/assessments/${a.id}`}>
+          {STATUS_LABELS[a.status] ?? a.status}
+        </Link>
+      ),
+    },
+    {
+      header: "Rating",
+      cell: (a) => (a.rating ? <Badge tone={a.rating}>{a.rating}</Badge> : "—"),
+    },
+    { header: "Score", cell: (a) => a.score ?? "—" },
+    { header: "Due", cell: (a) => day(a.dueDate) },
+    { header: "Submitted", cell: (a) => day(a.submittedAt) },
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Assessments</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            {showVendor && (
-              <th scope="col" className="py-2 pr-4">
-                Vendor
-              </th>
-            )}
-            <th scope="col" className="py-2 pr-4">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Rating
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Score
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Due
-            </th>
-            <th scope="col" className="py-2">
-              Submitted
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((a) => (
-            <tr key={a.id}>
-              {showVendor && <td className="py-2 pr-4">{a.vendor.name}</td>}
-              <th scope="row" className="py-2 pr-4 font-medium">
-                <Link className="text-indigo-800 underline" href={`/assessments/${a.id}`}>
-                  {STATUS_LABELS[a.status] ?? a.status}
-                </Link>
-              </th>
-              <td className="py-2 pr-4">
-                {a.rating ? <Badge tone={a.rating}>{a.rating}</Badge> : "—"}
-              </td>
-              <td className="py-2 pr-4">{a.score ?? "—"}</td>
-              <td className="py-2 pr-4">{day(a.dueDate)}</td>
-              <td className="py-2">{day(a.submittedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Assessments"
+      empty="No assessments yet."
+      rows={rows}
+      rowKey={(a) => a.id}
+      columns={
+        showVendor ? [{ header: "Vendor", cell: (a) => a.vendor.name }, ...columns] : columns
+      }
+    />
   );
 }

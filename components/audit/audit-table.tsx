@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
 import type { TAuditEventRow, TAuditFilters } from "@/lib/data/audit";
 
 const show = (v: unknown) => {
@@ -12,7 +13,7 @@ function Change({ data }: { data: unknown }) {
   const { from, to, ...rest } = data as Record<string, unknown>;
   const details = Object.entries(rest).filter(([, v]) => v !== null && v !== undefined);
   return (
-    <div className="space-y-0.5">
+    <div className="min-w-48 space-y-0.5">
       {("from" in data || "to" in data) && (
         <p>
           <span className="text-slate-600">{show(from ?? null)}</span>
@@ -30,51 +31,87 @@ function Change({ data }: { data: unknown }) {
   );
 }
 
-export function AuditTable({ events }: { events: TAuditEventRow[] }) {
-  if (events.length === 0)
-    return <p className="text-sm text-slate-600">No events match these filters.</p>;
+const TARGET_LABELS: Record<string, string> = {
+  assessment: "Assessment",
+  evidence: "Evidence file",
+  finding: "Finding",
+  invitation: "Vendor link",
+  organization: "Organisation",
+  user: "User",
+  vendor: "Vendor",
+};
+
+/** The target by name; its record ids (and the event's) in a disclosure, for an investigation. */
+function Target({ event: e }: { event: TAuditEventRow }) {
+  const ids: [string, string][] = [["Event", String(e.id)]];
+  if (e.targetId)
+    ids.push([TARGET_LABELS[e.targetType ?? ""] ?? e.targetType ?? "Target", e.targetId]);
+  if (e.actorUserId) ids.push(["Actor (user)", e.actorUserId]);
+  if (e.actorInvitationId) ids.push(["Actor (vendor link)", e.actorInvitationId]);
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Audit events, newest first</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              When (UTC)
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Actor
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Action
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Target
-            </th>
-            <th scope="col" className="py-2">
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {events.map((e) => (
-            <tr key={String(e.id)} className="align-top">
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
-                {e.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-              </td>
-              <td className="py-2 pr-4">{e.actorName}</td>
-              <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
-              <td className="py-2 pr-4 text-xs text-slate-600">
-                {e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}
-              </td>
-              <td className="py-2">
-                <Change data={e.data} />
-              </td>
-            </tr>
+    <div className="min-w-36 space-y-1">
+      {e.targetType ? (
+        <p>
+          <span className="block text-xs text-slate-600">
+            {TARGET_LABELS[e.targetType] ?? e.targetType}
+          </span>
+          {e.targetName ?? <span className="text-slate-600">(no longer exists)</span>}
+        </p>
+      ) : (
+        "—"
+      )}
+      <details className="text-xs text-slate-600">
+        <summary className="cursor-pointer">Record ids</summary>
+        <dl className="mt-1 space-y-0.5">
+          {ids.map(([label, id]) => (
+            <div key={label}>
+              <dt className="inline">{label}: </dt>
+              <dd className="inline font-mono">{id}</dd>
+            </div>
           ))}
-        </tbody>
-      </table>
+        </dl>
+      </details>
     </div>
+  );
+}
+
+/** "2026-12-07 06:43:05": the date and the time break apart on a narrow screen, never inside. */
+function When({ at }: { at: Date }) {
+  const iso = at.toISOString();
+  return (
+    <time dateTime={iso}>
+      <span className="whitespace-nowrap">{iso.slice(0, 10)}</span>{" "}
+      <span className="whitespace-nowrap">{iso.slice(11, 19)}</span>
+    </time>
+  );
+}
+
+export function AuditTable({ events }: { events: TAuditEventRow[] }) {
+  return (
+    <Table
+      caption="Audit events, newest first"
+      empty="No events match these filters."
+      rows={events}
+      rowKey={(e) => String(e.id)}
+      // Long values (JSON, addresses, ids) break anywhere rather than widen the table; the
+      // columns' minimum widths keep them readable, and a phone scrolls the table instead.
+      className="wrap-anywhere"
+      columns={[
+        {
+          header: "When (UTC)",
+          className: "text-slate-700",
+          cell: (e) => <When at={e.createdAt} />,
+        },
+        { header: "Actor", cell: (e) => <div className="min-w-28">{e.actorName}</div> },
+        {
+          header: "Action",
+          className: "whitespace-nowrap font-mono text-xs",
+          cell: (e) => e.action,
+        },
+        { header: "Target", cell: (e) => <Target event={e} /> },
+        { header: "Change", cell: (e) => <Change data={e.data} /> },
+      ]}
+    />
   );
 }
 

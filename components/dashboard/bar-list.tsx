@@ -10,6 +10,8 @@ export type TBar = {
   /** Unique in the list; the label by default. */
   key?: string;
   label: string;
+  /** Secondary text under the label, e.g. a flag's code. */
+  detail?: string;
   value: number;
   /** Shown after the value, e.g. "13 vendors". */
   note?: string;
@@ -39,7 +41,12 @@ export function BarList({
       {bars.map((b) => (
         <li key={b.key ?? b.label}>
           <div className="flex items-start justify-between gap-3">
-            <span className="min-w-0 leading-snug break-words text-slate-800">{b.label}</span>
+            <span className="min-w-0 leading-snug break-words text-slate-800">
+              {b.label}
+              {b.detail && (
+                <span className="block font-mono text-xs text-slate-500">{b.detail}</span>
+              )}
+            </span>
             <span className="flex shrink-0 items-center gap-1.5 tabular-nums">
               <span className="sr-only">{valueLabel}: </span>
               <span className="font-semibold text-slate-900">{INTEGER.format(b.value)}</span>

@@ -4,6 +4,7 @@
 // the rows as data instead of a second copy of the markup. `now` comes from the server, so
 // the browser computes the same day counts when it hydrates.
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
 import { DECAY_KINDS, type TDecayKind } from "@/lib/data/dashboard/decay-kinds";
 import type { TDecayCount, TDecayRow } from "@/lib/data/dashboard/portfolio";
 import { EmptyState, fmtDate, fmtInt, Widget } from "./widget";
@@ -19,48 +20,43 @@ export function DecayClocks({
   decay: { counts: readonly TDecayCount[]; next: readonly TDecayRow[] };
   now: number;
 }) {
+  const countOf = (kind: TDecayKind) => counts.find((c) => c.kind === kind);
   return (
     <Widget title="Decay clocks" subtitle="Tests and plan reviews going stale within 90 days">
-      <table className="mb-4 w-full text-sm">
-        <caption className="sr-only">Stale and soon-stale evidence by kind</caption>
-        <thead>
-          <tr className="text-xs text-slate-500">
-            <th scope="col" className="text-left font-medium">
-              Evidence
-            </th>
-            <th scope="col" className="text-right font-medium">
-              Stale now
-            </th>
-            <th scope="col" className="text-right font-medium">
-              ≤ 30 days
-            </th>
-            <th scope="col" className="text-right font-medium">
-              ≤ 90 days
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {KINDS.map((k) => {
-            const c = counts.find((x) => x.kind === k);
-            return (
-              <tr key={k} className="border-t border-slate-100">
-                <th scope="row" className="py-1.5 text-left font-medium text-slate-700">
-                  {DECAY_KINDS[k]}
-                </th>
-                <td className="text-right font-semibold tabular-nums text-red-700">
-                  {fmtInt(c?.stale ?? 0)}
-                </td>
-                <td className="text-right tabular-nums text-orange-700">
-                  {fmtInt(c?.within30 ?? 0)}
-                </td>
-                <td className="text-right tabular-nums text-slate-800">
-                  {fmtInt(c?.within90 ?? 0)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="mb-4">
+        <Table
+          caption="Stale and soon-stale evidence by kind"
+          variant="compact"
+          rows={KINDS}
+          rowKey={(k) => k}
+          columns={[
+            {
+              header: "Evidence",
+              rowHeader: true,
+              className: "text-slate-700",
+              cell: (k) => DECAY_KINDS[k],
+            },
+            {
+              header: "Stale now",
+              align: "end",
+              className: "font-semibold tabular-nums text-red-700",
+              cell: (k) => fmtInt(countOf(k)?.stale ?? 0),
+            },
+            {
+              header: "≤ 30 days",
+              align: "end",
+              className: "tabular-nums text-orange-700",
+              cell: (k) => fmtInt(countOf(k)?.within30 ?? 0),
+            },
+            {
+              header: "≤ 90 days",
+              align: "end",
+              className: "tabular-nums text-slate-800",
+              cell: (k) => fmtInt(countOf(k)?.within90 ?? 0),
+            },
+          ]}
+        />
+      </div>
       {next.length === 0 ? (
         <EmptyState>Nothing goes stale in the next 90 days.</EmptyState>
       ) : (

@@ -7,6 +7,7 @@ import {
   type TVendorFilters,
   vendorFiltersToParams,
 } from "@/lib/data/dashboard";
+import { flagOptions } from "@/lib/rules/flag-titles";
 import { CommonMode } from "./common-mode";
 import { Concentration } from "./concentration";
 import { DecayClocks } from "./decay-clocks";
@@ -89,7 +90,9 @@ export function VendorsSection({ snapshot, filters, canExportPdf }: TProps) {
           )}
         </div>
       </header>
-      <VendorFilters owners={snapshot.owners} filters={filters} />
+      {/* Keyed by the filters: a link to other filters (a heat-map cell) is a client-side
+          navigation, and the form's default values only apply when it mounts. */}
+      <VendorFilters key={query} owners={snapshot.owners} flags={flagOptions()} filters={filters} />
       <VendorTable page={snapshot.vendors} filters={filters} />
     </section>
   );

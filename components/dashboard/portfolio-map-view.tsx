@@ -4,6 +4,7 @@
 // A client component for its size, not for interactivity: the RSC payload carries the places
 // as data instead of a second copy of the markup. Positions arrive projected by the server.
 import { MapLegend, MarkerSymbol } from "@/components/geo/map-symbols";
+import { Table } from "@/components/ui/table";
 import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";
 import { PORTFOLIO_BASEMAP_URL, PORTFOLIO_MAP } from "@/lib/geo/portfolio-map-frame";
 import { BarList } from "./bar-list";
@@ -81,25 +82,17 @@ export function PortfolioMapView({
           />
         </div>
       </div>
-      <table className="sr-only">
-        <caption>Vendor sites by place</caption>
-        <thead>
-          <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Vendors</th>
-            <th scope="col">Most common site role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {places.map((p) => (
-            <tr key={p.key}>
-              <th scope="row">{p.label}</th>
-              <td>{p.vendors}</td>
-              <td>{p.role || "unspecified"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Vendor sites by place"
+        variant="hidden"
+        rows={places}
+        rowKey={(p) => p.key}
+        columns={[
+          { header: "Place", rowHeader: true, cell: (p) => p.label },
+          { header: "Vendors", cell: (p) => p.vendors },
+          { header: "Most common site role", cell: (p) => p.role || "unspecified" },
+        ]}
+      />
     </Widget>
   );
 }

@@ -3,9 +3,10 @@
 // A client component for its size, not for interactivity: the page's RSC payload then carries
 // the 20 counts instead of a second copy of the grid's markup.
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
 import { heatCellFilters, vendorFiltersToParams } from "@/lib/data/dashboard/filters";
 import type { THeatCell } from "@/lib/data/dashboard/portfolio";
-import { TIERS } from "@/lib/rules/types";
+import { TIERS, type TTier } from "@/lib/rules/types";
 import { fmtInt, RATING_FILL, RATING_ORDER, Widget } from "./widget";
 
 const COLUMNS = [...RATING_ORDER, null] as const;
@@ -24,59 +25,45 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
       title="Vendors by tier and rating"
       subtitle={`${fmtInt(total)} active vendors · ${fmtInt(rated)} rated on their latest assessment`}
     >
-      <table className="w-full table-fixed border-separate border-spacing-1 text-sm">
-        <caption className="sr-only">
-          Active vendors by criticality tier (rows) and the rating of their latest assessment
-          (columns)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="w-[4.5rem] text-left text-xs font-medium text-slate-500">
-              Tier
-            </th>
-            {COLUMNS.map((r) => (
-              <th
-                key={r ?? "none"}
-                scope="col"
-                className="text-xs font-medium capitalize text-slate-600"
-              >
-                {r ?? "Not rated"}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {TIERS.map((tier) => (
-            <tr key={tier}>
-              <th scope="row" className="text-left text-xs font-medium capitalize text-slate-700">
-                {tier}
-              </th>
-              {COLUMNS.map((r) => {
-                const n = count(tier, r);
-                const alpha = r && n ? 0.18 + 0.82 * (n / max) : 0;
-                const dark = alpha > 0.55;
-                const cell = heatCellFilters({ tier, rating: r });
-                const href = `/dashboard?${vendorFiltersToParams({ filters: cell })}#vendors`;
-                return (
-                  <td key={r ?? "none"} className="p-0">
-                    <Link
-                      href={href}
-                      aria-label={`${n} ${tier}-tier vendors ${r ? `rated ${r}` : "not rated"}`}
-                      className={`flex h-12 items-center justify-center rounded-md font-semibold tabular-nums ${n >= 1000 ? "text-xs" : "text-sm"} ring-1 ring-inset ring-slate-200 ${dark ? "text-white" : "text-slate-800"}`}
-                      style={{
-                        backgroundColor: r && n ? hexAlpha(RATING_FILL[r]!, alpha) : "#f8fafc",
-                      }}
-                    >
-                      {fmtInt(n)}
-                    </Link>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
+      <Table
+        caption="Active vendors by criticality tier (rows) and the rating of their latest assessment (columns)"
+        variant="grid"
+        rows={TIERS}
+        rowKey={(tier) => tier}
+        columns={[
+          {
+            header: "Tier",
+            rowHeader: true,
+            headerClassName: "w-[4.5rem] text-left text-slate-500",
+            className: "text-left text-xs capitalize text-slate-700",
+            cell: (tier) => tier,
+          },
+          ...COLUMNS.map((r) => ({
+            key: r ?? "none",
+            header: <ColumnHeading rating={r} />,
+            headerClassName: "capitalize",
+            cell: (tier: TTier) => {
+              const n = count(tier, r);
+              const alpha = r && n ? 0.18 + 0.82 * (n / max) : 0;
+              const dark = alpha > 0.55;
+              const cell = heatCellFilters({ tier, rating: r });
+              return (
+                <Link
+                  href={`/dashboard?${vendorFiltersToParams({ filters: cell })}#vendors`}
+                  aria-label={`${n} ${tier}-tier vendors ${r ? `rated ${r}` : "not rated"}`}
+                  className={`flex h-12 items-center justify-center rounded-md font-semibold tabular-nums ${n >= 1000 ? "text-xs" : "text-sm"} ring-1 ring-inset ring-slate-200 ${dark ? "text-white" : "text-slate-800"}`}
+                  style={{
+                    backgroundColor: r && n ? hexAlpha(RATING_FILL[r]!, alpha) : "#f8fafc",
+                  }}
+                >
+                  {fmtInt(n)}
+                </Link>
+              );
+            },
+          })),
+        ]}
+        footer={
+          <>
             <th scope="row" className="text-left text-xs font-medium text-slate-500">
               All tiers
             </th>
@@ -88,14 +75,32 @@ export function RatingHeatmap({ cells }: { cells: readonly THeatCell[] }) {
                 {fmtInt(byRating(r))}
               </td>
             ))}
-          </tr>
-        </tfoot>
-      </table>
+          </>
+        }
+      />
       {rated > 0 && <RatingShare counts={RATING_ORDER.map((r) => byRating(r))} rated={rated} />}
       <p className="mt-3 text-xs text-slate-500">
         Colour: the rating; depth: how many vendors. Select a cell to list its vendors.
       </p>
     </Widget>
+  );
+}
+
+// A phone's column is narrower than "critical": the heading shortens there, and screen
+// readers always hear the whole word.
+const SHORT: Record<string, string> = { critical: "crit.", medium: "med." };
+
+function ColumnHeading({ rating }: { rating: string | null }) {
+  const full = rating ?? "Not rated";
+  const short = rating ? SHORT[rating] : undefined;
+  if (!short) return full;
+  return (
+    <>
+      <span aria-hidden="true" className="sm:hidden">
+        {short}
+      </span>
+      <span className="max-sm:sr-only">{full}</span>
+    </>
   );
 }
 

@@ -2,7 +2,9 @@
 
 // A client component for its size, not for interactivity: the page's RSC payload then carries
 // the monthly counts instead of a second copy of the chart's markup.
+import { Table } from "@/components/ui/table";
 import type { TTrendRow } from "@/lib/data/dashboard/portfolio";
+import { formatMonth } from "@/lib/dates";
 import { EmptyState, fmtInt, RATING_FILL, RATING_ORDER, Widget } from "./widget";
 
 const W = 640;
@@ -10,8 +12,7 @@ const H = 200;
 const PAD = { left: 40, bottom: 24, top: 18 };
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
-const monthLabel = (m: string) => MONTH.format(new Date(`${m}-01T00:00:00Z`));
+const monthLabel = (m: string) => formatMonth(`${m}-01T00:00:00Z`, { year: false });
 
 /** Stacked bars: ratings of the assessments submitted each month, worst at the bottom. */
 export function RatingTrend({
@@ -119,29 +120,16 @@ export function RatingTrend({
               </li>
             ))}
           </ul>
-          <table className="sr-only">
-            <caption>Assessments submitted per month by rating</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                {RATING_ORDER.map((r) => (
-                  <th key={r} scope="col">
-                    {r}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  {RATING_ORDER.map((r) => (
-                    <td key={r}>{get(m, r)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Assessments submitted per month by rating"
+            variant="hidden"
+            rows={months}
+            rowKey={(m) => m}
+            columns={[
+              { header: "Month", rowHeader: true, cell: (m) => m },
+              ...RATING_ORDER.map((r) => ({ key: r, header: r, cell: (m: string) => get(m, r) })),
+            ]}
+          />
         </figure>
       )}
     </Widget>

@@ -1,9 +1,7 @@
 import type { TFlagCount } from "@/lib/data/dashboard";
+import { flagTitle } from "@/lib/rules/flag-titles";
 import { BarList } from "./bar-list";
 import { EmptyState, RATING_FILL, Widget } from "./widget";
-
-const fromCode = (code: string) =>
-  code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
 
 export function TopFlags({ flags }: { flags: readonly TFlagCount[] }) {
   return (
@@ -18,7 +16,9 @@ export function TopFlags({ flags }: { flags: readonly TFlagCount[] }) {
           title="Most frequent flags, by vendors affected"
           valueLabel="Vendors"
           bars={flags.map((f) => ({
-            label: f.title.length > 3 ? f.title : fromCode(f.code),
+            key: f.code,
+            label: flagTitle(f.code),
+            detail: f.code,
             value: f.vendors,
             badge: f.severity,
             color: RATING_FILL[f.severity] ?? RATING_FILL.none,

@@ -2,7 +2,7 @@
 
 // A client component for its size (six selects, ~45 options), not for interactivity.
 import { RATING_FILTERS, type TVendorFilters, VENDOR_STATUSES } from "@/lib/data/dashboard/filters";
-import { FLAG_CODES, TIERS } from "@/lib/rules/types";
+import { TIERS } from "@/lib/rules/types";
 
 const select =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
@@ -12,9 +12,12 @@ const human = (s: string) =>
 /** A plain GET form: the filters live in the URL, work without JavaScript and can be shared. */
 export function VendorFilters({
   owners,
+  flags,
   filters,
 }: {
   owners: readonly { id: string; name: string }[];
+  /** Each flag code with the engine's title (lib/rules/flag-titles.ts), from the server. */
+  flags: readonly { value: string; label: string }[];
   filters: TVendorFilters;
 }) {
   return (
@@ -69,12 +72,12 @@ export function VendorFilters({
         </select>
       </label>
       <label className="text-xs font-medium text-slate-700">
-        Flag code
+        Flag
         <select name="flag" defaultValue={filters.flag ?? ""} className={select}>
           <option value="">Any flag</option>
-          {FLAG_CODES.map((c) => (
-            <option key={c} value={c}>
-              {human(c)}
+          {flags.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@
 // the 20 rows as data instead of as a second copy of the table's markup.
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import {
   PAGE_SIZE,
   type TVendorFilters,
@@ -12,15 +13,63 @@ import {
 import type { TVendorRow } from "@/lib/data/dashboard/table";
 import { fmtDate, fmtInt } from "./widget";
 
-const COLUMNS: { key: TVendorFilters["sort"] | null; label: string; className?: string }[] = [
-  { key: "name", label: "Vendor" },
-  { key: "tier", label: "Tier" },
-  { key: null, label: "Owner" },
-  { key: "rating", label: "Rating" },
-  { key: "score", label: "Score", className: "text-right" },
-  { key: "assessed", label: "Last assessed" },
-  { key: null, label: "Current status" },
-  { key: "findings", label: "Open findings", className: "text-right" },
+type TColumn = Omit<TTableColumn<TVendorRow>, "header" | "sort"> & {
+  sortKey: TVendorFilters["sort"] | null;
+  label: string;
+};
+
+const COLUMNS: TColumn[] = [
+  {
+    sortKey: "name",
+    label: "Vendor",
+    rowHeader: true,
+    cell: (r) => (
+      <Link
+        href={`/vendors/${r.id}`}
+        className="text-slate-900 hover:text-indigo-700 hover:underline"
+      >
+        {r.name}
+      </Link>
+    ),
+  },
+  { sortKey: "tier", label: "Tier", cell: (r) => <Badge tone={r.tier}>{r.tier}</Badge> },
+  { sortKey: null, label: "Owner", className: "text-slate-700", cell: (r) => r.ownerName ?? "—" },
+  {
+    sortKey: "rating",
+    label: "Rating",
+    cell: (r) =>
+      r.rating ? (
+        <Badge tone={r.rating}>{r.rating}</Badge>
+      ) : (
+        <span className="text-slate-500">not rated</span>
+      ),
+  },
+  {
+    sortKey: "score",
+    label: "Score",
+    align: "end",
+    className: "tabular-nums",
+    cell: (r) => r.score ?? "—",
+  },
+  {
+    sortKey: "assessed",
+    label: "Last assessed",
+    className: "text-slate-700",
+    cell: (r) => fmtDate(r.assessedAt),
+  },
+  {
+    sortKey: null,
+    label: "Current status",
+    className: "capitalize text-slate-700",
+    cell: (r) => (r.status ? r.status.replace("_", " ") : "never assessed"),
+  },
+  {
+    sortKey: "findings",
+    label: "Open findings",
+    align: "end",
+    className: "tabular-nums",
+    cell: (r) => r.openFindings,
+  },
 ];
 
 /** One page of the filtered vendors; sorting and paging are links, so the URL holds the state. */
@@ -35,79 +84,37 @@ export function VendorTable({
   const href = (patch: Partial<TVendorFilters>) =>
     `/dashboard?${vendorFiltersToParams({ filters, patch })}#vendors`;
   const first = total === 0 ? 0 : (filters.page - 1) * PAGE_SIZE + 1;
+  const order = filters.dir === "asc" ? "ascending" : "descending";
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Vendors, sorted by {filters.sort} {filters.dir === "asc" ? "ascending" : "descending"}
-          </caption>
-          <thead className="border-b border-slate-200 text-xs text-slate-500">
-            <tr>
-              {COLUMNS.map((c) => {
-                const active = c.key === filters.sort;
-                const dir = active && filters.dir === "asc" ? "desc" : "asc";
-                return (
-                  <th
-                    key={c.label}
-                    scope="col"
-                    className={`py-2 pr-3 font-medium ${c.className ?? ""}`}
-                    aria-sort={
-                      active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined
-                    }
-                  >
-                    {c.key ? (
-                      <Link
-                        href={href({ sort: c.key, dir, page: 1 })}
-                        className="hover:text-indigo-700 hover:underline"
-                      >
-                        {c.label}
-                        {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
-                      </Link>
-                    ) : (
-                      c.label
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id} className="hover:bg-slate-50">
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  <Link
-                    href={`/vendors/${r.id}`}
-                    className="text-slate-900 hover:text-indigo-700 hover:underline"
-                  >
-                    {r.name}
-                  </Link>
-                </th>
-                <td className="pr-3">
-                  <Badge tone={r.tier}>{r.tier}</Badge>
-                </td>
-                <td className="pr-3 text-slate-700">{r.ownerName ?? "—"}</td>
-                <td className="pr-3">
-                  {r.rating ? (
-                    <Badge tone={r.rating}>{r.rating}</Badge>
-                  ) : (
-                    <span className="text-slate-500">not rated</span>
-                  )}
-                </td>
-                <td className="pr-3 text-right tabular-nums">{r.score ?? "—"}</td>
-                <td className="pr-3 text-slate-700">{fmtDate(r.assessedAt)}</td>
-                <td className="pr-3 capitalize text-slate-700">
-                  {r.status ? r.status.replace("_", " ") : "never assessed"}
-                </td>
-                <td className="text-right tabular-nums">{r.openFindings}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {rows.length === 0 && (
-        <p className="py-6 text-center text-sm text-slate-500">No vendors match these filters.</p>
-      )}
+      <Table
+        caption={`Vendors, sorted by ${filters.sort} ${order}`}
+        empty={<span className="block py-6 text-center">No vendors match these filters.</span>}
+        variant="compact"
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowProps={() => ({ className: "hover:bg-slate-50" })}
+        columns={COLUMNS.map(({ sortKey, label, ...column }) => {
+          const active = sortKey === filters.sort;
+          const dir = active && filters.dir === "asc" ? "desc" : "asc";
+          return {
+            ...column,
+            key: label,
+            sort: active ? order : undefined,
+            header: sortKey ? (
+              <Link
+                href={href({ sort: sortKey, dir, page: 1 })}
+                className="hover:text-indigo-700 hover:underline"
+              >
+                {label}
+                {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
+              </Link>
+            ) : (
+              label
+            ),
+          };
+        })}
+      />
       <nav
         aria-label="Vendor table pages"
         className="mt-4 flex items-center justify-between text-sm"

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatDate } from "@/lib/dates";
 
 // Shared frame, skeleton and colour vocabulary of the dashboard widgets.
 
@@ -13,18 +14,11 @@ export const RATING_FILL: Record<string, string> = {
   none: "#94a3b8",
 };
 
-// One formatter each, made once: toLocaleDateString(…, options) builds a new Intl formatter on
-// every call, which cost more than the rest of the dashboard's rendering put together.
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Made once: building an Intl formatter per call cost more than the rest of the dashboard's
+// rendering put together. Dates read as everywhere else in the app (lib/dates.ts).
 const INTEGER = new Intl.NumberFormat("en-GB");
 
-export const fmtDate = (d: Date | string | null | undefined) =>
-  d ? DATE.format(new Date(d)) : "—";
+export const fmtDate = (d: Date | string | null | undefined) => formatDate(d);
 export const fmtInt = (n: number) => INTEGER.format(n);
 
 export function Widget({

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Badge } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import type { TOpsOverview } from "@/lib/data/ops";
 import { RunResult } from "./ops-status";
 import { formatDateTime, formatDuration } from "./when";
@@ -7,58 +8,41 @@ import { formatDateTime, formatDuration } from "./when";
 const KIND_LABELS = { backup: "Backup", drill: "Restore drill" } as const;
 
 export function RunTable({ runs }: { runs: TOpsOverview["runs"] }) {
-  if (!runs.length) return <p className="text-sm text-slate-700">No runs recorded yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">Recent backup and restore drill runs, newest first</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              Finished
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Kind
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Result
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Took
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              File
-            </th>
-            <th scope="col" className="py-2">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {runs.map((r) => (
-            <tr key={r.id} className="align-top">
-              <th scope="row" className="whitespace-nowrap py-2 pr-4 font-normal text-slate-900">
-                {formatDateTime(r.finishedAt)}
-              </th>
-              <td className="whitespace-nowrap py-2 pr-4">
-                <Badge tone="neutral">{KIND_LABELS[r.kind]}</Badge>
-              </td>
-              <td className="py-2 pr-4">
-                <RunResult ok={r.ok} />
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
-                {formatDuration({ from: r.startedAt, to: r.finishedAt })}
-              </td>
-              <td className="py-2 pr-4 text-slate-700">
-                {r.file ? <code className="text-xs">{path.basename(r.file)}</code> : "–"}
-              </td>
-              <td className="max-w-xl whitespace-pre-wrap break-words py-2 text-slate-700">
-                {r.detail ?? "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Recent backup and restore drill runs, newest first"
+      empty="No runs recorded yet."
+      rows={runs}
+      rowKey={(r) => r.id}
+      columns={[
+        {
+          header: "Finished",
+          rowHeader: true,
+          className: "whitespace-nowrap",
+          cell: (r) => formatDateTime(r.finishedAt),
+        },
+        {
+          header: "Kind",
+          className: "whitespace-nowrap",
+          cell: (r) => <Badge tone="neutral">{KIND_LABELS[r.kind]}</Badge>,
+        },
+        { header: "Result", cell: (r) => <RunResult ok={r.ok} /> },
+        {
+          header: "Took",
+          className: "whitespace-nowrap text-slate-700",
+          cell: (r) => formatDuration({ from: r.startedAt, to: r.finishedAt }),
+        },
+        {
+          header: "File",
+          className: "text-slate-700",
+          cell: (r) => (r.file ? <code className="text-xs">{path.basename(r.file)}</code> : "–"),
+        },
+        {
+          header: "Details",
+          className: "max-w-xl whitespace-pre-wrap break-words text-slate-700",
+          cell: (r) => r.detail ?? "–",
+        },
+      ]}
+    />
   );
 }

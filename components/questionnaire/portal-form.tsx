@@ -188,7 +188,7 @@ export function PortalForm(props: TPortalProps) {
   }
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <p id="progress-label" className="text-sm font-medium">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { useCitySearch } from "@/components/questionnaire/sites-city-search";
 import { FieldShell } from "@/components/ui/field";
 import type { TCity } from "@/lib/geo/city-index";
@@ -31,6 +31,22 @@ export function SitesCityCombobox(props: TSitesCityComboboxProps) {
   const { cities, status } = useCitySearch({ query });
   const expanded = open && cities.length > 0;
   const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  // The list opens below the input, or above it when that side has more room (an input near
+  // the bottom of a phone screen); if it still does not fit, the page scrolls to show it.
+  const listRef = useRef<HTMLDivElement>(null);
+  const [upward, setUpward] = useState(false);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const field = list?.previousElementSibling;
+    if (!expanded || cities.length === 0 || !list || !field) return;
+    const box = field.getBoundingClientRect();
+    const below = window.innerHeight - box.bottom;
+    setUpward(below < list.offsetHeight + 8 && box.top > below);
+    // After the re-render that places the list.
+    const frame = requestAnimationFrame(() => list.scrollIntoView({ block: "nearest" }));
+    return () => cancelAnimationFrame(frame);
+  }, [expanded, cities.length]);
 
   useEffect(() => {
     if (active >= 0)
@@ -100,7 +116,8 @@ export function SitesCityCombobox(props: TSitesCityComboboxProps) {
           role="listbox"
           aria-label={`${label} suggestions`}
           hidden={!expanded}
-          className="absolute z-20 mt-1 max-h-64 w-max min-w-full max-w-[min(28rem,90vw)] overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-300"
+          ref={listRef}
+          className={`absolute inset-x-0 z-20 max-h-64 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-300 ${upward ? "bottom-full mb-1" : "top-full mt-1"}`}
         >
           {cities.map((city, i) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keys (aria-activedescendant)

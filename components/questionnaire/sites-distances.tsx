@@ -1,3 +1,4 @@
+import { Table } from "@/components/ui/table";
 import { formatDistanceKm } from "@/lib/geo/distance-text";
 import type { TSitePairRow } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";
@@ -56,55 +57,32 @@ function PairNotes({ row, minSeparationKm }: { row: TSitePairRow; minSeparationK
 
 /** Every pair of sites with its great-circle distance and what the rules will make of it. */
 export function SitesDistances({ rows, minSeparationKm }: TSitesDistancesProps) {
-  if (rows.length === 0) {
-    return (
-      <p className="text-sm text-slate-600">Distances appear here once there are two sites.</p>
-    );
-  }
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="mb-2 text-left text-sm font-semibold text-slate-900">
-          Distances between sites (great-circle, from the coordinates)
-          {minSeparationKm !== undefined && (
-            <span className="block text-xs font-normal text-slate-600">
-              {`Primary and secondary sites should be at least ${formatDistanceKm({ km: minSeparationKm })} apart.`}
-            </span>
-          )}
-        </caption>
-        <thead>
-          <tr className="text-left text-slate-700">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Between
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              And
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">
-              Distance
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Notes
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={`${row.aIndex}-${row.bIndex}`}>
-              <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-900">
-                {siteName(row.a, row.aIndex)}
-              </th>
-              <td className="py-2 pr-4 text-slate-900">{siteName(row.b, row.bIndex)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums text-slate-900">
-                {Number.isFinite(row.km) ? formatDistanceKm({ km: row.km }) : "—"}
-              </td>
-              <td className="py-2">
-                <PairNotes row={row} minSeparationKm={minSeparationKm} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Distances between sites (great-circle, from the coordinates)"
+      captionVisible
+      description={
+        minSeparationKm !== undefined &&
+        `Primary and secondary sites should be at least ${formatDistanceKm({ km: minSeparationKm })} apart.`
+      }
+      empty="Distances appear here once there are two sites."
+      variant="compact"
+      rows={rows}
+      rowKey={(row) => `${row.aIndex}-${row.bIndex}`}
+      columns={[
+        { header: "Between", rowHeader: true, cell: (row) => siteName(row.a, row.aIndex) },
+        { header: "And", cell: (row) => siteName(row.b, row.bIndex) },
+        {
+          header: "Distance",
+          align: "end",
+          className: "tabular-nums",
+          cell: (row) => (Number.isFinite(row.km) ? formatDistanceKm({ km: row.km }) : "—"),
+        },
+        {
+          header: "Notes",
+          cell: (row) => <PairNotes row={row} minSeparationKm={minSeparationKm} />,
+        },
+      ]}
+    />
   );
 }

@@ -42,6 +42,7 @@ export function NumberInput({ question, value, onChange, disabled, describedBy }
     }
     const n = Number(text.replace(",", "."));
     if (!Number.isFinite(n)) return setError("Enter a number, e.g. 240");
+    if (question.integer && !Number.isInteger(n)) return setError("Enter a whole number, e.g. 3");
     if (question.min !== undefined && n < question.min)
       return setError(`Enter ${question.min} or more`);
     if (question.max !== undefined && n > question.max)
@@ -60,7 +61,7 @@ export function NumberInput({ question, value, onChange, disabled, describedBy }
             [describedBy, error ? errId : ""].filter(Boolean).join(" ") || undefined,
           )}
           type="text"
-          inputMode="decimal"
+          inputMode={question.integer ? "numeric" : "decimal"}
           className={control}
           value={draft}
           aria-invalid={error ? true : undefined}

@@ -90,7 +90,7 @@ const STYLES: Record<TTableVariant, TStyle> = {
     row: "break-inside-avoid border-b border-slate-200 align-top even:bg-slate-50",
     td: "px-2 py-1",
   },
-  hidden: { table: "sr-only", head: "", th: "", body: "", row: "", td: "" },
+  hidden: { table: "", head: "", th: "", body: "", row: "", td: "" },
 };
 
 const ALIGN = { end: "text-right", center: "text-center" } as const;
@@ -172,7 +172,9 @@ export function Table<Row>({
       )}
     </table>
   );
-  if (variant === "hidden") return table;
+  // sr-only on the <table> itself would not hide it: a table ignores width and overflow, so its
+  // full-size (if invisible) box would still widen the page. A 1 px block clips it.
+  if (variant === "hidden") return <div className="sr-only">{table}</div>;
   return (
     <section
       aria-label={caption}

@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { getVendorScoreHistory } from "@/lib/data/dashboard";
+import { formatDate, formatMonth } from "@/lib/dates";
 
 const W = 420;
 const H = 140;
-const fmt = (d: Date) =>
-  d.toLocaleDateString("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+const fmt = (d: Date) => formatMonth(d);
 
 /** The vendor's score (0–100, higher is better) on each submitted assessment, as a line. */
 export async function VendorScoreTrend({ orgId, vendorId }: { orgId: string; vendorId: string }) {
@@ -53,25 +54,21 @@ export async function VendorScoreTrend({ orgId, vendorId }: { orgId: string; ven
           </g>
         ))}
       </svg>
-      <table className="sr-only">
-        <caption>Score and rating per submitted assessment</caption>
-        <thead>
-          <tr>
-            <th scope="col">Submitted</th>
-            <th scope="col">Score</th>
-            <th scope="col">Rating</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.submittedAt!.toISOString().slice(0, 10)}</th>
-              <td>{r.score}</td>
-              <td>{r.rating}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Score and rating per submitted assessment"
+        variant="hidden"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            header: "Submitted",
+            rowHeader: true,
+            cell: (r) => formatDate(r.submittedAt),
+          },
+          { header: "Score", cell: (r) => r.score },
+          { header: "Rating", cell: (r) => r.rating },
+        ]}
+      />
       <figcaption className="mt-1 text-xs text-slate-600">
         Latest: {rows.at(-1)!.score} ·{" "}
         <Badge tone={rows.at(-1)!.rating ?? "neutral"}>{rows.at(-1)!.rating}</Badge>

@@ -78,8 +78,12 @@ async function buildWhere({ orgId, filters }: { orgId: string; filters: TAuditFi
   return where;
 }
 
-export type TAuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }> & {
+type TAuditEvent = Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }>;
+
+export type TAuditEventRow = TAuditEvent & {
   actorName: string;
+  /** What the target is called (a vendor's name, a user's name and email …); null when unknown. */
+  targetName: string | null;
 };
 
 export async function listAuditEvents({
@@ -100,42 +104,110 @@ export async function listAuditEvents({
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
     }),
   ]);
-  const events = await nameActors({ orgId, rows });
+  const [actorNames, targetNames] = await Promise.all([
+    nameActors({ orgId, rows }),
+    nameTargets({ orgId, rows }),
+  ]);
+  const events = rows.map((r, i) => ({
+    ...r,
+    actorName: actorNames[i]!,
+    targetName:
+      (r.targetType && r.targetId && targetNames.get(`${r.targetType}:${r.targetId}`)) || null,
+  }));
   return { events, total, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
 /** Who did it, in words: the user's name and email, or the vendor contact's address. */
-async function nameActors({
-  orgId,
-  rows,
-}: {
-  orgId: string;
-  rows: Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }>[];
-}): Promise<TAuditEventRow[]> {
-  const userIds = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
-  const invIds = [
-    ...new Set(rows.flatMap((r) => (r.actorInvitationId ? [r.actorInvitationId] : []))),
-  ];
+async function nameActors({ orgId, rows }: { orgId: string; rows: TAuditEvent[] }) {
+  const userIds = idsOf(rows.map((r) => r.actorUserId));
+  const invIds = idsOf(rows.map((r) => r.actorInvitationId));
   const [users, invitations] = await Promise.all([
-    db.user.findMany({
-      where: { orgId, id: { in: userIds } },
-      select: { id: true, name: true, email: true },
-    }),
-    db.invitation.findMany({
-      where: { orgId, id: { in: invIds } },
-      select: { id: true, email: true },
-    }),
+    userIds.length
+      ? db.user.findMany({
+          where: { orgId, id: { in: userIds } },
+          select: { id: true, name: true, email: true },
+        })
+      : [],
+    invIds.length
+      ? db.invitation.findMany({
+          where: { orgId, id: { in: invIds } },
+          select: { id: true, email: true },
+        })
+      : [],
   ]);
   const userName = new Map(users.map((u) => [u.id, `${u.name} (${u.email})`]));
   const invEmail = new Map(invitations.map((i) => [i.id, `Vendor: ${i.email}`]));
-  return rows.map((r) => ({
-    ...r,
-    actorName:
+  return rows.map(
+    (r) =>
       (r.actorUserId && userName.get(r.actorUserId)) ||
       (r.actorInvitationId && invEmail.get(r.actorInvitationId)) ||
       r.actorLabel ||
       r.actorKind,
-  }));
+  );
+}
+
+const idsOf = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => !!id))];
+
+const vendorAndQuestionnaire = {
+  vendor: { select: { name: true } },
+  questionnaireVersion: { select: { title: true } },
+} as const;
+
+/**
+ * What each event was done to, in words, keyed "type:id": one query per kind of target on the
+ * page (never one per row), each scoped to the organisation, so another organisation's record
+ * is never named. Records since deleted stay unnamed; the page shows their id.
+ */
+async function nameTargets({ orgId, rows }: { orgId: string; rows: TAuditEvent[] }) {
+  const idsFor = (type: string) =>
+    idsOf(rows.map((r) => (r.targetType === type ? r.targetId : null)));
+  const find = <T>(
+    ids: string[],
+    query: (where: { orgId: string; id: { in: string[] } }) => Promise<T[]>,
+  ) => (ids.length ? query({ orgId, id: { in: ids } }) : Promise.resolve([]));
+  const [vendors, assessments, users, findings, evidence, invitations, orgs] = await Promise.all([
+    find(idsFor("vendor"), (where) =>
+      db.vendor.findMany({ where, select: { id: true, name: true } }),
+    ),
+    find(idsFor("assessment"), (where) =>
+      db.assessment.findMany({ where, select: { id: true, ...vendorAndQuestionnaire } }),
+    ),
+    find(idsFor("user"), (where) =>
+      db.user.findMany({ where, select: { id: true, name: true, email: true } }),
+    ),
+    find(idsFor("finding"), (where) =>
+      db.finding.findMany({
+        where,
+        select: { id: true, title: true, vendor: { select: { name: true } } },
+      }),
+    ),
+    find(idsFor("evidence"), (where) =>
+      db.evidenceFile.findMany({
+        where,
+        select: { id: true, fileName: true, assessment: { select: vendorAndQuestionnaire } },
+      }),
+    ),
+    find(idsFor("invitation"), (where) =>
+      db.invitation.findMany({
+        where,
+        select: { id: true, email: true, assessment: { select: vendorAndQuestionnaire } },
+      }),
+    ),
+    idsFor("organization").includes(orgId)
+      ? db.organization.findMany({ where: { id: orgId }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+  ]);
+  const of = (a: { vendor: { name: string }; questionnaireVersion: { title: string } }) =>
+    `${a.vendor.name}: ${a.questionnaireVersion.title}`;
+  return new Map<string, string>([
+    ...vendors.map((v) => [`vendor:${v.id}`, v.name] as const),
+    ...assessments.map((a) => [`assessment:${a.id}`, of(a)] as const),
+    ...users.map((u) => [`user:${u.id}`, `${u.name} (${u.email})`] as const),
+    ...findings.map((f) => [`finding:${f.id}`, `${f.title} (${f.vendor.name})`] as const),
+    ...evidence.map((e) => [`evidence:${e.id}`, `${e.fileName} (${of(e.assessment)})`] as const),
+    ...invitations.map((i) => [`invitation:${i.id}`, `${i.email} (${of(i.assessment)})`] as const),
+    ...orgs.map((o) => [`organization:${o.id}`, o.name] as const),
+  ]);
 }
 
 /** The actions recorded in this organisation, for the filter's choices. */

@@ -121,7 +121,10 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await page.goto(`/assessments/${link.assessmentId}`);
   const inv = await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } });
   await page.getByRole("button", { name: `Revoke link of ${inv.email}` }).click();
-  await expect(page.getByText(`The link of ${inv.email} no longer works.`)).toBeVisible();
+  // The colleague invited through it above goes with it, and the message says so.
+  await expect(
+    page.getByText(`The link of ${inv.email} and 1 colleague link no longer work.`),
+  ).toBeVisible();
 
   const events = await db.auditEvent.findMany({ where: { createdAt: { gte: since } } });
   const has = (action: string, pred: (e: (typeof events)[number]) => boolean = () => true) =>
@@ -148,4 +151,52 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await expect(page.getByRole("row").filter({ hasText: user.id }).first()).toContainText(
     /manager →.*procurement/,
   );
+});
+
+test("the audit log names each target, keeps its ids in a disclosure and wraps long values", async ({
+  page,
+  db,
+}) => {
+  // A sites answer recorded as from → to is the widest real row (it made a 2,110 px table).
+  const link = await createVendorLink(db, { email: `audit-wide-${Date.now()}@vendor.example` });
+  const site = (n: number) => ({
+    id: `site-${n}`,
+    name: `Data-centre-${n}-${"x".repeat(60)}`,
+    role: n === 1 ? "primary" : "secondary",
+    provider: "Provider",
+    city: "Frankfurt",
+    country: "DE",
+    lat: 50.11,
+    lon: 8.68,
+  });
+  await db.auditEvent.create({
+    data: {
+      orgId: link.orgId,
+      actorKind: "vendor",
+      actorInvitationId: link.invitationId,
+      action: "answer.changed",
+      targetType: "assessment",
+      targetId: link.assessmentId,
+      data: { question: "sites", from: null, to: [site(1), site(2), site(3)], version: 1 },
+    },
+  });
+  await signIn(page, DEMO_USERS.admin);
+  await page.goto("/admin/audit?action=answer.changed");
+  const row = page.getByRole("row").filter({ hasText: link.assessmentId });
+  // The assessment by its vendor and questionnaire, not by its id.
+  await expect(row.getByRole("cell").nth(3)).toContainText(
+    /Assessment\s*HR Orbit: Business continuity/,
+  );
+  await expect(row.getByText(link.assessmentId)).toBeHidden();
+  await row.getByText("Record ids").click();
+  await expect(row.getByText(link.assessmentId)).toBeVisible();
+  await expect(row.getByText(link.invitationId)).toBeVisible();
+  // Long values wrap: the table fits its box at this desktop width, without scrolling.
+  const region = page.getByRole("region", { name: "Audit events, newest first" });
+  const { scroll, client } = await region.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  await expectAccessible(page);
 });

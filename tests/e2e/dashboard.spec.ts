@@ -1,6 +1,13 @@
+// Guards against a dashboard that misstates the portfolio: its widgets, map and filters must
+// show the database's figures, the CSV export must carry exactly the filtered set (and answer 401
+// without a session), and the vendor page its score trend, findings and evidence dates.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+const DAY_MONTH_YEAR = /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/;
 
 // A reader in Berlin: the "figures as of" time is shown in the reader's own zone.
 test.use({ timezoneId: "Europe/Berlin", locale: "en-GB" });
@@ -58,8 +65,20 @@ test("a manager opens the dashboard, filters, exports CSV", async ({ page, db })
   });
   await expectAccessible(page);
 
-  // Filters go into the URL and narrow the table to the matching vendors.
+  // One date format on every page (lib/dates.ts): ISO days, never "1 Mar 2026" beside them.
+  const dashboardText = (await page.locator("main").textContent()) ?? "";
+  expect(dashboardText).not.toMatch(DAY_MONTH_YEAR);
+  expect(dashboardText).toMatch(/20\d\d-\d\d-\d\d/);
+  // Flags are named by the engine's title, the code beside it: in the filter and the widget.
   const form = page.getByRole("form", { name: "Filter vendors" });
+  await expect(form.getByLabel("Flag").locator('option[value="DR_TEST_TABLETOP_ONLY"]')).toHaveText(
+    "The last exercise did not fail anything over (DR_TEST_TABLETOP_ONLY)",
+  );
+  expect(dashboardText).not.toMatch(
+    /Dr test|Backup shared dependency|Site separation insufficient/,
+  );
+
+  // Filters go into the URL and narrow the table to the matching vendors.
   await form.getByLabel("Tier").selectOption("critical");
   await form.getByRole("button", { name: "Apply filters" }).click();
   await page.waitForURL(/tier=critical/);
@@ -105,5 +124,79 @@ test("the vendor page shows the score trend, open findings and last evidence dat
   await expect(page.getByRole("img", { name: /^Score per assessment/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Open findings" })).toBeVisible();
   await expect(page.getByText("DR test", { exact: true })).toBeVisible();
+  const vendorText = (await page.locator("main").textContent()) ?? "";
+  expect(vendorText).not.toMatch(DAY_MONTH_YEAR);
+  expect(vendorText).toMatch(/20\d\d-\d\d-\d\d/);
   await expectAccessible(page);
 });
+
+// The walkthrough: "3 critical-tier vendors rated critical" opened ?tier=critical (9 vendors),
+// and the portfolio PDF could not be reached from the interface nor narrowed.
+test("a heat-map cell lists exactly its tier and rating; the portfolio PDF takes the same filters", async ({
+  page,
+  db,
+}) => {
+  await signIn(page, DEMO_USERS.manager);
+  const { orgId } = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_USERS.manager.email },
+  });
+  // Each active vendor's latest judged rating, as the heat map counts them.
+  const vendors = await db.$queryRaw<{ name: string; tier: string; rating: string | null }[]>`
+    SELECT v.name, v.tier::text AS tier, l.rating::text AS rating
+    FROM "Vendor" v LEFT JOIN LATERAL (
+      SELECT a.rating FROM "Assessment" a
+      WHERE a."vendorId" = v.id AND a."submittedAt" IS NOT NULL AND a.status <> 'cancelled'
+      ORDER BY a."submittedAt" DESC, a.id LIMIT 1) l ON true
+    WHERE v."orgId" = ${orgId} AND v.status = 'active'`;
+  const inCell = vendors
+    .filter((v) => v.tier === "critical" && v.rating === "critical")
+    .map((v) => v.name)
+    .sort();
+  expect(inCell.length).toBeGreaterThan(0);
+  expect(inCell.length).toBeLessThan(vendors.filter((v) => v.tier === "critical").length);
+
+  await page.goto("/dashboard");
+  await page
+    .getByRole("link", { name: `${inCell.length} critical-tier vendors rated critical` })
+    .click();
+  await page.waitForURL(/[?&]tier=critical&rating=critical/);
+  await expect(page.getByText(`of ${inCell.length} vendors`)).toBeVisible();
+  const rows = await page.locator("#vendors table").getByRole("rowheader").allInnerTexts();
+  expect(rows.sort()).toEqual(inCell);
+  // The filter form shows the cell's filters, so a further filter keeps them.
+  const form = page.getByRole("form", { name: "Filter vendors" });
+  await expect(form.getByLabel("Rating")).toHaveValue("critical");
+  await expect(form.getByLabel("Tier")).toHaveValue("critical");
+
+  // The portfolio PDF, linked beside the CSV export, carries the same filters.
+  const link = page.getByRole("link", { name: "Portfolio PDF (filtered)" });
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/api\/reports\/portfolio\.pdf\?/);
+  expect(Object.fromEntries(new URL(href, "http://x").searchParams)).toMatchObject({
+    tier: "critical",
+    rating: "critical",
+  });
+  const res = await page.request.get(href);
+  expect(res.status()).toBe(200);
+  const text = pdfText(await res.body());
+  expect(text).toContain("Vendors in this report: Tier: critical · Rating: critical");
+  expect(text).toContain(`Vendors (${inCell.length})`);
+  for (const name of inCell) expect(text).toContain(name);
+  const others = vendors
+    .map((v) => v.name)
+    .filter((n) => !inCell.includes(n) && !inCell.some((c) => c.includes(n)));
+  for (const name of others) expect(text).not.toContain(name);
+
+  // A bad filter is refused, naming the field, before any report is made.
+  const bad = await page.request.get("/api/reports/portfolio.pdf?tier=critical&rating=worst");
+  expect(bad.status()).toBe(400);
+  const body = await bad.json();
+  expect(Object.keys(body.fieldErrors)).toEqual(["rating"]);
+  expect(body.error).toMatch(/rating must be one of: critical, high, medium, low, none/);
+});
+
+function pdfText(body: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portfolio-")), "r.pdf");
+  fs.writeFileSync(file, body);
+  return execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+}

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-// The sites editor's city search, through the real server and without a session: the vendor
-// portal that hosts the editor has no account. (The editor page itself is tested with the portal.)
+// Guards against the sites editor's city search failing the vendor: through the real server and
+// without a session (the vendor portal that hosts the editor has no account), it must find
+// cities with their coordinates and narrow by country. (The editor page is tested with the portal.)
 
 test.describe("city search API", () => {
   test("finds Sacramento, US with coordinates, without signing in", async ({ request }) => {
