@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "settings:manage": ADMIN,
   "audit:read": ADMIN,
   "ops:read": ADMIN,
+  /** One's own profile, notification preferences and inbox. */
+  "profile:manage": ALL,
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 // of lib/ and components/, so a newcomer reading it learns where each fact lives.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## Where things are"), readme.indexOf("Design notes:"));
+const section = readme.slice(
+  readme.indexOf("## Where things are"),
+  readme.indexOf("Design notes:"),
+);
 
 const folders = (dir: string) =>
   fs

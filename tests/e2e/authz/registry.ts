@@ -3,6 +3,7 @@
 // organisation; what each role should get is derived from PERMISSIONS (see expectedOutcome),
 // never written down per role. The completeness test fails for any page, route or action that
 // is missing here, so a new one cannot ship without its matrix entry.
+import { STAFF_EVENT_TYPES } from "@/lib/events/types";
 import { can, type TPermission } from "@/lib/permissions";
 import {
   FIRST_QUESTION,
@@ -68,6 +69,13 @@ export function entryKey(e: TEntry | TPublicEntry): string {
 const aid = (r: TRecord | null) => r?.assessmentId ?? r?.id ?? "";
 
 const PAGES: TPageEntry[] = [
+  {
+    kind: "page",
+    file: "app/(staff)/profile/page.tsx",
+    permission: "profile:manage",
+    record: null,
+    url: () => "/profile",
+  },
   {
     kind: "page",
     file: "app/(staff)/dashboard/page.tsx",
@@ -451,6 +459,25 @@ const ACTIONS: TActionEntry[] = [
     args: (r) => [{ userId: r!.id }],
     invalidArgs: () => [{ userId: "" }],
   },
+  {
+    kind: "action",
+    file: "lib/actions/profile.ts",
+    name: "updateNotificationPreferencesAction",
+    permission: "profile:manage",
+    record: null,
+    // The caller's own preferences: the user comes from the session, never the arguments.
+    args: () => [{ email: Object.fromEntries(STAFF_EVENT_TYPES.map((t) => [t, true])) }],
+    invalidArgs: () => [{ email: { "assessment.submitted": "yes" } }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/profile.ts",
+    name: "markInboxReadAction",
+    permission: "profile:manage",
+    record: null,
+    args: () => [{ all: true }],
+    invalidArgs: () => [{ deliveryId: "" }],
+  },
 ];
 
 /** Every role-checked page, route handler and Server Action. */
@@ -475,6 +502,7 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "public", method: "POST", file: "app/api/auth/[...nextauth]/route.ts" },
   { kind: "public", method: "GET", file: "app/api/cities/route.ts" },
   { kind: "public", method: "GET", file: "app/api/health/route.ts" },
+  { kind: "public", method: "GET", file: "app/api/ready/route.ts" },
   { kind: "token", file: "app/(vendor)/respond/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/answers/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
