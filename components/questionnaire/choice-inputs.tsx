@@ -132,7 +132,7 @@ export function SiteRefs({
         value: s.id,
         label: (
           <>
-            {s.name || "Unnamed site"} <span className="text-slate-500">({s.id})</span>
+            {s.name || "Unnamed site"} <span className="text-slate-600">({s.id})</span>
           </>
         ),
       }))}

@@ -16,6 +16,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   facility: "facility",
 };
 
+const isUnset = (v: unknown) => v === undefined || v === null || v === "";
+const valueAt = (sites: unknown, index: number, field: string): unknown => {
+  const site = Array.isArray(sites) ? sites[index] : undefined;
+  return site && typeof site === "object" ? (site as Record<string, unknown>)[field] : undefined;
+};
+
 export type TValidateSitesInput = { sites: unknown };
 
 /**
@@ -39,8 +45,9 @@ export function validateSites({ sites }: TValidateSitesInput): Record<string, st
       errors[`sites[${index}]`] ??= `${where}: ${issue.message}${extra}`;
       continue;
     }
-    if ((field === "lat" || field === "lon") && issue.code === "invalid_type") {
-      // Not a number yet: the vendor has not placed the site, which one message says for both.
+    if ((field === "lat" || field === "lon") && isUnset(valueAt(sites, index, field))) {
+      // Not given yet: the vendor has not placed the site, which one message says for both
+      // (a value that is there but not a number is named as the field below).
       errors[`sites[${index}].${field}`] ??=
         `${where} needs its location: pick a city or type coordinates`;
       continue;

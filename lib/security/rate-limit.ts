@@ -113,12 +113,15 @@ export function signInLimits({ email, ip }: TSignInSource): THitOptions[] {
  * pass one check: seconds to wait when this source or address is over its limit, else null.
  */
 export async function countSignInAttempt(source: TSignInSource): Promise<number | null> {
-  let wait: number | null = null;
-  for (const lim of signInLimits(source)) {
-    const r = await hitRateLimit(lim);
-    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
-  }
-  return wait;
+  const [own, address] = signInLimits(source);
+  const r = await hitRateLimit(own!);
+  // Refused by its own limit, the attempt checks no password, so it uses up nothing of the
+  // address's: otherwise 60 parallel guesses at one account raced the owner's few allowed
+  // attempts for the address's budget, and the owner got fewer than the limit's worth.
+  if (!r.allowed) return r.retryAfterSeconds;
+  if (!address) return null;
+  const a = await hitRateLimit(address);
+  return a.allowed ? null : a.retryAfterSeconds;
 }
 
 /** Seconds to wait when this source or address is already over its limit, else null. */

@@ -1,3 +1,10 @@
+// Guards against stored and reflected script injection, mangled or lost text and oversized
+// input. Every form of the app, typed into with markup, script URLs, SQL fragments, right-to-left
+// overrides, Hebrew and Arabic, combining marks and astral characters: no dialog opens, no
+// Content-Security-Policy violation is reported, the database holds exactly what was typed and
+// the page shows it as text. A NUL and a value over the field's limit are refused with a message
+// naming the field, and what was saved before is still there. A megabyte sent straight to a
+// Server Action or a portal API never reaches the database.
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
@@ -13,13 +20,6 @@ import {
 } from "./fixtures";
 import { readMails } from "./mail";
 import { expectAllSaved } from "./portal-helpers";
-
-// Every form of the app, typed into with markup, script URLs, SQL fragments, right-to-left
-// overrides, Hebrew and Arabic, combining marks and astral characters: no dialog opens, no
-// Content-Security-Policy violation is reported, the database holds exactly what was typed and
-// the page shows it as text. A NUL and a value over the field's limit are refused with a message
-// naming the field, and what was saved before is still there. A megabyte sent straight to a
-// Server Action or a portal API never reaches the database.
 
 const P = PAYLOADS;
 const tag = Date.now().toString(36);
@@ -390,6 +390,7 @@ test("vendor portal: third parties and sites stored exactly and shown as text; b
   expect(await answer("subprocessors")).toEqual(savedParties);
   expect(await answer("sites")).toEqual(sites);
   await site.getByLabel("Name", { exact: true }).fill(names.name);
+  await parties.getByLabel("Company").fill(party.name);
   // Text in a coordinate is not a number: the site has no location and becomes a draft (kept
   // beside the answer, marked incomplete) until a number is typed again.
   const lat = String((sites as { lat: number }[])[0]?.lat);
@@ -402,7 +403,6 @@ test("vendor portal: third parties and sites stored exactly and shown as text; b
     timeout: 15_000,
   });
   await site.getByLabel("Latitude").fill(lat);
-  await parties.getByLabel("Company").fill(party.name);
   await expectAllSaved(vendorPage);
   await watch.expectClean();
 
