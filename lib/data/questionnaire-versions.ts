@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { db, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
-import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/format";
+import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/questionnaire-schema";
 import { getQuestionnaire } from "../questionnaires/registry";
 
 /**

@@ -2,7 +2,7 @@ import { formatDate } from "../dates";
 import { db } from "../db";
 import { getEnv } from "../env";
 import type { TMail } from "../mail";
-import { ZQuestionnaire } from "../questionnaires/format";
+import { ZQuestionnaire } from "../questionnaires/questionnaire-schema";
 import { getQuestions } from "../questionnaires/registry";
 import type { TEventType } from "./types";
 

@@ -1,6 +1,10 @@
-import { parseAnswers, parseRequirements, type TRequirements } from "@/lib/questionnaires/answers";
+import {
+  parseAnswers,
+  parseRequirements,
+  type TRequirements,
+} from "@/lib/questionnaires/answers-schema";
 import { describeFound, type TParseError, type TParseResult } from "@/lib/questionnaires/errors";
-import type { TQuestionnaire } from "@/lib/questionnaires/format";
+import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { getQuestionnaire, listQuestionnaires } from "@/lib/questionnaires/registry";
 import type { TAnswers } from "@/lib/rules/types";
 

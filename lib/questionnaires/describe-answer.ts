@@ -1,5 +1,5 @@
 import type { TParty, TSite } from "../rules/types";
-import type { TQuestion } from "./format";
+import type { TQuestion } from "./questionnaire-schema";
 
 const YESNO: Record<string, string> = { yes: "Yes", no: "No", unknown: "We don't know" };
 

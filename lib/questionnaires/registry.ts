@@ -1,4 +1,8 @@
-import { type TQuestion, type TQuestionnaire, ZQuestionnaire } from "@/lib/questionnaires/format";
+import {
+  type TQuestion,
+  type TQuestionnaire,
+  ZQuestionnaire,
+} from "@/lib/questionnaires/questionnaire-schema";
 import bcdrCoreV1_1 from "@/questionnaires/bcdr-core.v1.1.json";
 import bcdrCoreV1 from "@/questionnaires/bcdr-core.v1.json";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidIsoDate } from "@/lib/dates";
 import { ZCountryCode } from "@/lib/questionnaires/countries";
-import type { TQuestion } from "@/lib/questionnaires/format";
+import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
 import { type TTextMessages, textCheck } from "@/lib/schemas/common";
 
 // Per-question value schemas. Each schema's messages are the "expected" half of a parse

@@ -1,4 +1,4 @@
-import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/format";
+import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { evaluateCondition } from "@/lib/rules/conditions";
 import type { TAnswers } from "@/lib/rules/types";
 

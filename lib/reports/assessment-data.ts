@@ -1,6 +1,6 @@
 import { parseRequirements } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
-import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/format";
+import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { flagTitle } from "@/lib/rules/flag-titles";
 import { SEVERITY_RANK, type TAnswers, type TSite } from "@/lib/rules/types";
 import { resolveRequirements } from "@/lib/scoring/tiers";

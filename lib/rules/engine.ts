@@ -1,5 +1,5 @@
-import type { TRequirements } from "@/lib/questionnaires/answers";
-import type { TQuestionnaire } from "@/lib/questionnaires/format";
+import type { TRequirements } from "@/lib/questionnaires/answers-schema";
+import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import {
   compileCondition,
   type TCompiledCondition,

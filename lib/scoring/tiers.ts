@@ -1,4 +1,4 @@
-import type { TRequirements } from "@/lib/questionnaires/answers";
+import type { TRequirements } from "@/lib/questionnaires/answers-schema";
 import { PLAN_SCENARIOS, type TPlanScenario, type TTier } from "@/lib/rules/types";
 import type { TOrgPolicy } from "@/lib/scoring/policy";
 

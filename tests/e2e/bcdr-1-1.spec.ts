@@ -50,7 +50,9 @@ test("the send form sets the five 1.1 requirements (tier defaults as hints) and 
   await form.getByLabel("Tier (sets the defaults)").selectOption("critical");
   await notice.fill("48");
   const scope = form.getByRole("group", { name: "Scenarios the vendor's plan must cover" });
-  await expect(scope.getByRole("checkbox", { name: "Ransomware or destructive attack" })).toBeDisabled();
+  await expect(
+    scope.getByRole("checkbox", { name: "Ransomware or destructive attack" }),
+  ).toBeDisabled();
   await scope.getByLabel(/Only the scenarios ticked below/).check();
   await scope.getByRole("checkbox", { name: "Ransomware or destructive attack" }).check();
   await scope.getByRole("checkbox", { name: "Loss of a site" }).check();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZCountryCode } from "@/lib/questionnaires/countries";
 import { issuesToErrors, type TParseResult } from "@/lib/questionnaires/errors";
-import type { TQuestionnaire } from "@/lib/questionnaires/format";
+import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { getQuestions } from "@/lib/questionnaires/registry";
 import { getQuestionValueSchema, SITE_FIELDS } from "@/lib/questionnaires/values";
 import { PLAN_SCENARIOS, type TAnswers, TIERS, type TSite } from "@/lib/rules/types";
