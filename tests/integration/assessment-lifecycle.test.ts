@@ -12,8 +12,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-lifecycle-"));
 process.env.DATA_DIR = dataDir;
 delete process.env.SMTP_URL;
 
-const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
-const { createAndSendAssessment } = await import("@/lib/data/assessments");
+const { setupFreshDatabase, createOrgWithUsers, sendTestAssessment } = await import("./db");
 const { cancelAssessment, editDueDate } = await import("@/lib/data/assessment-lifecycle");
 const { getLinkState, requireLink, LinkError } = await import("@/lib/portal/access");
 const { linkStatePage } = await import("@/lib/portal/link-page");
@@ -51,23 +50,12 @@ function mailsTo(email: string) {
 }
 
 async function send(name: string, dueInDays: number) {
-  const vendor = await prisma.vendor.create({
-    data: { orgId: org.org.id, name, tier: "low" },
-  });
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}@vendor.example`;
-  const a = await createAndSendAssessment({
-    orgId: org.org.id,
-    actorId: org.procurement.id,
-    input: {
-      vendorId: vendor.id,
-      questionnaire: "bcdr-core",
-      requirements: { tier: "low", allowed_countries: [] },
-      dueDate: fromToday(dueInDays),
-      contactEmail: email,
-      contactName: undefined,
-      message: undefined,
-      previousAssessmentId: undefined,
-    },
+  const { vendor, assessment: a } = await sendTestAssessment(prisma, org, {
+    vendorName: name,
+    email,
+    tier: "low",
+    dueInDays,
   });
   const token = findRespondToken(mailsTo(email).at(-1)!.body)!;
   return { id: a.id, email, token, vendor };

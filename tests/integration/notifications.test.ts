@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeEml } from "../helpers/eml";
+import { WEAK_VENDOR_ANSWERS } from "../helpers/weak-vendor-answers";
 
 // Issue 16: each notification reaches its recipients, and only them, with a working link; a
 // user's mail preferences are honoured (the inbox still lists the event).
@@ -70,53 +71,7 @@ async function deliver() {
   return fresh;
 }
 
-const ANSWERS: [string, unknown][] = [
-  [
-    "sites",
-    [
-      {
-        id: "p",
-        name: "Main",
-        role: "primary",
-        provider: "X",
-        city: "Palo Alto",
-        country: "US",
-        lat: 37.4419,
-        lon: -122.143,
-        facility: "PA-1",
-      },
-      {
-        id: "b",
-        name: "Backup",
-        role: "backup",
-        provider: "X",
-        city: "Palo Alto",
-        country: "US",
-        lat: 37.4419,
-        lon: -122.143,
-        facility: "PA-1",
-      },
-    ],
-  ],
-  ["subprocessors", []],
-  ["topology", "single_site"],
-  ["shared_control_plane", "yes"],
-  ["backup_exists", "no"],
-  ["rpo_minutes", 60],
-  ["rto_minutes", 60],
-  ["customer_notification_hours", 1],
-  ["plan_exists", "no"],
-  ["certifications", ["none"]],
-  ["customer_export", "none"],
-  ["status_page", "no"],
-  ["customer_local_copy", "no"],
-  ["power_autonomy_hours", 4],
-  ["unstaged_changes", ["none"]],
-  ["single_source_suppliers", ["none"]],
-  ["recovery_dependencies", ["none"]],
-  ["recovery_identity_independent", "yes"],
-  ["failover_qualified_staff_count", 2],
-];
+const ANSWERS = WEAK_VENDOR_ANSWERS;
 
 async function sent(name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}@vendor.example`;

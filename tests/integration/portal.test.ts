@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeEml, findRespondToken } from "../helpers/eml";
+import { WEAK_VENDOR_ANSWERS } from "../helpers/weak-vendor-answers";
 
 // Mail goes to DATA_DIR/outbox when no SMTP_URL is set; keep it in a temp folder.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-portal-"));
@@ -157,54 +158,7 @@ describe("submit", () => {
   });
 
   it("judges complete answers with the engine once; a second submit does nothing", async () => {
-    const answers: [string, unknown][] = [
-      [
-        "sites",
-        [
-          {
-            id: "p",
-            name: "Main",
-            role: "primary",
-            provider: "X",
-            city: "Palo Alto",
-            country: "US",
-            lat: 37.4419,
-            lon: -122.143,
-            facility: "PA-1",
-          },
-          {
-            id: "b",
-            name: "Backup",
-            role: "backup",
-            provider: "X",
-            city: "Palo Alto",
-            country: "US",
-            lat: 37.4419,
-            lon: -122.143,
-            facility: "PA-1",
-          },
-        ],
-      ],
-      ["subprocessors", []],
-      ["topology", "single_site"],
-      ["shared_control_plane", "yes"],
-      ["backup_exists", "no"],
-      ["rpo_minutes", 60],
-      ["rto_minutes", 60],
-      ["customer_notification_hours", 1],
-      ["plan_exists", "no"],
-      ["certifications", ["none"]],
-      ["customer_export", "none"],
-      ["status_page", "no"],
-      ["customer_local_copy", "no"],
-      // Asked since bcdr-core 1.1, which new assessments are sent on.
-      ["unstaged_changes", ["none"]],
-      ["single_source_suppliers", ["none"]],
-      ["recovery_dependencies", ["none"]],
-      ["recovery_identity_independent", "yes"],
-      ["power_autonomy_hours", 72],
-      ["failover_qualified_staff_count", 3],
-    ];
+    const answers = WEAK_VENDOR_ANSWERS;
     for (const [id, value] of answers) {
       const row = await prisma.answer.findFirst({ where: { assessmentId, questionId: id } });
       expect((await save(id, value, row?.version ?? 0, `full-${id}`)).status).toBe("saved");

@@ -1,0 +1,51 @@
+// A complete bcdr-core 1.1 answer set from a weak vendor: one site with its backup in the same
+// facility, no plan, no export. The engine rates it critical (SINGLE_SITE, NO_BACKUPS,
+// NO_BCDR_PLAN, NO_CUSTOMER_EXPORT among its flags). Integration tests submit it.
+export const WEAK_VENDOR_ANSWERS: readonly [string, unknown][] = [
+  [
+    "sites",
+    [
+      {
+        id: "p",
+        name: "Main",
+        role: "primary",
+        provider: "X",
+        city: "Palo Alto",
+        country: "US",
+        lat: 37.4419,
+        lon: -122.143,
+        facility: "PA-1",
+      },
+      {
+        id: "b",
+        name: "Backup",
+        role: "backup",
+        provider: "X",
+        city: "Palo Alto",
+        country: "US",
+        lat: 37.4419,
+        lon: -122.143,
+        facility: "PA-1",
+      },
+    ],
+  ],
+  ["subprocessors", []],
+  ["topology", "single_site"],
+  ["shared_control_plane", "yes"],
+  ["backup_exists", "no"],
+  ["rpo_minutes", 60],
+  ["rto_minutes", 60],
+  ["customer_notification_hours", 1],
+  ["plan_exists", "no"],
+  ["certifications", ["none"]],
+  ["customer_export", "none"],
+  ["status_page", "no"],
+  ["customer_local_copy", "no"],
+  // Asked since bcdr-core 1.1, which new assessments are sent on.
+  ["unstaged_changes", ["none"]],
+  ["single_source_suppliers", ["none"]],
+  ["recovery_dependencies", ["none"]],
+  ["recovery_identity_independent", "yes"],
+  ["power_autonomy_hours", 4],
+  ["failover_qualified_staff_count", 2],
+];
