@@ -1,8 +1,10 @@
+import { SitesDistances } from "@/components/questionnaire/sites-distances";
 import { Badge } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
+import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import type { TQuestionnaire } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
-import type { TAnswers } from "@/lib/rules/types";
+import type { TAnswers, TSite } from "@/lib/rules/types";
 
 type TFlagRow = {
   id: string;
@@ -36,6 +38,8 @@ type TProps = {
   comments: TCommentRow[];
   changed: Set<string>;
   reopened: Set<string>;
+  /** The required separation, for the distance table under the sites answer. */
+  minSeparationKm?: number;
 };
 
 /** Answers by section, each flag shown beside the questions that raised it. */
@@ -48,6 +52,7 @@ export function AnswerReview({
   comments,
   changed,
   reopened,
+  minSeparationKm,
 }: TProps) {
   const values = answers as Record<string, unknown>;
   return (
@@ -84,6 +89,20 @@ export function AnswerReview({
                   >
                     {describeAnswer({ question: q, value: values[q.id] })}
                   </p>
+                  {q.type === "sites" && Array.isArray(values[q.id]) && (
+                    <div className="mt-3">
+                      <SitesDistances
+                        table={listDistancePairs({
+                          sites: values[q.id] as TSite[],
+                          minSeparationKm,
+                          backupIds: Array.isArray(values.backup_site_ids)
+                            ? (values.backup_site_ids as string[])
+                            : undefined,
+                        })}
+                        minSeparationKm={minSeparationKm}
+                      />
+                    </div>
+                  )}
                   {qFlags.length > 0 && (
                     <ul className="mt-3 space-y-2" aria-label={`Flags on ${q.label}`}>
                       {qFlags.map((f) => (

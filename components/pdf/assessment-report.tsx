@@ -80,7 +80,7 @@ export function planAssessmentReport(
       [cover],
       summaryBlocks(r),
       flags,
-      siteMapBlocks({ map: r.siteMap, distances: r.distances }),
+      siteMapBlocks({ map: r.siteMap, distances: r.distances, distancesNote: r.distancesNote }),
       ...(answers.length > 1 ? [answers] : []),
       closingBlocks(r),
     ],

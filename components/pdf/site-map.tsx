@@ -103,13 +103,15 @@ function SiteMapFigure({ map }: { map: TSiteMapData }) {
   );
 }
 
-/** The sites section as flow blocks: the map, then every pair's distance (continuing). */
+/** The sites section as flow blocks: the map, then the distance table (continuing). */
 export function siteMapBlocks({
   map,
   distances,
+  distancesNote,
 }: {
   map: TSiteMapData | null;
   distances: TDistanceRow[];
+  distancesNote: string;
 }): TBlock[] {
   return [
     h2Block("sites", "Sites and distances"),
@@ -120,6 +122,7 @@ export function siteMapBlocks({
           node: <SiteMapFigure map={map} />,
         }
       : paraBlock("no-map", "The vendor gave no site coordinates.", { muted: true }),
+    ...(distances.length > 0 ? [paraBlock("distances-note", distancesNote, { muted: true })] : []),
     ...tableBlocks({
       key: "distances",
       continued: [h2Block("sites-c", "Sites and distances (continued)")],

@@ -1,10 +1,14 @@
 import { Table } from "@/components/ui/table";
+import {
+  describeDistanceTable,
+  type TDistancePair,
+  type TDistanceTable,
+} from "@/lib/geo/distance-pairs";
 import { formatDistanceKm } from "@/lib/geo/distance-text";
-import type { TSitePairRow } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";
 
 export type TSitesDistancesProps = {
-  rows: readonly TSitePairRow[];
+  table: TDistanceTable;
   minSeparationKm?: number;
 };
 
@@ -17,8 +21,18 @@ const TONES = {
   muted: "text-slate-600",
 } as const;
 
-function PairNotes({ row, minSeparationKm }: { row: TSitePairRow; minSeparationKm?: number }) {
+const LISTED_FOR = {
+  "nearest-secondary": "Nearest secondary",
+  "nearest-backup": "Nearest backup",
+  "too-close": null,
+} as const;
+
+function PairNotes({ row, minSeparationKm }: { row: TDistancePair; minSeparationKm?: number }) {
   const notes: { key: string; text: string; tone: keyof typeof TONES }[] = [];
+  for (const reason of row.reasons) {
+    const text = LISTED_FOR[reason];
+    if (text) notes.push({ key: reason, text, tone: "muted" });
+  }
   if (row.samePlace === "facility") {
     notes.push({
       key: "same",
@@ -35,14 +49,13 @@ function PairNotes({ row, minSeparationKm }: { row: TSitePairRow; minSeparationK
   if (row.tooClose && minSeparationKm !== undefined) {
     notes.push({
       key: "close",
-      text: `Too close: primary and secondary under the ${formatDistanceKm({ km: minSeparationKm })} required`,
+      text: `Too close: under the ${formatDistanceKm({ km: minSeparationKm })} required`,
       tone: "warn",
     });
   }
   if (!Number.isFinite(row.km) && !row.samePlace) {
     notes.push({ key: "coords", text: "Needs both sites' coordinates", tone: "muted" });
   }
-  if (notes.length === 0) return <span className="text-slate-500">None</span>;
   return (
     <ul className="flex flex-wrap gap-1.5">
       {notes.map((n) => (
@@ -55,19 +68,20 @@ function PairNotes({ row, minSeparationKm }: { row: TSitePairRow; minSeparationK
   );
 }
 
-/** Every pair of sites with its great-circle distance and what the rules will make of it. */
-export function SitesDistances({ rows, minSeparationKm }: TSitesDistancesProps) {
+/**
+ * The distances the rules judge (lib/geo/distance-pairs.ts): each primary's nearest secondary
+ * and nearest backup, and every primary–secondary or primary–backup pair closer than required.
+ * Shared by the vendor portal and the review page.
+ */
+export function SitesDistances({ table, minSeparationKm }: TSitesDistancesProps) {
   return (
     <Table
       caption="Distances between sites (great-circle, from the coordinates)"
       captionVisible
-      description={
-        minSeparationKm !== undefined &&
-        `Primary and secondary sites should be at least ${formatDistanceKm({ km: minSeparationKm })} apart.`
-      }
-      empty="Distances appear here once there are two sites."
+      description={describeDistanceTable({ table, minSeparationKm })}
+      empty="Distances appear here once there is a primary site and a secondary or backup site."
       variant="compact"
-      rows={rows}
+      rows={table.rows}
       rowKey={(row) => `${row.aIndex}-${row.bIndex}`}
       columns={[
         { header: "Between", rowHeader: true, cell: (row) => siteName(row.a, row.aIndex) },

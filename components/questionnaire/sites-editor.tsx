@@ -5,9 +5,9 @@ import { WorldMap } from "@/components/geo/world-map";
 import { SitesDistances } from "@/components/questionnaire/sites-distances";
 import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
 import { Button } from "@/components/ui/button";
+import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import { validateSites } from "@/lib/geo/site-errors";
 import { buildSiteMap } from "@/lib/geo/site-map";
-import { listSitePairs } from "@/lib/geo/site-pairs";
 import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-drafts";
 import { ZSite } from "@/lib/questionnaires/values";
 import type { TSite } from "@/lib/rules/types";
@@ -63,8 +63,8 @@ export function SitesEditor(props: TSitesEditorProps) {
 
   const given = useMemo(() => groupErrors(errors), [errors]);
   const local = useMemo(() => groupErrors(validateSites({ sites: value })), [value]);
-  const pairs = useMemo(
-    () => listSitePairs({ sites: value, minSeparationKm }),
+  const distances = useMemo(
+    () => listDistancePairs({ sites: value, minSeparationKm }),
     [value, minSeparationKm],
   );
   const map = useMemo(() => buildSiteMap({ sites: value }), [value]);
@@ -154,7 +154,7 @@ export function SitesEditor(props: TSitesEditorProps) {
         fit="points"
         height={420}
       />
-      <SitesDistances rows={pairs} minSeparationKm={minSeparationKm} />
+      <SitesDistances table={distances} minSeparationKm={minSeparationKm} />
     </div>
   );
 }

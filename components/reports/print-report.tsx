@@ -98,6 +98,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
         )}
         {r.distances.length > 0 && (
           <div className="mt-3">
+            <p className="mb-1 text-sm text-slate-600">{r.distancesNote}</p>
             <DataTable
               caption="Distances between sites"
               head={["From", "To", "Distance", "Note"]}

@@ -90,6 +90,14 @@ export function buildAssessmentReport({
   const parsed = parseRequirements({ input: a.requirements });
   const resolved = parsed.ok ? resolveRequirements({ requirements: parsed.value }) : undefined;
   const sites = (Array.isArray(answers.sites) ? answers.sites : []) as TSite[];
+  const backupIds = Array.isArray(answers.backup_site_ids)
+    ? (answers.backup_site_ids as string[])
+    : undefined;
+  const distances = buildDistanceRows({
+    sites,
+    minSeparationKm: resolved?.min_separation_km,
+    backupIds,
+  });
   const severityCounts = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<
     TReportSeverity,
     number
@@ -140,7 +148,8 @@ export function buildAssessmentReport({
       answers: f.questions.map((id) => ({ questionId: id, label: labelOf(id), answer: say(id) })),
     })),
     siteMap: buildSiteMapData({ sites }),
-    distances: buildDistanceRows({ sites, minSeparationKm: resolved?.min_separation_km }),
+    distances: distances.rows,
+    distancesNote: distances.note,
     sections: questionnaire.sections.map((s) => ({
       id: s.id,
       title: s.title,

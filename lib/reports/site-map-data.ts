@@ -1,9 +1,9 @@
+import { describeDistanceTable, listDistancePairs } from "@/lib/geo/distance-pairs";
 import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { getBasemap, MAP_WIDTH, projectArc } from "@/lib/geo/map-geometry";
 import { layoutPoints } from "@/lib/geo/map-layout";
 import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";
 import { buildSiteMap } from "@/lib/geo/site-map";
-import { listSitePairs } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";
 import type { TDistanceRow, TSiteMapData } from "./types";
 
@@ -94,20 +94,36 @@ export function cropPath({ d, width, height }: TCropPathInput): string {
 
 const siteName = (site: TSite) => site.name.trim() || site.city.trim() || site.id;
 
-/** Every pair of sites with its distance; same-place and too-close pairs say so. */
-export function buildDistanceRows({
-  sites,
-  minSeparationKm,
-}: TBuildSiteMapDataInput): TDistanceRow[] {
-  return listSitePairs({ sites, minSeparationKm }).map((pair) => ({
+export type TBuildDistanceRowsInput = TBuildSiteMapDataInput & {
+  backupIds?: readonly string[];
+};
+
+const REASON_TEXT = {
+  "nearest-secondary": "nearest secondary",
+  "nearest-backup": "nearest backup",
+  "too-close": null,
+} as const;
+
+/**
+ * The shared distance table (lib/geo/distance-pairs.ts) as report rows, with the line that
+ * says what it lists: the pairs the rules judge, not every pair.
+ */
+export function buildDistanceRows({ sites, minSeparationKm, backupIds }: TBuildDistanceRowsInput): {
+  rows: TDistanceRow[];
+  note: string;
+} {
+  const table = listDistancePairs({ sites, minSeparationKm, backupIds });
+  const rows = table.rows.map((pair) => ({
     from: `${siteName(pair.a)} (${pair.a.role})`,
     to: `${siteName(pair.b)} (${pair.b.role})`,
     distance: formatDistanceKm({ km: pair.km }),
     note: [
+      ...pair.reasons.map((r) => REASON_TEXT[r]),
       pair.samePlace === "facility" ? "same facility" : pair.samePlace ? "same place" : "",
       pair.tooClose ? `below the ${minSeparationKm} km required` : "",
     ]
       .filter(Boolean)
       .join("; "),
   }));
+  return { rows, note: describeDistanceTable({ table, minSeparationKm }) };
 }

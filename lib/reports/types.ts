@@ -63,6 +63,8 @@ export type TAssessmentReport = {
   flags: TReportFlag[];
   siteMap: TSiteMapData | null;
   distances: TDistanceRow[];
+  /** What the distance table lists (lib/geo/distance-pairs.ts), shown above it. */
+  distancesNote: string;
   sections: { id: string; title: string; rows: TAnswerRow[] }[];
   evidence: {
     fileName: string;

@@ -78,7 +78,9 @@ export function buildSyntheticReport({ rows }: TBuildSyntheticReportInput): TAss
       ],
     })),
     siteMap: buildSiteMapData({ sites: REPORT_SITES }),
-    distances: buildDistanceRows({ sites: REPORT_SITES, minSeparationKm: 50 }),
+    ...(({ rows, note }) => ({ distances: rows, distancesNote: note }))(
+      buildDistanceRows({ sites: REPORT_SITES, minSeparationKm: 50 }),
+    ),
     sections,
     evidence: [
       {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildCityIndex, queryCityIndex } from "@/lib/geo/city-index";
+import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { normalizePlaceName } from "@/lib/geo/normalize";
 import { validateSites } from "@/lib/geo/site-errors";
 import { buildSiteMap } from "@/lib/geo/site-map";
-import { listSitePairs } from "@/lib/geo/site-pairs";
 import type { TSite } from "@/lib/rules/types";
 
 const site = (patch: Partial<TSite> & Pick<TSite, "id" | "role" | "lat" | "lon">): TSite => ({
@@ -68,27 +68,28 @@ describe("queryCityIndex", () => {
   });
 });
 
-describe("listSitePairs", () => {
-  it("measures every pair and marks same place and too-close primary–secondary pairs", () => {
-    const rows = listSitePairs({ sites: [frankfurt, dublin, vault], minSeparationKm: 1200 });
+const pairsOf = (input: Parameters<typeof listDistancePairs>[0]) => listDistancePairs(input).rows;
+
+describe("listDistancePairs on the editor's sites", () => {
+  it("measures the primary's pairs and marks same place and too-close pairs", () => {
+    const rows = pairsOf({ sites: [frankfurt, dublin, vault], minSeparationKm: 1200 });
+    // Closest first: the same-facility backup (0 km as the rules judge it), then Dublin.
     expect(rows.map((r) => [r.a.id, r.b.id])).toEqual([
-      ["site-1", "site-2"],
       ["site-1", "site-3"],
-      ["site-2", "site-3"],
+      ["site-1", "site-2"],
     ]);
-    expect(Math.round(rows[0]!.km)).toBe(1087);
-    expect(rows[0]).toMatchObject({ samePlace: null, tooClose: true });
-    expect(rows[1]).toMatchObject({ samePlace: "facility", tooClose: false });
-    expect(rows[2]!.tooClose).toBe(false);
-    expect(listSitePairs({ sites: [frankfurt, dublin] })[0]!.tooClose).toBe(false);
+    expect(Math.round(rows[1]!.km)).toBe(1087);
+    expect(rows[1]).toMatchObject({ samePlace: null, tooClose: true });
+    expect(rows[0]).toMatchObject({ samePlace: "facility", tooClose: true });
+    expect(pairsOf({ sites: [frankfurt, dublin] })[0]!.tooClose).toBe(false);
   });
 
   it("treats a same-place primary and secondary as 0 km apart, and waits for coordinates", () => {
     const twin = site({ id: "t", role: "secondary", lat: 50.1156, lon: 8.6842 });
-    const [row] = listSitePairs({ sites: [frankfurt, twin], minSeparationKm: 0.5 });
+    const [row] = pairsOf({ sites: [frankfurt, twin], minSeparationKm: 0.5 });
     expect(row).toMatchObject({ samePlace: "distance", tooClose: true });
     const blank = site({ id: "b", role: "secondary", lat: Number.NaN, lon: 8 });
-    const [pending] = listSitePairs({ sites: [frankfurt, blank], minSeparationKm: 100 });
+    const [pending] = pairsOf({ sites: [frankfurt, blank], minSeparationKm: 100 });
     expect(pending).toMatchObject({ samePlace: null, tooClose: false });
     expect(pending!.km).toBeNaN();
   });
@@ -133,7 +134,7 @@ describe("sites saved before their coordinates were typed", () => {
   it("never calls two sites without coordinates the same place (null is not 0 degrees)", () => {
     const a = { ...frankfurt, facility: undefined, lat: null, lon: null } as unknown as TSite;
     const b = { ...dublin, lat: null, lon: null } as unknown as TSite;
-    const [row] = listSitePairs({ sites: [a, b], minSeparationKm: 100 });
+    const [row] = pairsOf({ sites: [a, b], minSeparationKm: 100 });
     expect(row).toMatchObject({ samePlace: null, tooClose: false });
     expect(buildSiteMap({ sites: [a, b] })).toEqual({ points: [], links: [] });
   });

@@ -135,6 +135,7 @@ export default async function AssessmentPage({
                 comments={a.reviewComments}
                 changed={new Set(changedSincePrevious)}
                 reopened={reopened}
+                minSeparationKm={resolved?.min_separation_km}
               />
             )}
           </Card>
