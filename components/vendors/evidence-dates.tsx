@@ -6,7 +6,7 @@ import {
   isOlderThanMonths,
   parseIsoDate,
 } from "@/lib/dates";
-import { TIER_DEFAULTS } from "@/lib/scoring";
+import { evidenceMaxAgeMonths, TIER_DEFAULTS } from "@/lib/scoring";
 
 /** Last DR test, restore test and plan review from the latest answers, with when each goes stale. */
 export async function VendorEvidenceDates({
@@ -28,7 +28,7 @@ export async function VendorEvidenceDates({
         const value = latest?.answers.find((a) => a.questionId === k)?.value;
         const text = typeof value === "string" ? value : null;
         const date = text ? parseIsoDate({ text }) : null;
-        const months = k === "plan_last_reviewed_date" ? 12 : testAge;
+        const months = evidenceMaxAgeMonths({ kind: k, maxTestAgeMonths: testAge });
         const staleOn = text ? addMonthsUtc(new Date(`${text}T00:00:00Z`), months) : null;
         // The engine's own rule: stale once today is on or after the date plus the months.
         const stale = date ? isOlderThanMonths({ date, asOf: today, months }) : false;

@@ -2,6 +2,30 @@ import type { TRequirements } from "@/lib/questionnaires/answers-schema";
 import { PLAN_SCENARIOS, type TPlanScenario, type TTier } from "@/lib/rules/types";
 import type { TOrgPolicy } from "@/lib/scoring/policy";
 
+/** A plan review older than this is stale (PLAN_REVIEW_STALE); the contract fixes it. */
+export const PLAN_REVIEW_MAX_MONTHS = 12;
+
+/** The dated evidence whose age the engine, the dashboard and the vendor page judge. */
+export type TEvidenceKind =
+  | "dr_test_last_date"
+  | "restore_test_last_date"
+  | "plan_last_reviewed_date";
+
+/**
+ * How many months one kind of evidence stays fresh: the one place every reader asks (the rules
+ * through their thresholds, the dashboard's decay clocks, the vendor's evidence dates).
+ */
+export function evidenceMaxAgeMonths({
+  kind,
+  maxTestAgeMonths,
+}: {
+  kind: TEvidenceKind;
+  /** The assessment's resolved max_test_age_months. */
+  maxTestAgeMonths: number;
+}): number {
+  return kind === "plan_last_reviewed_date" ? PLAN_REVIEW_MAX_MONTHS : maxTestAgeMonths;
+}
+
 /** How often each tier is reassessed, in months. */
 export const REASSESS_MONTHS = { critical: 6, high: 12, moderate: 24, low: 36 } as const;
 

@@ -1,6 +1,6 @@
 import { Prisma } from "../../db";
 import { TIERS, type TRating, type TTier } from "../../rules/types";
-import { TIER_DEFAULTS } from "../../scoring/tiers";
+import { PLAN_REVIEW_MAX_MONTHS, TIER_DEFAULTS } from "../../scoring/tiers";
 import type { TDecayKind } from "./decay-kinds";
 import type { TVendorFilters } from "./filters";
 import { latestCte, reader, type TOrg, tierCaseRaw } from "./sql";
@@ -104,7 +104,8 @@ const testAgeMonths = Object.fromEntries(
 ) as Record<TTier, number>;
 
 // A test is stale once older than the assessment's max test age (tier default when the
-// requirements do not set one); a plan review once older than 12 months.
+// requirements do not set one); a plan review once older than PLAN_REVIEW_MAX_MONTHS. The same
+// limits as evidenceMaxAgeMonths (lib/scoring/tiers.ts), in SQL so one query counts them all.
 const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATERIALIZED (
   SELECT an."questionId" AS kind, v.id AS "vendorId", v.name AS "vendorName", v.tier,
          l.requirements,
@@ -117,7 +118,7 @@ const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATER
 ), dated AS (
   SELECT kind, "vendorId", "vendorName", tier, "lastDate",
          ("lastDate" + make_interval(months => CASE
-            WHEN kind = 'plan_last_reviewed_date' THEN 12
+            WHEN kind = 'plan_last_reviewed_date' THEN ${PLAN_REVIEW_MAX_MONTHS}::int
             ELSE COALESCE((requirements ->> 'max_test_age_months')::int, ${tierCaseRaw(testAgeMonths)})
           END))::date AS "staleOn"
   FROM raw WHERE "lastDate" IS NOT NULL

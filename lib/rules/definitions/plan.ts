@@ -1,5 +1,6 @@
 import type { TRuleDefinition } from "@/lib/rules/definitions/types";
 import { describeThreshold, formatMonths } from "@/lib/rules/describe";
+import { PLAN_REVIEW_MAX_MONTHS } from "@/lib/scoring/tiers";
 
 // A plan that is missing, never exercised, or exercised only around a table tells the
 // buyer little about what happens on the day.
@@ -98,11 +99,16 @@ const failedObjectives: TRuleDefinition = {
 
 const reviewStale: TRuleDefinition = {
   code: "PLAN_REVIEW_STALE",
-  title: "The plan has not been reviewed in the last 12 months",
+  title: `The plan has not been reviewed in the last ${PLAN_REVIEW_MAX_MONTHS} months`,
   questions: ["plan_last_reviewed_date"],
-  variants: [{ severity: "low", when: { fact: "planReviewAgeMonths", op: "gte", value: 12 } }],
+  variants: [
+    {
+      severity: "low",
+      when: { fact: "planReviewAgeMonths", op: "gte", value: PLAN_REVIEW_MAX_MONTHS },
+    },
+  ],
   explain: ({ facts }) =>
-    `The plan was last reviewed on ${facts.answers.plan_last_reviewed_date}, ${formatMonths(facts.planReviewAgeMonths ?? 0)} before the assessment date; plans should be reviewed at least every 12 months.`,
+    `The plan was last reviewed on ${facts.answers.plan_last_reviewed_date}, ${formatMonths(facts.planReviewAgeMonths ?? 0)} before the assessment date; plans should be reviewed at least every ${PLAN_REVIEW_MAX_MONTHS} months.`,
 };
 
 export const PLAN_RULES: readonly TRuleDefinition[] = [
