@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit";
 import type { TSessionUser } from "@/lib/authz";
+import { RenderLimitError, RenderQueueFullError } from "./render-pool";
 
 export type TReportFileNameInput = { name: string; kind: string; date: string };
 
@@ -41,4 +42,21 @@ export async function pdfDownload({ user, bytes, fileName, target }: TPdfDownloa
       "Cache-Control": "no-store",
     },
   });
+}
+
+/**
+ * A render refused or stopped by its limits (render-pool.ts) as the answer to send: 429 with
+ * Retry-After when the user's or organisation's share is queued, 503 past the time or memory
+ * limit; anything else is rethrown.
+ */
+export function renderFailureResponse(e: unknown): Response {
+  const headers = { "Cache-Control": "no-store" };
+  if (e instanceof RenderQueueFullError)
+    return Response.json(
+      { error: e.message },
+      { status: 429, headers: { ...headers, "Retry-After": String(e.retryAfterSeconds) } },
+    );
+  if (e instanceof RenderLimitError)
+    return Response.json({ error: e.message }, { status: 503, headers });
+  throw e;
 }

@@ -35,6 +35,10 @@ export type TStartReportJobInput = Pick<
   report: TReport;
 };
 
+/**
+ * Starts a render job. Throws RenderQueueFullError (render-pool.ts) before any job exists
+ * when the user or organisation already has its share of renders queued.
+ */
 export function startReportJob({ report, ...owner }: TStartReportJobInput): TReportJob {
   const now = Date.now();
   sweep(now);
@@ -47,11 +51,13 @@ export function startReportJob({ report, ...owner }: TStartReportJobInput): TRep
     bytes: null,
     createdAt: now,
   };
-  jobs.set(job.id, job);
-  renderPdf({
+  const rendering = renderPdf({
     report,
+    owner: { orgId: owner.orgId, userId: owner.userId },
     onProgress: (p) => (job.progress = Math.max(job.progress, Math.min(0.99, p))),
-  }).then(
+  });
+  jobs.set(job.id, job);
+  rendering.then(
     (bytes) => Object.assign(job, { bytes, progress: 1, done: true }),
     (e: unknown) =>
       Object.assign(job, { error: e instanceof Error ? e.message : String(e), done: true }),

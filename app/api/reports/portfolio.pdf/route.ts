@@ -1,6 +1,6 @@
 import { withApiUser } from "@/lib/authz";
 import { safeParseVendorFilters } from "@/lib/data/dashboard";
-import { pdfDownload, reportFileName } from "@/lib/reports/pdf-response";
+import { pdfDownload, renderFailureResponse, reportFileName } from "@/lib/reports/pdf-response";
 import { loadPortfolioReport } from "@/lib/reports/portfolio-data";
 import { renderPdf } from "@/lib/reports/render-pool";
 
@@ -15,7 +15,12 @@ export async function GET(request: Request) {
         { status: 400, headers: { "Cache-Control": "no-store" } },
       );
     const report = await loadPortfolioReport({ orgId: user.orgId, filters: parsed.filters });
-    const bytes = await renderPdf({ report });
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderPdf({ report, owner: { orgId: user.orgId, userId: user.id } });
+    } catch (e) {
+      return renderFailureResponse(e);
+    }
     const fileName = reportFileName({ name: report.orgName, kind: "portfolio", date: report.asOf });
     return pdfDownload({ user, bytes, fileName, target: { type: "organization", id: user.orgId } });
   });

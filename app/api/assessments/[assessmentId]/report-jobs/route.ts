@@ -1,4 +1,5 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
+import { renderFailureResponse } from "@/lib/reports/pdf-response";
 import { startReportJob } from "@/lib/reports/report-jobs";
 
 /** Starts rendering in the background; the client polls …/report-jobs/[jobId]. */
@@ -7,13 +8,13 @@ export async function POST(
   { params }: { params: Promise<{ assessmentId: string }> },
 ) {
   return withAssessmentExport(params, async ({ user, assessmentId, report, fileName }) => {
-    const job = startReportJob({
-      report,
-      fileName,
-      orgId: user.orgId,
-      userId: user.id,
-      assessmentId,
-    });
+    let job: ReturnType<typeof startReportJob>;
+    try {
+      // Refused at once (429) when this user or organisation already has its share queued.
+      job = startReportJob({ report, fileName, orgId: user.orgId, userId: user.id, assessmentId });
+    } catch (e) {
+      return renderFailureResponse(e);
+    }
     return Response.json(
       { data: { id: job.id } },
       { status: 202, headers: { "Cache-Control": "no-store" } },

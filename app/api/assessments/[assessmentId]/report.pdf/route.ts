@@ -1,5 +1,5 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
-import { pdfDownload } from "@/lib/reports/pdf-response";
+import { pdfDownload, renderFailureResponse } from "@/lib/reports/pdf-response";
 import { renderPdf } from "@/lib/reports/render-pool";
 
 export async function GET(
@@ -7,12 +7,13 @@ export async function GET(
   { params }: { params: Promise<{ assessmentId: string }> },
 ) {
   // Scoped by organisation: another organisation's assessment answers 404.
-  return withAssessmentExport(params, async ({ user, assessmentId, report, fileName }) =>
-    pdfDownload({
-      user,
-      bytes: await renderPdf({ report }),
-      fileName,
-      target: { type: "assessment", id: assessmentId },
-    }),
-  );
+  return withAssessmentExport(params, async ({ user, assessmentId, report, fileName }) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderPdf({ report, owner: { orgId: user.orgId, userId: user.id } });
+    } catch (e) {
+      return renderFailureResponse(e);
+    }
+    return pdfDownload({ user, bytes, fileName, target: { type: "assessment", id: assessmentId } });
+  });
 }
