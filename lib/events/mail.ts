@@ -19,11 +19,21 @@ type TEventRow = {
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const PREFS = "You can choose which notifications you get by mail on your profile page:";
 
-/** Where an event's staff reader goes: the assessment's review page, else the vendor's page. */
-export function staffLink(e: Pick<TEventRow, "assessmentId" | "vendorId" | "findingId">) {
+/**
+ * Where an event's staff reader goes: the assessment's review page (at the finding, or the
+ * question a thread is about), else the vendor's page.
+ */
+export function staffLink(
+  e: Pick<TEventRow, "assessmentId" | "vendorId" | "findingId"> & { payload?: unknown },
+) {
   const base = getEnv().APP_URL;
-  if (e.assessmentId)
-    return `${base}/assessments/${e.assessmentId}${e.findingId ? `#finding-${e.findingId}` : ""}`;
+  const questionId = str((e.payload as Record<string, unknown> | null)?.questionId);
+  const anchor = e.findingId
+    ? `#finding-${e.findingId}`
+    : /^[a-z][a-z0-9_]*$/.test(questionId)
+      ? `#answer-${questionId}`
+      : "";
+  if (e.assessmentId) return `${base}/assessments/${e.assessmentId}${anchor}`;
   if (e.vendorId) return `${base}/vendors/${e.vendorId}`;
   return `${base}/inbox`;
 }

@@ -101,7 +101,7 @@ export const zDueDate = z.iso
 const QUESTIONNAIRE_REF = /^[a-z0-9][a-z0-9-]*(@[0-9A-Za-z.+-]+)?$/;
 
 // A question id of the questionnaire file format (snake_case).
-const zQuestionId = z
+export const zQuestionId = z
   .string({ error: "Choose a question" })
   .max(80, "Not a question of this questionnaire")
   .regex(/^[a-z][a-z0-9_]*$/, "Not a question of this questionnaire");

@@ -334,6 +334,17 @@ const ACTIONS: TActionEntry[] = [
   },
   {
     kind: "action",
+    file: "lib/actions/threads.ts",
+    name: "postThreadCommentAction",
+    permission: "assessment:review",
+    record: "submitted",
+    args: (r) => [
+      { assessmentId: r!.id, questionId: FIRST_QUESTION, body: "Which city is the backup in?" },
+    ],
+    invalidArgs: (r) => [{ assessmentId: r!.id, questionId: FIRST_QUESTION, body: "" }],
+  },
+  {
+    kind: "action",
     file: "lib/actions/assessments.ts",
     name: "decideAssessmentAction",
     permission: "assessment:decide",
@@ -509,6 +520,7 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/evidence/[evidenceId]/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/submit/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/threads/route.ts" },
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";
