@@ -131,6 +131,8 @@ export function listDistancePairs({
   };
 }
 
+const COUNT = new Intl.NumberFormat("en");
+
 export type TDescribeDistanceTableInput = {
   table: TDistanceTable;
   minSeparationKm?: number;
@@ -146,10 +148,13 @@ export function describeDistanceTable({
     minSeparationKm === undefined
       ? ""
       : `, and every primary–secondary or primary–backup pair under the ${formatDistanceKm({ km: minSeparationKm })} required`;
-  const count = rows.length < allPairs ? ` (${rows.length} of the ${allPairs} pairs of sites)` : "";
+  const count =
+    rows.length < allPairs
+      ? ` (${rows.length} of the ${COUNT.format(allPairs)} pairs of sites)`
+      : "";
   const omitted =
     omittedTooClose > 0
-      ? ` ${omittedTooClose} more pairs are too close and not listed; the closest are.`
+      ? ` ${COUNT.format(omittedTooClose)} more pairs are too close and not listed; the closest are.`
       : "";
   return `Each primary's nearest secondary and nearest backup${close}${count}.${omitted}`;
 }

@@ -62,8 +62,9 @@ const DEFAULT_LIMITS: TRenderLimits = {
   // report now that the distance table is bounded.
   timeoutMs: 60_000,
   maxHeapMb: 1024,
-  maxPerUser: 2,
-  maxPerOrg: 4,
+  // A double click or a second tab is fine; a script firing dozens is not.
+  maxPerUser: 3,
+  maxPerOrg: 6,
 };
 const YOUNG_GENERATION_MB = 384;
 // Found by path from the app root at run time, and hidden from Turbopack's worker analysis

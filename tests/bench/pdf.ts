@@ -1,6 +1,9 @@
 // npm run bench:pdf — the assessment report through react-pdf at 100 and 1,000 answer/flag
 // rows (in the same worker the app uses), and the same 1,000-row report's HTML print view
 // printed by a warm headless Chromium (page.pdf). No server or database needed.
+// First, a 200-site answer (the most allowed; issue 12 item 3): its distance table rows, the
+// PDF's pages and size and the render time. `BENCH_PDF_SITES_ONLY=1` stops after that part;
+// `BENCH_PDF_OUT=file.pdf` keeps that PDF to look at.
 //
 // Like with like: both sides get the same data and are timed warm (one untimed run first:
 // module load, fonts and JIT for react-pdf; browser start and first layout for Chromium),
@@ -16,6 +19,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { PrintReport } from "@/components/reports/print-report";
 import { renderPdf } from "@/lib/reports/render-pool";
+import { buildManySites } from "../helpers/sites";
 import { buildSyntheticReport } from "../helpers/synthetic-report";
 
 // Read when the worker starts (after this line): React and react-pdf load their production builds.
@@ -49,6 +53,19 @@ async function appCss(): Promise<string> {
     { from },
   );
   return out.css;
+}
+
+const manySites = buildSyntheticReport({ rows: 40, sites: buildManySites({ count: 200 }) });
+{
+  let bytes: Uint8Array = new Uint8Array();
+  const t = await timeIt(async () => {
+    bytes = await renderPdf({ report: manySites });
+  });
+  if (process.env.BENCH_PDF_OUT) fs.writeFileSync(process.env.BENCH_PDF_OUT, bytes);
+  console.log(
+    `200 sites: ${manySites.distances.length} distance rows (all pairs: 19,900); pdf ${pdfPageCount(bytes)} pages, ${(bytes.byteLength / 1024).toFixed(0)} KB, ${t.toFixed(2)} s`,
+  );
+  if (process.env.BENCH_PDF_SITES_ONLY) process.exit(0);
 }
 
 const small = buildSyntheticReport({ rows: 100 });

@@ -1,5 +1,6 @@
 import { buildDistanceRows, buildSiteMapData } from "@/lib/reports/site-map-data";
 import type { TAssessmentReport, TPortfolioReport, TReportSeverity } from "@/lib/reports/types";
+import type { TSite } from "@/lib/rules/types";
 import { REPORT_SITES } from "./sites";
 
 // In-memory report data for the benchmark and tests: `rows` answer rows and `rows` flags,
@@ -7,9 +8,16 @@ import { REPORT_SITES } from "./sites";
 
 const SEVERITIES: TReportSeverity[] = ["critical", "high", "medium", "low", "info"];
 
-export type TBuildSyntheticReportInput = { rows: number };
+export type TBuildSyntheticReportInput = {
+  rows: number;
+  /** The answered sites (map and distance table); three by default. */
+  sites?: TSite[];
+};
 
-export function buildSyntheticReport({ rows }: TBuildSyntheticReportInput): TAssessmentReport {
+export function buildSyntheticReport({
+  rows,
+  sites = REPORT_SITES,
+}: TBuildSyntheticReportInput): TAssessmentReport {
   const sections = Array.from({ length: Math.ceil(rows / 25) }, (_, s) => ({
     id: `section_${s}`,
     title: `Section ${s + 1}: continuity controls`,
@@ -77,9 +85,9 @@ export function buildSyntheticReport({ rows }: TBuildSyntheticReportInput): TAss
         },
       ],
     })),
-    siteMap: buildSiteMapData({ sites: REPORT_SITES }),
+    siteMap: buildSiteMapData({ sites }),
     ...(({ rows, note }) => ({ distances: rows, distancesNote: note }))(
-      buildDistanceRows({ sites: REPORT_SITES, minSeparationKm: 50 }),
+      buildDistanceRows({ sites, minSeparationKm: 50 }),
     ),
     sections,
     evidence: [

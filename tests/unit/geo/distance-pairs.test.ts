@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { listDistancePairs, MAX_TOO_CLOSE_PAIRS } from "@/lib/geo/distance-pairs";
+import {
+  describeDistanceTable,
+  listDistancePairs,
+  MAX_TOO_CLOSE_PAIRS,
+} from "@/lib/geo/distance-pairs";
 import { distanceKm } from "@/lib/rules/geo";
 import type { TSite } from "@/lib/rules/types";
+import { buildManySites } from "../../helpers/sites";
 
 const site = (patch: Partial<TSite> & Pick<TSite, "id" | "role" | "lat" | "lon">): TSite => ({
   name: patch.id,
@@ -11,24 +16,7 @@ const site = (patch: Partial<TSite> & Pick<TSite, "id" | "role" | "lat" | "lon">
   ...patch,
 });
 
-/** 200 sites in 20 metro areas (a deterministic spread), roles mixed as vendors answer. */
-function twoHundredSites(): TSite[] {
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  const roles: TSite["role"][] = ["primary", "secondary", "secondary", "backup", "processing"];
-  return Array.from({ length: 200 }, (_, i) => {
-    const metro = Math.floor(i / 10);
-    return site({
-      id: `site-${i + 1}`,
-      role: roles[i % roles.length] as TSite["role"],
-      lat: -40 + metro * 4 + rand() * 0.6,
-      lon: -120 + metro * 12 + rand() * 0.6,
-    });
-  });
-}
+const twoHundredSites = () => buildManySites({ count: 200 });
 
 const key = (a: number, b: number) => `${a}-${b}`;
 
@@ -126,5 +114,24 @@ describe("listDistancePairs", () => {
     const { rows } = listDistancePairs({ sites });
     expect(rows.every((r) => !r.tooClose && !r.reasons.includes("too-close"))).toBe(true);
     expect(rows.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("describeDistanceTable", () => {
+  it("says what is listed, how many of all pairs, and how many too-close pairs are left out", () => {
+    const text = describeDistanceTable({
+      table: { rows: new Array(192), omittedTooClose: 0, allPairs: 19_900 },
+      minSeparationKm: 50,
+    });
+    expect(text).toBe(
+      "Each primary's nearest secondary and nearest backup, and every primary–secondary or primary–backup pair under the 50 km required (192 of the 19,900 pairs of sites).",
+    );
+    expect(
+      describeDistanceTable({
+        table: { rows: new Array(500), omittedTooClose: 9600, allPairs: 19_900 },
+      }),
+    ).toMatch(
+      /pairs of sites\)\. 9,600 more pairs are too close and not listed; the closest are\.$/,
+    );
   });
 });
