@@ -3,16 +3,20 @@ import type { ReactNode } from "react";
 import { SafeText } from "@/components/ui/safe-text";
 import type { TSessionUser } from "@/lib/authz";
 import { can, ROLE_LABELS } from "@/lib/permissions";
+import { InboxBell } from "./inbox-bell";
 import { NAV_ITEMS } from "./nav";
 import { SignOutButton } from "./sign-out-button";
 
 export function StaffShell({
   user,
   orgName,
+  unread,
   children,
 }: {
   user: TSessionUser;
   orgName: string;
+  /** The user's unread inbox entries, shown on the bell. */
+  unread: number;
   children: ReactNode;
 }) {
   const items = NAV_ITEMS.filter((i) => can({ role: user.role, permission: i.permission }));
@@ -46,10 +50,15 @@ export function StaffShell({
             </nav>
           </div>
           <div className="flex items-center gap-4">
+            <InboxBell unread={unread} />
             <p className="text-right text-xs leading-tight text-slate-300">
-              <span className="block text-sm font-medium text-white">
+              <Link
+                href="/profile"
+                className="block text-sm font-medium text-white underline-offset-2 hover:underline"
+              >
                 <SafeText text={user.name} />
-              </span>
+                <span className="sr-only">, your profile</span>
+              </Link>
               {ROLE_LABELS[user.role]} · <SafeText text={orgName} />
             </p>
             <SignOutButton />

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
@@ -39,7 +40,11 @@ export function PreferencesForm({ initial }: { initial: Record<TStaffEventType, 
         ))}
       </fieldset>
       <p className="text-xs text-slate-600">
-        Your inbox lists every notification whatever you choose here.
+        Your{" "}
+        <Link href="/inbox" className="text-indigo-800 underline underline-offset-2">
+          inbox
+        </Link>{" "}
+        lists every notification whatever you choose here.
       </p>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save preferences

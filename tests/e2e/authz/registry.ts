@@ -78,6 +78,15 @@ const PAGES: TPageEntry[] = [
   },
   {
     kind: "page",
+    file: "app/(staff)/inbox/page.tsx",
+    permission: "profile:manage",
+    record: null,
+    // The caller's own notifications: nothing of the other organisation's may show.
+    url: () => "/inbox",
+    hidden: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "page",
     file: "app/(staff)/dashboard/page.tsx",
     permission: "dashboard:read",
     record: null,
