@@ -9,6 +9,11 @@ import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
 import { issueInvitation, mailInvitation } from "./invitations";
 import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
+import {
+  diffResolved,
+  readResolvedRequirements,
+  resolveAssessmentRequirements,
+} from "./requirements";
 
 type TScope = { orgId: string; actorId: string };
 
@@ -114,12 +119,20 @@ export async function createAndSendAssessment({
           "Confirm that you want to send a second questionnaire, or follow up on the open one.",
         { field: "confirmSecondOpen" },
       );
+    // What every reader will show: the tier's defaults, the organisation's policy, the fields.
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      select: { policy: true, policyVersion: true },
+    });
+    const resolved = resolveAssessmentRequirements({ requirements, policy: org.policy });
     const assessment = await tx.assessment.create({
       data: {
         orgId,
         vendorId: vendor.id,
         questionnaireVersionId: qv.id,
         requirements: requirements as Prisma.InputJsonValue,
+        resolvedRequirements: resolved as unknown as Prisma.InputJsonValue | undefined,
+        requirementsPolicyVersion: org.policyVersion,
         status: "sent",
         dueDate,
         sentAt: new Date(),
@@ -188,6 +201,7 @@ export async function getAssessmentDetail({
     where: { id: assessmentId, orgId },
     include: {
       vendor: true,
+      org: { select: { policy: true } },
       questionnaireVersion: true,
       answers: { orderBy: { questionId: "asc" } },
       flags: { orderBy: { createdAt: "asc" } },
@@ -218,7 +232,24 @@ export async function getAssessmentDetail({
   const changedSincePrevious = a.previousAssessment
     ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers })
     : [];
-  return { assessment: a, questionnaire, answers, changedSincePrevious };
+  // One answer for every reader (this page, the PDF): see lib/data/requirements.ts.
+  const resolved = readResolvedRequirements({
+    stored: a.resolvedRequirements,
+    requirements: a.requirements,
+    policy: a.org.policy,
+  });
+  const atSend = a.requirementsAtSend
+    ? readResolvedRequirements({ stored: a.requirementsAtSend, requirements: {}, policy: {} })
+    : undefined;
+  const requirementsChanged = atSend && resolved ? diffResolved(atSend, resolved) : [];
+  return {
+    assessment: a,
+    questionnaire,
+    answers,
+    changedSincePrevious,
+    resolved,
+    requirementsChanged,
+  };
 }
 
 export function nextReassessmentDate({

@@ -92,7 +92,7 @@ export async function getPortalAssessment({ assessmentId }: { assessmentId: stri
     where: { id: assessmentId },
     include: {
       vendor: { select: { name: true } },
-      org: { select: { name: true, settings: true } },
+      org: { select: { name: true, settings: true, policy: true } },
       questionnaireVersion: true,
       answers: {
         select: {

@@ -1,5 +1,10 @@
 import { recordAudit } from "../audit";
 import { toAnswers } from "../data/answer-rows";
+import {
+  diffResolved,
+  readResolvedRequirements,
+  resolveAssessmentRequirements,
+} from "../data/requirements";
 import { getTodayUtc } from "../dates";
 import { db, type Prisma } from "../db";
 import { recordEvent } from "../events/record";
@@ -69,6 +74,19 @@ export async function submitAssessment({
     throw new Error(`Stored requirements are invalid: ${JSON.stringify(requirements.errors)}`);
   const org = await db.organization.findUniqueOrThrow({ where: { id: assessment.orgId } });
   const policy = ZOrgPolicy.safeParse(org.policy);
+  // Worked out again with today's policy (the engine below uses the same resolver); when the
+  // policy changed them since sending, what they were is kept for the review page to show.
+  const resolved = resolveAssessmentRequirements({
+    requirements: assessment.requirements,
+    policy: org.policy,
+  });
+  const before = readResolvedRequirements({
+    stored: assessment.resolvedRequirements,
+    requirements: assessment.requirements,
+    policy: org.policy,
+  });
+  const changedSinceSent =
+    assessment.resolvedRequirements && before && resolved && diffResolved(before, resolved).length;
   const asOf = getTodayUtc();
   const result = assessAnswers({
     questionnaire,
@@ -89,6 +107,12 @@ export async function submitAssessment({
         asOfDate: new Date(`${asOf}T00:00:00Z`),
         score: result.score,
         rating: result.rating,
+        resolvedRequirements: resolved as unknown as Prisma.InputJsonValue | undefined,
+        requirementsPolicyVersion: org.policyVersion,
+        // The first version sent is kept across rounds of changes.
+        ...(changedSinceSent && !assessment.requirementsAtSend
+          ? { requirementsAtSend: before as unknown as Prisma.InputJsonValue }
+          : {}),
       },
     });
     if (moved.count !== 1) return { status: "already_submitted" } as const;

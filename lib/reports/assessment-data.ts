@@ -3,7 +3,7 @@ import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { flagTitle } from "@/lib/rules/flag-titles";
 import { SEVERITY_RANK, type TAnswers, type TSite } from "@/lib/rules/types";
-import { resolveRequirements } from "@/lib/scoring/tiers";
+import { resolveRequirements, type TResolvedRequirements } from "@/lib/scoring/tiers";
 import { buildRequirementRows } from "./requirement-rows";
 import { buildDistanceRows, buildSiteMapData } from "./site-map-data";
 import { SEVERITY_ORDER, type TAssessmentReport, type TReportSeverity } from "./types";
@@ -59,6 +59,8 @@ export type TReportSource = {
   };
   questionnaire: TQuestionnaire;
   answers: TAnswers;
+  /** The requirements every reader shows (getAssessmentDetail gives them, policy included). */
+  resolved?: TResolvedRequirements;
 };
 
 export type TBuildAssessmentReportInput = {
@@ -87,8 +89,12 @@ export function buildAssessmentReport({
   const flags = [...a.flags].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity]);
   const flagged = new Set(flags.flatMap((f) => f.questions));
   const asOf = day(a.asOfDate);
-  const parsed = parseRequirements({ input: a.requirements });
-  const resolved = parsed.ok ? resolveRequirements({ requirements: parsed.value }) : undefined;
+  // Worked out once for every reader (lib/data/requirements.ts), policy included; a source
+  // without them (synthetic data) is resolved from its own fields.
+  const parsed = source.resolved ? undefined : parseRequirements({ input: a.requirements });
+  const resolved =
+    source.resolved ??
+    (parsed?.ok ? resolveRequirements({ requirements: parsed.value }) : undefined);
   const sites = (Array.isArray(answers.sites) ? answers.sites : []) as TSite[];
   const backupIds = Array.isArray(answers.backup_site_ids)
     ? (answers.backup_site_ids as string[])

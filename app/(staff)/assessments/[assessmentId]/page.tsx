@@ -19,8 +19,6 @@ import { getRiskAcceptanceLimit } from "@/lib/data/review";
 import { listUsers } from "@/lib/data/users";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { parseRequirements } from "@/lib/questionnaires";
-import { resolveRequirements } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -53,8 +51,8 @@ export default async function AssessmentPage({
     a.status === "accepted" || a.status === "rejected"
       ? await rejudgeAssessment({ orgId: user.orgId, assessmentId: a.id })
       : null;
-  const req = parseRequirements({ input: a.requirements });
-  const resolved = req.ok ? resolveRequirements({ requirements: req.value }) : undefined;
+  // The requirements every reader shows, policy included (lib/data/requirements.ts).
+  const { resolved, requirementsChanged } = detail;
   const submitted = a.status === "submitted";
   const flagged = new Set(a.flags.flatMap((f) => f.questions));
   const reopened = new Set(a.answers.filter((x) => x.reopened).map((x) => x.questionId));
@@ -158,9 +156,11 @@ export default async function AssessmentPage({
           {resolved && (
             <Card title="Requirements">
               <RequirementsList requirements={resolved} />
-              <p className="mt-3 text-xs text-slate-600">
-                Questionnaire {questionnaire.id} {questionnaire.version}
-              </p>
+              {requirementsChanged.length > 0 && (
+                <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-xs">
+                  <p className="font-medium">
+                    The organisation's policy changed these after the questionnaire was sent:
+                  </p>
             </Card>
           )}
           <Card title="Vendor links">

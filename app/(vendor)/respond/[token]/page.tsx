@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PortalForm } from "@/components/questionnaire/portal-form";
+import { readResolvedRequirements } from "@/lib/data/requirements";
 import { formatDate } from "@/lib/dates";
 import { getPortalAssessment, LinkError, requireLink } from "@/lib/portal/access";
-import { parseRequirements } from "@/lib/questionnaires";
 import { mergeSiteDrafts, ZSiteDrafts } from "@/lib/questionnaires/site-drafts";
 import type { TSite } from "@/lib/rules/types";
-import { resolveRequirements } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "BC/DR questionnaire", robots: { index: false } };
 
@@ -23,10 +22,12 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
   const { assessment, questionnaire } = await getPortalAssessment({
     assessmentId: link.assessmentId,
   });
-  const req = parseRequirements({ input: assessment.requirements });
-  const minSeparationKm = req.ok
-    ? (resolveRequirements({ requirements: req.value }).min_separation_km ?? undefined)
-    : undefined;
+  // The same requirements the review page and the PDF show (lib/data/requirements.ts).
+  const minSeparationKm = readResolvedRequirements({
+    stored: assessment.resolvedRequirements,
+    requirements: assessment.requirements,
+    policy: assessment.org.policy,
+  })?.min_separation_km;
   // Cleared answers (null) still carry their version, which the next save must build on.
   // A sites answer is shown with its drafts (sites still being entered) in their places.
   const draftQuestions = questionnaire.sections
