@@ -161,6 +161,22 @@ export default async function AssessmentPage({
                   <p className="font-medium">
                     The organisation's policy changed these after the questionnaire was sent:
                   </p>
+                  <ul className="mt-1 list-disc pl-4" data-testid="requirements-changed">
+                    {requirementsChanged.map((c) => (
+                      <li key={c.field}>
+                        {c.field.replace(/_/g, " ")}: {JSON.stringify(c.before)} →{" "}
+                        {JSON.stringify(c.after)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <p className="mt-3 text-xs text-slate-600">
+                Questionnaire {questionnaire.id} {questionnaire.version}
+                {a.requirementsPolicyVersion
+                  ? ` · organisation policy version ${a.requirementsPolicyVersion}`
+                  : ""}
+              </p>
             </Card>
           )}
           <Card title="Vendor links">
