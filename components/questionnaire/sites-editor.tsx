@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { WorldMap } from "@/components/geo/world-map";
 import { SitesDistances } from "@/components/questionnaire/sites-distances";
+import { SitesPager } from "@/components/questionnaire/sites-pager";
 import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
 import { Button } from "@/components/ui/button";
 import { listDistancePairs } from "@/lib/geo/distance-pairs";
@@ -24,6 +25,12 @@ export type TSitesEditorProps = {
 };
 
 const SITE_ID = /^site-(\d+)$/;
+/**
+ * Sites shown at once. Each site's fields are ~6 KB of HTML: 200 sites (the most allowed) made
+ * the portal page 1.9 MB even with the bounded distance table, so past this many the editor
+ * shows one page of sites at a time (the map and the distance table still show them all).
+ */
+export const SITES_PER_PAGE = 20;
 
 /** Groups errors by site index, then field ("" for the site as a whole). */
 function groupErrors(errors: Readonly<Record<string, string>>) {
@@ -68,6 +75,13 @@ export function SitesEditor(props: TSitesEditorProps) {
     [value, minSeparationKm],
   );
   const map = useMemo(() => buildSiteMap({ sites: value }), [value]);
+  const [pageWanted, setPage] = useState(0);
+  const pageCount = Math.max(1, Math.ceil(value.length / SITES_PER_PAGE));
+  const page = Math.min(pageWanted, pageCount - 1);
+  const paged = value.length > SITES_PER_PAGE;
+  const first = paged ? page * SITES_PER_PAGE : 0;
+  const shown = paged ? value.slice(first, first + SITES_PER_PAGE) : value;
+  const pageOf = (index: number) => Math.floor(index / SITES_PER_PAGE);
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -98,12 +112,14 @@ export function SitesEditor(props: TSitesEditorProps) {
       lon: Number.NaN,
     };
     pendingFocus.current = id;
+    setPage(pageOf(value.length));
     onChange([...value, site]);
   }
 
   function removeSite(index: number) {
     const next = value.filter((_, i) => i !== index);
     pendingFocus.current = (next[index] ?? next[index - 1])?.id ?? "";
+    setPage(pageOf(next[index] ? index : Math.max(0, index - 1)));
     onChange(next);
   }
 
@@ -126,24 +142,45 @@ export function SitesEditor(props: TSitesEditorProps) {
           No sites yet. Add every facility that stores or processes the data, backups included.
         </p>
       )}
-      {value.map((site, index) => (
-        <SitesSiteFields
-          key={keyOf(site, index)}
-          site={site}
-          index={index}
-          idPrefix={`${idPrefix}-site-${index}`}
-          errors={given.bySite.get(index) ?? NONE}
-          incomplete={incompleteOf(site, index)}
-          localErrors={local.bySite.get(index) ?? NONE}
-          disabled={disabled}
-          registerFirstInput={(el) => {
-            if (el) nameInputs.current.set(site.id, el);
-            else nameInputs.current.delete(site.id);
-          }}
-          onChange={(next) => onChange(value.map((s, i) => (i === index ? next : s)))}
-          onRemove={() => removeSite(index)}
+      {paged && (
+        <SitesPager
+          pageCount={pageCount}
+          page={page}
+          total={value.length}
+          perPage={SITES_PER_PAGE}
+          attention={(p) =>
+            value
+              .slice(p * SITES_PER_PAGE, (p + 1) * SITES_PER_PAGE)
+              .some(
+                (site, i) =>
+                  given.bySite.has(p * SITES_PER_PAGE + i) ||
+                  local.bySite.has(p * SITES_PER_PAGE + i) ||
+                  incompleteOf(site, p * SITES_PER_PAGE + i) !== undefined,
+              )
+          }
+          onPage={setPage}
         />
-      ))}
+      )}
+      {shown
+        .map((site, shownIndex) => ({ site, index: first + shownIndex }))
+        .map(({ site, index }) => (
+          <SitesSiteFields
+            key={keyOf(site, index)}
+            site={site}
+            index={index}
+            idPrefix={`${idPrefix}-site-${index}`}
+            errors={given.bySite.get(index) ?? NONE}
+            incomplete={incompleteOf(site, index)}
+            localErrors={local.bySite.get(index) ?? NONE}
+            disabled={disabled}
+            registerFirstInput={(el) => {
+              if (el) nameInputs.current.set(site.id, el);
+              else nameInputs.current.delete(site.id);
+            }}
+            onChange={(next) => onChange(value.map((s, i) => (i === index ? next : s)))}
+            onRemove={() => removeSite(index)}
+          />
+        ))}
       <Button id={`${idPrefix}-add`} variant="secondary" onClick={addSite} disabled={disabled}>
         Add site
       </Button>
