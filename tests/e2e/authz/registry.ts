@@ -66,9 +66,19 @@ export function entryKey(e: TEntry | TPublicEntry): string {
   return e.method ? `${e.method} ${e.file}` : e.file;
 }
 
+const emptyTiers = () =>
+  Object.fromEntries(["critical", "high", "moderate", "low"].map((t) => [t, {}]));
+
 const aid = (r: TRecord | null) => r?.assessmentId ?? r?.id ?? "";
 
 const PAGES: TPageEntry[] = [
+  {
+    kind: "page",
+    file: "app/(staff)/admin/policy/page.tsx",
+    permission: "settings:manage",
+    record: null,
+    url: () => "/admin/policy",
+  },
   {
     kind: "page",
     file: "app/(staff)/profile/page.tsx",
@@ -497,6 +507,27 @@ const ACTIONS: TActionEntry[] = [
     record: null,
     args: () => [{ all: true }],
     invalidArgs: () => [{ deliveryId: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/policy.ts",
+    name: "previewPolicyAction",
+    permission: "settings:manage",
+    record: null,
+    args: () => [{ tiers: emptyTiers(), downgrades: [] }],
+    invalidArgs: () => [{ tiers: emptyTiers(), downgrades: [{ code: "NOT_A_CODE" }] }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/policy.ts",
+    name: "savePolicyAction",
+    permission: "settings:manage",
+    record: null,
+    // The caller's own organisation; an empty policy changes no requirement.
+    args: () => [{ tiers: emptyTiers(), downgrades: [] }],
+    invalidArgs: () => [
+      { tiers: { ...emptyTiers(), critical: { min_separation_km: "far" } }, downgrades: [] },
+    ],
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
@@ -15,10 +16,17 @@ export default async function SettingsPage() {
         title="Organisation settings"
         description="How your organisation appears to vendors, and when reminders go out."
       />
-      <div className="max-w-xl">
+      <div className="max-w-xl space-y-4">
         <Card>
           <SettingsForm initial={settings} />
         </Card>
+        <p className="text-sm">
+          Requirements per tier and severity caps:{" "}
+          <Link href="/admin/policy" className="font-medium text-indigo-700 underline">
+            risk policy
+          </Link>
+          .
+        </p>
       </div>
     </>
   );
