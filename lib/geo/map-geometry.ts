@@ -42,15 +42,19 @@ const BASEMAP_CACHE_SIZE = 24;
 const FOCUS_RADIUS_DEG = 2;
 const PAD = 24;
 
-function drawBasemap(projection: GeoProjection): TMapBasemap {
-  const path = geoPath(projection);
+function drawBasemap(projection: GeoProjection, height: number): TMapBasemap {
+  // Land and borders clipped to the frame (with a margin for the outline's stroke): a map
+  // zoomed to a few sites otherwise carries the whole projected world, ~200 KB of path on
+  // every portal page. The projection given back is unclipped (points, arcs).
   const { land, borders } = getWorld();
-  return {
-    projection,
-    land: path(land) ?? "",
-    borders: path(borders) ?? "",
-    sphere: path({ type: "Sphere" }) ?? "",
-  };
+  projection.clipExtent([
+    [-4, -4],
+    [MAP_WIDTH + 4, height + 4],
+  ]);
+  const clipped = geoPath(projection);
+  const drawn = { land: clipped(land) ?? "", borders: clipped(borders) ?? "" };
+  projection.clipExtent(null);
+  return { projection, ...drawn, sphere: geoPath(projection)({ type: "Sphere" }) ?? "" };
 }
 
 function projectFocus(focus: readonly TLonLat[], box: [[number, number], [number, number]]) {
@@ -86,6 +90,7 @@ export function getBasemap({ height, focus = [] }: TGetBasemapInput): TMapBasema
     rounded.size === 0
       ? geoEqualEarth().fitExtent(box, { type: "Sphere" })
       : projectFocus([...rounded.values()], box),
+    height,
   );
   if (basemaps.size >= BASEMAP_CACHE_SIZE) {
     const oldest = basemaps.keys().next().value;
