@@ -1,5 +1,11 @@
+import type { ReactNode } from "react";
 import { SitesDistances } from "@/components/questionnaire/sites-distances";
+import {
+  ThreadMessages,
+  type TThreadMessageView,
+} from "@/components/questionnaire/thread-messages";
 import { Badge } from "@/components/ui/card";
+import type { TRound } from "@/lib/data/answer-rounds";
 import { formatDate } from "@/lib/dates";
 import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import type { TQuestionnaire } from "@/lib/questionnaires";
@@ -20,14 +26,6 @@ type TEvidenceRow = {
   fileName: string;
   evidenceDate: Date | null;
 };
-type TCommentRow = {
-  id: string;
-  questionId: string | null;
-  body: string;
-  createdAt: Date;
-  resolvedAt: Date | null;
-  author: { name: string } | null;
-};
 
 type TProps = {
   assessmentId: string;
@@ -35,9 +33,14 @@ type TProps = {
   answers: TAnswers;
   flags: TFlagRow[];
   evidence: TEvidenceRow[];
-  comments: TCommentRow[];
+  /** Each question's thread (question id → messages, oldest first). */
+  threads: Record<string, TThreadMessageView[]>;
+  /** Each reopened question's rounds: its value before and after. */
+  rounds: Record<string, TRound[]>;
   changed: Set<string>;
   reopened: Set<string>;
+  /** The reviewer's reply box under each thread (the thread is open and the role may review). */
+  reply?: (q: { id: string; label: string }) => ReactNode;
   /** The required separation, for the distance table under the sites answer. */
   minSeparationKm?: number;
 };
@@ -49,9 +52,11 @@ export function AnswerReview({
   answers,
   flags,
   evidence,
-  comments,
+  threads,
+  rounds,
   changed,
   reopened,
+  reply,
   minSeparationKm,
 }: TProps) {
   const values = answers as Record<string, unknown>;
@@ -66,7 +71,9 @@ export function AnswerReview({
             {s.questions.map((q) => {
               const qFlags = flags.filter((f) => f.questions.includes(q.id));
               const qEvidence = evidence.filter((e) => e.questionId === q.id);
-              const qComments = comments.filter((c) => c.questionId === q.id);
+              const qThread = threads[q.id] ?? [];
+              const qRounds = rounds[q.id] ?? [];
+              const asText = (value: unknown) => describeAnswer({ question: q, value });
               return (
                 <li
                   key={q.id}
@@ -138,12 +145,45 @@ export function AnswerReview({
                       ))}
                     </p>
                   )}
-                  {qComments.map((c) => (
-                    <p key={c.id} className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
-                      {c.author?.name ?? "Reviewer"} asked: {c.body}{" "}
-                      {c.resolvedAt ? "(answered)" : "(open)"}
-                    </p>
-                  ))}
+                  {qRounds.length > 0 && (
+                    <ul
+                      className="mt-3 space-y-1 text-sm"
+                      aria-label={`Changes to “${q.label}” after review`}
+                      data-testid={`answer-rounds-${q.id}`}
+                    >
+                      {qRounds.map((r) => (
+                        <li key={r.requestedAt.toISOString()} className="text-slate-800">
+                          <span className="text-slate-600">
+                            Reopened {formatDate(r.requestedAt)}:{" "}
+                          </span>
+                          {r.before === undefined ? (
+                            <>earlier value not recorded → {asText(r.after)}</>
+                          ) : r.changed ? (
+                            <>
+                              {asText(r.before.value)} → {asText(r.after)}
+                            </>
+                          ) : (
+                            <>
+                              {asText(r.before.value)}{" "}
+                              <span className="text-slate-600">
+                                ({r.closed ? "kept unchanged" : "not changed yet"})
+                              </span>
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {qThread.length > 0 && (
+                    <div className="mt-3">
+                      <ThreadMessages
+                        messages={qThread}
+                        label={`Thread on “${q.label}”`}
+                        staffName="reviewer"
+                      />
+                      {reply?.(q)}
+                    </div>
+                  )}
                 </li>
               );
             })}

@@ -10,15 +10,19 @@ import {
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
+import { isThreadOpen } from "@/lib/schemas/thread";
 import { type TSaved, useAutosave } from "./autosave";
 import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
 import { ColleagueInvite } from "./colleague-invite";
 import { EvidenceUpload, type TEvidenceItem } from "./evidence-upload";
+import { OpenThreads } from "./open-threads";
 import { PartiesEditor } from "./parties-editor";
 import { QuestionCard } from "./question-card";
+import { QuestionThread } from "./question-thread";
 import { SitesEditor } from "./sites-editor";
 import { SubmitPanel } from "./submit-panel";
 import { DateInput, NumberInput, TextInput } from "./text-inputs";
+import type { TThreadMessageView } from "./thread-messages";
 
 export type TPortalProps = {
   token: string;
@@ -28,7 +32,8 @@ export type TPortalProps = {
   /** Sites questions, whose incomplete sites are kept as drafts beside the answer. */
   draftQuestions: string[];
   reopened: string[];
-  comments: Record<string, string>;
+  /** Each question's thread with the reviewer (question id → messages, oldest first). */
+  threads: Record<string, TThreadMessageView[]>;
   evidence: TEvidenceItem[];
   status: string;
   vendorName: string;
@@ -81,6 +86,8 @@ export function PortalForm(props: TPortalProps) {
   });
   const [evidence, setEvidence] = useState(props.evidence);
   const [status, setStatus] = useState(props.status);
+  const [threads, setThreads] = useState(props.threads);
+  const threadsOpen = isThreadOpen(status);
   const changesRequested = status === "changes_requested";
   const readOnly = !["sent", "in_progress", "changes_requested"].includes(status);
   const reopened = new Set(props.reopened);
@@ -252,8 +259,11 @@ export function PortalForm(props: TPortalProps) {
             className="rounded-lg bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200"
           >
             {props.orgName} asked for changes to {reopened.size} question
-            {reopened.size === 1 ? "" : "s"}, marked below. The other answers stay as submitted.
+            {reopened.size === 1 ? "" : "s"}, listed below. The other answers stay as submitted.
           </div>
+        )}
+        {threadsOpen && (
+          <OpenThreads questionnaire={questionnaire} threads={threads} reopened={reopened} />
         )}
         {questionnaire.sections.map((s) => (
           <section
@@ -278,7 +288,21 @@ export function PortalForm(props: TPortalProps) {
                     key={q.id}
                     question={q}
                     state={states[q.id]}
-                    comment={props.comments[q.id]}
+                    thread={
+                      threads[q.id]?.length ? (
+                        <QuestionThread
+                          token={token}
+                          questionId={q.id}
+                          questionLabel={q.label}
+                          orgName={props.orgName}
+                          messages={threads[q.id] ?? []}
+                          open={threadsOpen}
+                          onPosted={(m) =>
+                            setThreads((prev) => ({ ...prev, [q.id]: [...(prev[q.id] ?? []), m] }))
+                          }
+                        />
+                      ) : undefined
+                    }
                     locked={locked}
                     mine={values[q.id]}
                     formatValue={(v) => describeAnswer({ question: q, value: v })}

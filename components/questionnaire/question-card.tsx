@@ -8,7 +8,8 @@ import { SaveStatus } from "./save-status";
 type TProps = {
   question: TQuestion;
   state: TSaveState | undefined;
-  comment?: string;
+  /** The question's thread with the reviewer, if it has one. */
+  thread?: ReactNode;
   locked: boolean;
   children: ReactNode;
   evidence?: ReactNode;
@@ -20,7 +21,7 @@ type TProps = {
 export function QuestionCard({
   question,
   state,
-  comment,
+  thread,
   locked,
   children,
   evidence,
@@ -51,15 +52,8 @@ export function QuestionCard({
           {question.help}
         </p>
       )}
-      {comment && (
-        <div
-          className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
-          role="note"
-        >
-          <strong>Reviewer's request:</strong> {comment}
-        </div>
-      )}
-      {locked && !comment && <p className="sr-only">This answer is read-only.</p>}
+      {thread}
+      {locked && <p className="sr-only">This answer is read-only.</p>}
       {children}
       {state?.kind === "invalid" && (
         <p className="mt-2 text-sm text-red-700" role="alert">

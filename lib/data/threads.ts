@@ -2,17 +2,12 @@ import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { findQuestion } from "../questionnaires/registry";
+import { THREAD_OPEN_STATUSES } from "../schemas/thread";
 import { readStoredQuestionnaire } from "./questionnaire-versions";
 
 // A question's thread: the reviewer's request (a ReviewComment, written by requestChanges)
 // opens it, then the reviewer and the vendor's contacts add ThreadComments. Both sides may
 // write while the assessment is reopened (changes requested) or under review (submitted).
-
-/** The assessment states in which a thread takes new messages. */
-export const THREAD_OPEN_STATUSES = ["submitted", "changes_requested"] as const;
-
-export const isThreadOpen = (status: string) =>
-  (THREAD_OPEN_STATUSES as readonly string[]).includes(status);
 
 export type TThreadMessage = {
   id: string;

@@ -105,10 +105,6 @@ export async function getPortalAssessment({ assessmentId }: { assessmentId: stri
           createdAt: true,
         },
       },
-      reviewComments: {
-        where: { resolvedAt: null },
-        select: { questionId: true, body: true, createdAt: true },
-      },
       evidence: {
         where: { deletedAt: null },
         select: {

@@ -1,8 +1,8 @@
 import { recordAudit } from "../audit";
-import { findThreadReviewer, questionLabel, THREAD_OPEN_STATUSES } from "../data/threads";
+import { findThreadReviewer, questionLabel } from "../data/threads";
 import { db } from "../db";
 import { recordEvent } from "../events/record";
-import type { TThreadReply } from "../schemas/thread";
+import { THREAD_OPEN_STATUSES, type TThreadReply } from "../schemas/thread";
 
 export type TVendorReplyResult =
   | { status: "posted"; message: { id: string; author: string; body: string; createdAt: string } }

@@ -443,6 +443,14 @@ test.describe("authorization matrix", () => {
         () =>
           world.anon.post(`/api/respond/${bogus}/submit`, { headers: { Origin: world.origin } }),
       ],
+      [
+        "thread reply",
+        () =>
+          world.anon.post(`/api/respond/${bogus}/threads`, {
+            headers: { Origin: world.origin },
+            data: { questionId: "sites", body: "Hello" },
+          }),
+      ],
       // A staff session is no vendor link.
       [
         "submit with a staff session",

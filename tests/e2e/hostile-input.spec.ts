@@ -615,7 +615,7 @@ test("review: request-changes and decision comments stored exactly and shown as 
     )
     .toEqual([body]);
   await page.reload();
-  await expect(page.locator("p", { hasText: "asked:" }).first()).toContainText(ALL_PAYLOADS);
+  await expect(page.locator("[data-thread-message]").first()).toContainText(ALL_PAYLOADS);
 
   // The vendor sees the reviewer's request as text too.
   const vendorPage = await (await browser.newContext()).newPage();

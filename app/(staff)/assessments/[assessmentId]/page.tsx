@@ -9,16 +9,20 @@ import { InvitationList } from "@/components/assessments/invitation-list";
 import { RejudgeCard } from "@/components/assessments/rejudge-card";
 import { RequirementsList } from "@/components/assessments/requirements-list";
 import { ReviewActions } from "@/components/assessments/review-actions";
+import { ThreadReplyForm } from "@/components/assessments/thread-reply-form";
 import { DownloadReportButton } from "@/components/reports/download-report-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
+import { listAnswerRounds } from "@/lib/data/answer-rounds";
 import { AWAITING_VENDOR, CANCELLABLE } from "@/lib/data/assessment-lifecycle";
 import { getAssessmentDetail } from "@/lib/data/assessments";
 import { rejudgeAssessment } from "@/lib/data/rejudge";
 import { getRiskAcceptanceLimit } from "@/lib/data/review";
+import { listThreads } from "@/lib/data/threads";
 import { listUsers } from "@/lib/data/users";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { isThreadOpen } from "@/lib/schemas/thread";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -45,7 +49,13 @@ export default async function AssessmentPage({
   const owners = can({ role: user.role, permission: "finding:write" })
     ? await listUsers({ orgId: user.orgId })
     : [];
-  const riskLimit = await getRiskAcceptanceLimit({ orgId: user.orgId });
+  const [riskLimit, threads, rounds] = await Promise.all([
+    getRiskAcceptanceLimit({ orgId: user.orgId }),
+    listThreads({ orgId: user.orgId, assessmentId: a.id }),
+    listAnswerRounds({ orgId: user.orgId, assessmentId: a.id }),
+  ]);
+  const canComment =
+    isThreadOpen(a.status) && can({ role: user.role, permission: "assessment:review" });
   // A decided assessment keeps its flags; the current engine's view of it is shown beside.
   const rejudged =
     a.status === "accepted" || a.status === "rejected"
@@ -130,7 +140,19 @@ export default async function AssessmentPage({
                 answers={answers}
                 flags={a.flags}
                 evidence={a.evidence}
-                comments={a.reviewComments}
+                threads={threads}
+                rounds={rounds}
+                reply={
+                  canComment
+                    ? (q) => (
+                        <ThreadReplyForm
+                          assessmentId={a.id}
+                          questionId={q.id}
+                          questionLabel={q.label}
+                        />
+                      )
+                    : undefined
+                }
                 changed={new Set(changedSincePrevious)}
                 reopened={reopened}
                 minSeparationKm={resolved?.min_separation_km}

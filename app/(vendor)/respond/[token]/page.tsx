@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PortalForm } from "@/components/questionnaire/portal-form";
 import { readResolvedRequirements } from "@/lib/data/requirements";
+import { listThreads } from "@/lib/data/threads";
 import { formatDate } from "@/lib/dates";
 import { getPortalAssessment, LinkError, requireLink } from "@/lib/portal/access";
 import { mergeSiteDrafts, ZSiteDrafts } from "@/lib/questionnaires/site-drafts";
@@ -22,6 +23,7 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
   const { assessment, questionnaire } = await getPortalAssessment({
     assessmentId: link.assessmentId,
   });
+  const threads = await listThreads({ orgId: link.orgId, assessmentId: link.assessmentId });
   // The same requirements the review page and the PDF show (lib/data/requirements.ts).
   const minSeparationKm = readResolvedRequirements({
     stored: assessment.resolvedRequirements,
@@ -76,11 +78,7 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           initial={initial}
           draftQuestions={draftQuestions}
           reopened={assessment.answers.filter((a) => a.reopened).map((a) => a.questionId)}
-          comments={Object.fromEntries(
-            assessment.reviewComments
-              .filter((c) => c.questionId)
-              .map((c) => [c.questionId!, c.body]),
-          )}
+          threads={threads}
           evidence={assessment.evidence.map((e) => ({
             ...e,
             evidenceDate: e.evidenceDate?.toISOString().slice(0, 10) ?? null,
