@@ -1,4 +1,5 @@
 import { DECAY_KINDS, getLastEvidenceDates, type TDecayKind } from "@/lib/data/dashboard";
+import { readResolvedRequirements } from "@/lib/data/requirements";
 import {
   addMonthsUtc,
   formatDate,
@@ -17,9 +18,16 @@ export async function VendorEvidenceDates({
   vendorId: string;
 }) {
   const { latest, evidence } = await getLastEvidenceDates({ orgId, vendorId });
-  const req = (latest?.requirements ?? {}) as { max_test_age_months?: number };
+  // The latest assessment's requirements as every reader shows them (policy included).
+  const resolved = latest
+    ? readResolvedRequirements({
+        stored: latest.resolvedRequirements,
+        requirements: latest.requirements,
+        policy: latest.org.policy,
+      })
+    : undefined;
   const testAge =
-    req.max_test_age_months ??
+    resolved?.max_test_age_months ??
     (latest ? TIER_DEFAULTS[latest.vendor.tier].max_test_age_months : 12);
   const today = parseIsoDate({ text: getTodayUtc() })!;
   return (

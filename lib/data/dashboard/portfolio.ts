@@ -108,7 +108,7 @@ const testAgeMonths = Object.fromEntries(
 // limits as evidenceMaxAgeMonths (lib/scoring/tiers.ts), in SQL so one query counts them all.
 const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATERIALIZED (
   SELECT an."questionId" AS kind, v.id AS "vendorId", v.name AS "vendorName", v.tier,
-         l.requirements,
+         l.requirements, l."resolvedRequirements",
          CASE WHEN jsonb_typeof(an.value) = 'string' AND an.value #>> '{}' ~ '^\\d{4}-\\d{2}-\\d{2}$'
               THEN (an.value #>> '{}')::date END AS "lastDate"
   FROM latest l
@@ -119,7 +119,8 @@ const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATER
   SELECT kind, "vendorId", "vendorName", tier, "lastDate",
          ("lastDate" + make_interval(months => CASE
             WHEN kind = 'plan_last_reviewed_date' THEN ${PLAN_REVIEW_MAX_MONTHS}::int
-            ELSE COALESCE((requirements ->> 'max_test_age_months')::int, ${tierCaseRaw(testAgeMonths)})
+            ELSE COALESCE(("resolvedRequirements" ->> 'max_test_age_months')::int,
+                          (requirements ->> 'max_test_age_months')::int, ${tierCaseRaw(testAgeMonths)})
           END))::date AS "staleOn"
   FROM raw WHERE "lastDate" IS NOT NULL
 )`;

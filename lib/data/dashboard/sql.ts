@@ -26,7 +26,7 @@ export const tierCaseRaw = (values: Record<TTier, number>, column = "tier") =>
 // MATERIALIZED: computed once per query; inlined, the planner misjudged its size and re-ran it.
 export const latestCte = (orgId: string) => Prisma.sql`latest AS MATERIALIZED (
   SELECT DISTINCT ON (a."vendorId") a.id, a."vendorId", a.rating, a.score, a."submittedAt",
-         a.requirements
+         a.requirements, a."resolvedRequirements"
   FROM "Assessment" a
   WHERE a."orgId" = ${orgId} AND a."submittedAt" IS NOT NULL AND a.status <> 'cancelled'
   ORDER BY a."vendorId", a."submittedAt" DESC, a.id

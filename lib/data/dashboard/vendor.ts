@@ -41,6 +41,8 @@ export async function getLastEvidenceDates({ orgId, vendorId }: TOrg & { vendorI
       id: true,
       submittedAt: true,
       requirements: true,
+      resolvedRequirements: true,
+      org: { select: { policy: true } },
       vendor: { select: { tier: true } },
       answers: {
         where: { questionId: { in: Object.keys(DECAY_KINDS) } },

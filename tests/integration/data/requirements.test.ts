@@ -18,6 +18,7 @@ const { getPortalAssessment } = await import("@/lib/portal/access");
 const { readResolvedRequirements } = await import("@/lib/data/requirements");
 const { loadAssessmentReport } = await import("@/lib/reports/load-assessment-report");
 const { submitAssessment } = await import("@/lib/portal/submit");
+const { getDecayClocks } = await import("@/lib/data/dashboard");
 
 const { prisma } = await setupFreshDatabase();
 const org = await createOrgWithUsers(prisma, "requirements");
@@ -118,5 +119,36 @@ describe("an assessment's requirements", () => {
     expect(seen.review).toBe(500);
     expect(seen.portal).toBe(500);
     expect(seen.pdf).toBe("at least 500 km");
+  });
+
+  it("give the dashboard's decay clocks the policy's test age", async () => {
+    await prisma.organization.update({
+      where: { id: org.org.id },
+      data: {
+        policy: { tiers: { critical: { max_test_age_months: 3, reason: "Quarterly tests" } } },
+        policyVersion: 4,
+      },
+    });
+    const s = await sendTestAssessment(prisma, org, {
+      vendorName: "Quarterly Vendor",
+      email: "quarterly@vendor.example",
+      tier: "critical",
+    });
+    const fourMonthsAgo = new Date(Date.now() - 122 * 86_400_000).toISOString().slice(0, 10);
+    await prisma.answer.create({
+      data: {
+        assessmentId: s.assessment.id,
+        questionId: "dr_test_last_date",
+        value: fourMonthsAgo,
+        updatedByKind: "vendor",
+      },
+    });
+    await prisma.assessment.update({
+      where: { id: s.assessment.id },
+      data: { status: "submitted", submittedAt: new Date() },
+    });
+    // Four months old: stale under the policy's 3 months (the tier default would be 12).
+    const { counts } = await getDecayClocks({ orgId: org.org.id });
+    expect(counts.find((c) => c.kind === "dr_test_last_date")?.stale).toBe(1);
   });
 });
