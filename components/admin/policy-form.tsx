@@ -92,6 +92,12 @@ export function PolicyForm({ initial }: { initial: TPolicyFormInput }) {
               />
             </div>
             <TextField
+              id={`p-${tier}-countries`}
+              label="Allowed countries"
+              hint="Two-letter codes separated by commas, e.g. DE, IE. Empty: any country (unless the assessment names its own)."
+              {...field(`tiers.${tier}.allowed_countries`)}
+            />
+            <TextField
               id={`p-${tier}-reason`}
               label="Why (shown beside the flags it changes)"
               {...field(`tiers.${tier}.reason`)}

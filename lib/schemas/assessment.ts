@@ -23,6 +23,21 @@ const amount = (label: string, unit: string, max: number, whole = false) => {
   return optionalNumber(n);
 };
 
+// The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
+// Nothing is cut off: a list too long for the field is refused, not shortened. Also the policy
+// editor's (lib/schemas/policy.ts).
+export const zCountryList = z.preprocess(
+  (v) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/)),
+  z
+    .array(z.string().max(10, "Allowed countries: use two-letter codes such as DE, IE, GB"))
+    .max(250, "Allowed countries: at most 250 codes")
+    .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .refine(
+      (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
+      "Allowed countries: use two-letter codes such as DE, IE, GB",
+    ),
+);
+
 export const ZRequirementsForm = z
   .object({
     tier: ZTier,
@@ -41,19 +56,7 @@ export const ZRequirementsForm = z
         .min(1, "Maximum test age must be at least 1 month")
         .max(120, "Maximum test age must be at most 120 months"),
     ),
-    // The form sends text ("DE, IE"); the server may receive the parsed list again: accept both.
-    // Nothing is cut off: a list too long for the field is refused, not shortened.
-    allowed_countries: z.preprocess(
-      (v) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/)),
-      z
-        .array(z.string().max(10, "Allowed countries: use two-letter codes such as DE, IE, GB"))
-        .max(250, "Allowed countries: at most 250 codes")
-        .transform((list) => list.map((c) => c.trim().toUpperCase()).filter(Boolean))
-        .refine(
-          (list) => list.every((c) => /^[A-Z]{2}$/.test(c)),
-          "Allowed countries: use two-letter codes such as DE, IE, GB",
-        ),
-    ),
+    allowed_countries: zCountryList,
     // bcdr-core 1.1 fields; empty means the tier's default (fixed by the contract).
     min_immutable_retention_days: amount("Minimum protected-copy retention", "days", 3650),
     max_notification_hours: amount("Maximum notification delay", "hours", 720),

@@ -2,6 +2,7 @@ import "@/lib/zod-config";
 import { z } from "zod";
 import { FLAG_CODES, TIERS, type TTier } from "../rules/types";
 import type { TOrgPolicy } from "../scoring/policy";
+import { zCountryList } from "./assessment";
 
 // The policy editor's form (admins): per tier, the thresholds an organisation may tune (empty
 // keeps the tier default) with the reason a reviewer reads beside a tuned flag, and the
@@ -21,6 +22,7 @@ const ZTierForm = z.object({
   rpo_minutes: optional("RPO", "minutes", 525_600),
   min_separation_km: optional("Minimum separation", "km", 20_000),
   max_test_age_months: optional("Maximum test age", "months", 120, true),
+  allowed_countries: zCountryList.optional(),
   reason: z.string().trim().max(500, "Reason: at most 500 characters").optional(),
 });
 
@@ -50,7 +52,7 @@ export const ZPolicyForm = z
   .check((ctx) => {
     for (const tier of TIERS) {
       const t = ctx.value.tiers[tier];
-      if (TUNED.some((f) => t[f] !== undefined) && !t.reason)
+      if ((TUNED.some((f) => t[f] !== undefined) || t.allowed_countries?.length) && !t.reason)
         ctx.issues.push({
           code: "custom",
           input: t.reason,
@@ -73,8 +75,11 @@ export const ZPolicyForm = z
   .transform((form): TOrgPolicy => {
     const tiers: NonNullable<TOrgPolicy["tiers"]> = {};
     for (const tier of TIERS) {
-      const { reason, ...fields } = form.tiers[tier];
-      const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const { reason, allowed_countries, ...fields } = form.tiers[tier];
+      const set: Record<string, unknown> = Object.fromEntries(
+        Object.entries(fields).filter(([, v]) => v !== undefined),
+      );
+      if (allowed_countries?.length) set.allowed_countries = allowed_countries;
       if (Object.keys(set).length) tiers[tier] = { ...set, reason: reason ?? "" };
     }
     return {
@@ -98,6 +103,7 @@ export function policyToForm(policy: TOrgPolicy): TPolicyFormInput {
             rpo_minutes: show(tuning?.rpo_minutes),
             min_separation_km: show(tuning?.min_separation_km),
             max_test_age_months: show(tuning?.max_test_age_months),
+            allowed_countries: (tuning?.allowed_countries ?? []).join(", "),
             reason: tuning?.reason ?? "",
           },
         ];

@@ -14,6 +14,10 @@ export const ZTierTuning = z.strictObject({
   rpo_minutes: amount("a number of minutes, 0 or more").nullable().optional(),
   min_separation_km: amount("a number of kilometres, 0 or more").optional(),
   max_test_age_months: z.number().int().min(0).optional(),
+  /** Where this tier's data may be, unless an assessment names its own countries. */
+  allowed_countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, "two-letter country codes such as DE"))
+    .optional(),
   reason,
 });
 export type TTierTuning = z.infer<typeof ZTierTuning>;

@@ -157,7 +157,12 @@ export function resolveRequirements({
     ...defaults,
     plan_must_cover: [...defaults.plan_must_cover],
     tier,
-    allowed_countries: [...(requirements.allowed_countries ?? [])],
+    // The assessment's own list, else the policy's for the tier; empty means any country.
+    allowed_countries: [
+      ...(requirements.allowed_countries?.length
+        ? requirements.allowed_countries
+        : (tuning?.allowed_countries ?? [])),
+    ],
     sources,
     policy_reason: tuning?.reason ?? null,
   };

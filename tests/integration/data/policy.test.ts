@@ -38,6 +38,7 @@ describe("the policy editor", () => {
     // Checks across fields, once each field is valid on its own.
     const across = blank();
     across.tiers.high = { ...across.tiers.high, max_test_age_months: "6" };
+    across.tiers.low = { ...across.tiers.low, allowed_countries: "DE" };
     across.downgrades = [
       { code: "PROVIDER_CONCENTRATION", severity: "low", reason: "Accepted" },
       { code: "PROVIDER_CONCENTRATION", severity: "info", reason: "twice" },
@@ -45,14 +46,20 @@ describe("the policy editor", () => {
     expect(errorsOf(across)).toEqual({
       "tiers.high.reason":
         "Say why this tier is tuned (reviewers read it beside the flags it changes)",
+      "tiers.low.reason":
+        "Say why this tier is tuned (reviewers read it beside the flags it changes)",
       "downgrades.1.code": "This flag is capped twice: keep one cap per flag",
     });
     const good = blank();
     good.tiers.critical = { ...good.tiers.critical, min_separation_km: "300", reason: "Board" };
+    good.tiers.high = { ...good.tiers.high, allowed_countries: "de, ie", reason: "EU only" };
     good.downgrades = [{ code: "PROVIDER_CONCENTRATION", severity: "low", reason: "Accepted" }];
     const policy = ZPolicyForm.parse(good);
     expect(policy).toEqual({
-      tiers: { critical: { min_separation_km: 300, reason: "Board" } },
+      tiers: {
+        critical: { min_separation_km: 300, reason: "Board" },
+        high: { allowed_countries: ["DE", "IE"], reason: "EU only" },
+      },
       downgrades: [{ code: "PROVIDER_CONCENTRATION", severity: "low", reason: "Accepted" }],
     });
     // What is stored reads back into the same form.

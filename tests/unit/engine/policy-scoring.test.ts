@@ -75,6 +75,25 @@ describe("requirements", () => {
       rpo_minutes: "tier_default",
     });
   });
+
+  it("allowed countries: the assessment's own list, else the policy's for the tier", () => {
+    const policy = ZOrgPolicy.parse({
+      tiers: { critical: { allowed_countries: ["DE", "IE"], reason: "EU data only" } },
+    });
+    expect(
+      resolveRequirements({ requirements: { tier: "critical" }, policy }).allowed_countries,
+    ).toEqual(["DE", "IE"]);
+    expect(
+      resolveRequirements({
+        requirements: { tier: "critical", allowed_countries: ["FR"] },
+        policy,
+      }).allowed_countries,
+    ).toEqual(["FR"]);
+    // Another tier is not tuned: any country.
+    expect(
+      resolveRequirements({ requirements: { tier: "low" }, policy }).allowed_countries,
+    ).toEqual([]);
+  });
 });
 
 describe("organisation policy", () => {
