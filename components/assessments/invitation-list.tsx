@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
 import { callAction } from "@/components/ui/use-action-form";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/actions/assessments";
@@ -38,6 +39,8 @@ function liveColleaguesOf(id: string, rows: TRow[], now: number): number {
   return count;
 }
 
+const colleagueLinks = (n: number) => `${n} colleague link${n === 1 ? "" : "s"}`;
+
 export function InvitationList({
   rows,
   canSend,
@@ -51,10 +54,13 @@ export function InvitationList({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
+  /** The link whose revocation waits for confirmation, with its live colleague links. */
+  const [asking, setAsking] = useState<{ id: string; email: string; colleagues: number }>();
   const now = Date.now();
   function run(fn: () => Promise<{ error?: string }>, done: string) {
     start(async () => {
       const r = await callAction(fn as never);
+      setAsking(undefined);
       setMessage(r.error ? { text: r.error, tone: "error" } : { text: done, tone: "success" });
       router.refresh();
     });
@@ -108,14 +114,7 @@ export function InvitationList({
                         type="button"
                         disabled={pending}
                         className="rounded px-2 py-1 text-red-700 ring-1 ring-red-200 hover:bg-red-50"
-                        onClick={() =>
-                          run(
-                            () => revokeInvitationAction({ invitationId: r.id }),
-                            withColleagues
-                              ? `The link of ${r.email}${withColleagues} no longer work.`
-                              : `The link of ${r.email} no longer works.`,
-                          )
-                        }
+                        onClick={() => setAsking({ id: r.id, email: r.email, colleagues })}
                       >
                         Revoke<span className="sr-only"> link of {r.email}</span>
                         {withColleagues}
@@ -128,6 +127,33 @@ export function InvitationList({
           );
         })}
       </ul>
+      <ConfirmDialog
+        open={asking !== undefined}
+        title={`Revoke the link of ${asking?.email}?`}
+        confirmLabel="Yes, revoke the link"
+        cancelLabel="Keep the link"
+        pending={pending}
+        onCancel={() => setAsking(undefined)}
+        onConfirm={() => {
+          if (!asking) return;
+          const { id, email, colleagues } = asking;
+          const more = colleagues > 0 ? ` and ${colleagueLinks(colleagues)}` : "";
+          run(
+            () => revokeInvitationAction({ invitationId: id }),
+            more
+              ? `The link of ${email}${more} no longer work.`
+              : `The link of ${email} no longer works.`,
+          );
+        }}
+      >
+        <p>
+          The link of {asking?.email} stops working at once
+          {asking && asking.colleagues > 0
+            ? ` (and its ${colleagueLinks(asking.colleagues)}, which it invited)`
+            : ""}
+          . Answers already saved are kept; to let them in again, resend a new link.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/field";
 import { callAction } from "@/components/ui/use-action-form";
 import { decideAssessmentAction, requestChangesAction } from "@/lib/actions/assessments";
@@ -20,6 +21,7 @@ export function ReviewActions({ assessmentId, questions, canReview, canDecide }:
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
   const [selected, setSelected] = useState<Record<string, string>>({});
   const [decisionComment, setDecisionComment] = useState("");
+  const [confirmReject, setConfirmReject] = useState(false);
 
   function run(
     fn: () => Promise<{ error?: string; fieldErrors?: Record<string, string[]> }>,
@@ -27,6 +29,7 @@ export function ReviewActions({ assessmentId, questions, canReview, canDecide }:
   ) {
     start(async () => {
       const r = await callAction(fn as never);
+      setConfirmReject(false);
       const first = r.fieldErrors ? Object.values(r.fieldErrors)[0]?.[0] : undefined;
       setMessage(
         r.error
@@ -130,24 +133,35 @@ export function ReviewActions({ assessmentId, questions, canReview, canDecide }:
             >
               Accept
             </Button>
-            <Button
-              variant="danger"
-              disabled={pending}
-              onClick={() =>
-                run(
-                  () =>
-                    decideAssessmentAction({
-                      assessmentId,
-                      decision: "reject",
-                      comment: decisionComment,
-                    }),
-                  "Assessment rejected.",
-                )
-              }
-            >
-              Reject
+            <Button variant="danger" disabled={pending} onClick={() => setConfirmReject(true)}>
+              Reject…
             </Button>
           </div>
+          <ConfirmDialog
+            open={confirmReject}
+            title="Reject this assessment?"
+            confirmLabel="Yes, reject it"
+            cancelLabel="Keep it under review"
+            pending={pending}
+            onCancel={() => setConfirmReject(false)}
+            onConfirm={() =>
+              run(
+                () =>
+                  decideAssessmentAction({
+                    assessmentId,
+                    decision: "reject",
+                    comment: decisionComment,
+                  }),
+                "Assessment rejected.",
+              )
+            }
+          >
+            <p>
+              The vendor is told the assessment was rejected (your comment stays internal). The
+              decision is final and recorded in the audit log; the vendor's next reassessment is
+              scheduled from today.
+            </p>
+          </ConfirmDialog>
         </fieldset>
       )}
     </div>

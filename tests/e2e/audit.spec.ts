@@ -79,6 +79,10 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await signIn(page, DEMO_USERS.admin);
   await page.goto("/admin/users");
   await page.getByLabel(`Role of ${temp.name}`).selectOption("procurement");
+  await page
+    .getByRole("dialog", { name: `Make ${temp.name} Procurement officer?` })
+    .getByRole("button", { name: `Yes, make ${temp.name} Procurement officer` })
+    .click();
   await expect(page.getByRole("status")).toContainText("is now Procurement officer");
 
   // A vendor answers, uploads evidence and invites a colleague; staff download the file.
@@ -121,6 +125,10 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await page.goto(`/assessments/${link.assessmentId}`);
   const inv = await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } });
   await page.getByRole("button", { name: `Revoke link of ${inv.email}` }).click();
+  const confirmRevoke = page.getByRole("dialog", { name: `Revoke the link of ${inv.email}?` });
+  // The confirmation names the colleague link that goes with it.
+  await expect(confirmRevoke).toHaveAccessibleDescription(/and its 1 colleague link/);
+  await confirmRevoke.getByRole("button", { name: "Yes, revoke the link" }).click();
   // The colleague invited through it above goes with it, and the message says so.
   await expect(
     page.getByText(`The link of ${inv.email} and 1 colleague link no longer work.`),

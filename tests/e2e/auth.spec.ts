@@ -107,6 +107,10 @@ test.describe("sessions", () => {
     await signIn(adminPage, DEMO_USERS.admin);
     await adminPage.goto("/admin/users");
     await adminPage.getByRole("button", { name: `Deactivate ${temp.name}` }).click();
+    await adminPage
+      .getByRole("dialog", { name: `Deactivate ${temp.name}?` })
+      .getByRole("button", { name: `Yes, deactivate ${temp.name}` })
+      .click();
     await expect(adminPage.getByRole("status")).toContainText("was deactivated");
 
     await userPage.goto("/vendors");
@@ -140,6 +144,10 @@ test.describe("sessions", () => {
 
     await signIn(userPage, temp);
     await adminPage.getByLabel(`Role of ${temp.name}`).selectOption("admin");
+    await adminPage
+      .getByRole("dialog", { name: `Make ${temp.name} Administrator?` })
+      .getByRole("button", { name: `Yes, make ${temp.name} Administrator` })
+      .click();
     await expect(adminPage.getByRole("status")).toContainText("is now Administrator");
     // The role change ended the old session; after signing in again the new role applies.
     await userPage.goto("/admin/users");

@@ -57,6 +57,10 @@ test("revoking from the review page stops the link at once", async ({ page, brow
   await page.waitForURL("**/dashboard");
   await page.goto(`/assessments/${inv.assessmentId}`);
   await page.getByRole("button", { name: "Revoke link of x@vendor.example" }).click();
+  await page
+    .getByRole("dialog", { name: "Revoke the link of x@vendor.example?" })
+    .getByRole("button", { name: "Yes, revoke the link" })
+    .click();
   await expect(page.getByText("no longer works")).toBeVisible();
   expect((await vendorPage.goto(`/respond/${token}`))?.status()).toBe(410);
 });
