@@ -1,3 +1,5 @@
+import libmime from "libmime";
+
 export type TMail = { to: string; subject: string; body: string };
 
 /** A raw .eml message → its To, Subject and plain-text body (quoted-printable decoded). */
@@ -16,7 +18,12 @@ export function decodeEml(raw: string): TMail {
   } else if (/content-transfer-encoding: base64/i.test(head)) {
     body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   }
-  return { to: header("To"), subject: header("Subject"), body };
+  // Long or non-ASCII headers come as encoded words (=?UTF-8?Q?...?=): decode them.
+  return {
+    to: libmime.decodeWords(header("To")),
+    subject: libmime.decodeWords(header("Subject")),
+    body,
+  };
 }
 
 export const findRespondToken = (text: string) => /\/respond\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
