@@ -7,14 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  appDatabase,
-  DEMO_USERS,
-  expect,
-  expectAccessible,
-  signIn,
-  test,
-} from "./fixtures";
+import { appDatabase, DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 import { demoOrg, sendWithAnswers, submitAnswers } from "./send-helpers";
 
 const tag = Date.now();
