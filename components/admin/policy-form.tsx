@@ -4,6 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useFieldArray } from "react-hook-form";
+import {
+  PlanScopeFields,
+  REQUIREMENT_LIMITS,
+  requirementHint,
+} from "@/components/assessments/requirement-fields";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -21,7 +26,7 @@ const SEVERITIES = CAP_SEVERITIES.map((s) => ({
   label: s === "info" ? "info (shown, not rated)" : s,
 }));
 
-/** The organisation's policy: per-tier thresholds with their reason, and severity caps. */
+/** The organisation's policy: per-tier requirements with their reason, and severity caps. */
 export function PolicyForm({ initial }: { initial: TPolicyFormInput }) {
   const router = useRouter();
   const [note, setNote] = useState<string>();
@@ -39,7 +44,7 @@ export function PolicyForm({ initial }: { initial: TPolicyFormInput }) {
       router.refresh();
     },
   });
-  const { field, message, onSubmit, submitting, control } = form;
+  const { field, message, onSubmit, submitting, control, register, watch } = form;
   raw.current = () => form.getValues();
   const caps = useFieldArray({ control, name: "downgrades" });
 
@@ -62,35 +67,26 @@ export function PolicyForm({ initial }: { initial: TPolicyFormInput }) {
           <fieldset key={tier} className="rounded border border-slate-200 p-3">
             <legend className="px-1 text-sm font-semibold capitalize">{tier} tier</legend>
             <div className="grid gap-3 sm:grid-cols-2">
-              <TextField
-                id={`p-${tier}-rto`}
-                label="Maximum RTO (minutes)"
-                inputMode="numeric"
-                hint={`Empty: the tier default, ${d.rto_minutes ?? "none"}`}
-                {...field(`tiers.${tier}.rto_minutes`)}
-              />
-              <TextField
-                id={`p-${tier}-rpo`}
-                label="Maximum RPO (minutes)"
-                inputMode="numeric"
-                hint={`Empty: the tier default, ${d.rpo_minutes ?? "none"}`}
-                {...field(`tiers.${tier}.rpo_minutes`)}
-              />
-              <TextField
-                id={`p-${tier}-sep`}
-                label="Minimum site separation (km)"
-                inputMode="numeric"
-                hint={`Empty: the tier default, ${d.min_separation_km} km`}
-                {...field(`tiers.${tier}.min_separation_km`)}
-              />
-              <TextField
-                id={`p-${tier}-age`}
-                label="Maximum test age (months)"
-                inputMode="numeric"
-                hint={`Empty: the tier default, ${d.max_test_age_months} months`}
-                {...field(`tiers.${tier}.max_test_age_months`)}
-              />
+              {REQUIREMENT_LIMITS.map((l) => (
+                <TextField
+                  key={l.key}
+                  id={`p-${tier}-${l.id}`}
+                  label={l.label}
+                  inputMode="numeric"
+                  hint={requirementHint(d[l.key], l.unit)}
+                  {...field(`tiers.${tier}.${l.key}`)}
+                />
+              ))}
             </div>
+            <PlanScopeFields
+              idPrefix={`p-${tier}`}
+              legend="Scenarios the plan must cover"
+              tierScenarios={d.plan_must_cover}
+              custom={watch(`tiers.${tier}.plan_scope`) === "custom"}
+              scope={register(`tiers.${tier}.plan_scope`)}
+              list={register(`tiers.${tier}.plan_must_cover`)}
+              error={field(`tiers.${tier}.plan_must_cover`).error}
+            />
             <TextField
               id={`p-${tier}-countries`}
               label="Allowed countries"

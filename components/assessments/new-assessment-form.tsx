@@ -2,6 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import {
+  PlanScopeFields,
+  REQUIREMENT_LIMITS,
+  requirementHint,
+} from "@/components/assessments/requirement-fields";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -36,53 +41,6 @@ type TProps = {
   defaultDueDate: string;
 };
 
-/** The numeric requirements, each with its tier default as the hint. */
-const LIMITS = [
-  { key: "rto_minutes", id: "a-rto", label: "Maximum RTO (minutes)", unit: "min" },
-  { key: "rpo_minutes", id: "a-rpo", label: "Maximum RPO (minutes)", unit: "min" },
-  { key: "min_separation_km", id: "a-sep", label: "Minimum site separation (km)", unit: "km" },
-  { key: "max_test_age_months", id: "a-age", label: "Maximum test age (months)", unit: "months" },
-  {
-    key: "min_immutable_retention_days",
-    id: "a-retention",
-    label: "Minimum life of immutable or offline copies (days)",
-    unit: "days",
-  },
-  {
-    key: "max_notification_hours",
-    id: "a-notice",
-    label: "Maximum delay before customers hear of an incident (hours)",
-    unit: "hours",
-  },
-  {
-    key: "min_power_autonomy_hours",
-    id: "a-power",
-    label: "Minimum run time on site power, grid down (hours)",
-    unit: "hours",
-  },
-  {
-    key: "min_failover_staff_count",
-    id: "a-staff",
-    label: "Minimum people able to lead failover and restore",
-    unit: "people",
-  },
-] as const satisfies readonly { key: keyof TDefaults; id: string; label: string; unit: string }[];
-
-/** The options of plan_covers, in the questionnaire's words. */
-const SCENARIOS = [
-  { value: "site_loss", label: "Loss of a site" },
-  { value: "region_loss", label: "Loss of a whole region" },
-  { value: "ransomware", label: "Ransomware or destructive attack" },
-  { value: "provider_failure", label: "Failure of a hosting or cloud provider" },
-  { value: "data_corruption", label: "Data corruption or mistaken deletion" },
-  { value: "staff_loss", label: "Loss of key staff" },
-] as const;
-
-const hint = (v: number | null, unit: string) =>
-  v === null
-    ? "No default for this tier: leave empty for none"
-    : `Leave empty for the tier default: ${v} ${unit}`;
-
 export function NewAssessmentForm(p: TProps) {
   const router = useRouter();
   const first = p.contacts[0];
@@ -106,10 +64,6 @@ export function NewAssessmentForm(p: TProps) {
   });
   const d = p.tierDefaults[watch("requirements.tier") ?? p.tier];
   const customScope = watch("requirements.plan_scope") === "custom";
-  const scopeError = field("requirements.plan_must_cover").error;
-  const tierScenarios = SCENARIOS.filter((s) => d?.plan_must_cover.includes(s.value))
-    .map((s) => s.label.toLowerCase())
-    .join(", ");
   const confirmError = field("confirmSecondOpen").error;
 
   return (
@@ -163,13 +117,13 @@ export function NewAssessmentForm(p: TProps) {
           {...field("requirements.tier")}
         />
         <div className="grid gap-3 sm:grid-cols-2">
-          {LIMITS.map((l) => (
+          {REQUIREMENT_LIMITS.map((l) => (
             <TextField
               key={l.key}
-              id={l.id}
+              id={`a-${l.id}`}
               label={l.label}
               inputMode="numeric"
-              hint={hint(d?.[l.key] ?? null, l.unit)}
+              hint={requirementHint(d?.[l.key], l.unit)}
               {...field(`requirements.${l.key}`)}
             />
           ))}
@@ -180,51 +134,15 @@ export function NewAssessmentForm(p: TProps) {
           hint="Two-letter codes separated by commas, e.g. DE, IE, NL. Empty: any country."
           {...field("requirements.allowed_countries")}
         />
-        <fieldset className="space-y-2" aria-describedby={scopeError ? "a-scope-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-800">
-            Scenarios the vendor's plan must cover
-          </legend>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              value="default"
-              className="mt-0.5"
-              {...register("requirements.plan_scope")}
-            />
-            <span>The tier default: {tierScenarios || "none"}</span>
-          </label>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              value="custom"
-              className="mt-0.5"
-              {...register("requirements.plan_scope")}
-            />
-            <span>Only the scenarios ticked below (none ticked: no scenario is required)</span>
-          </label>
-          <div className="grid gap-1 pl-6 sm:grid-cols-2">
-            {SCENARIOS.map((s) => (
-              <label
-                key={s.value}
-                className={`flex items-start gap-2 text-sm ${customScope ? "" : "text-slate-500"}`}
-              >
-                <input
-                  type="checkbox"
-                  value={s.value}
-                  className="mt-0.5"
-                  disabled={!customScope}
-                  {...register("requirements.plan_must_cover")}
-                />
-                <span>{s.label}</span>
-              </label>
-            ))}
-          </div>
-          {scopeError && (
-            <p id="a-scope-error" className="text-sm text-red-700" role="alert">
-              {scopeError}
-            </p>
-          )}
-        </fieldset>
+        <PlanScopeFields
+          idPrefix="a"
+          legend="Scenarios the vendor's plan must cover"
+          tierScenarios={d?.plan_must_cover ?? []}
+          custom={customScope}
+          scope={register("requirements.plan_scope")}
+          list={register("requirements.plan_must_cover")}
+          error={field("requirements.plan_must_cover").error}
+        />
       </fieldset>
       <TextField id="a-due" label="Due date" type="date" {...field("dueDate")} />
       <div className="grid gap-3 sm:grid-cols-2">

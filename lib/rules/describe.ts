@@ -1,6 +1,6 @@
 import type { TFacts, TSitePair } from "@/lib/rules/facts";
 import type { TSite } from "@/lib/rules/types";
-import type { TRequirementField } from "@/lib/scoring/tiers";
+import type { TRequirementField, TResolvedRequirements } from "@/lib/scoring/tiers";
 
 // Wording helpers for flag details: figures a procurement officer can quote back.
 
@@ -60,11 +60,18 @@ const UNITS: Record<TRequirementField, (value: never) => string> = {
     list.length === 0 ? "no scenario" : joinWords(list.map((s) => SCENARIO_WORDS[s] ?? s)),
 };
 
+/** One requirement's value in words: "100 km", "4 hours", "no scenario", "none" (null). */
+export function formatRequirement<F extends TRequirementField>(
+  field: F,
+  value: TResolvedRequirements[F],
+): string {
+  return value === null ? "none" : (UNITS[field] as (v: typeof value) => string)(value);
+}
+
 /** "your requirement is 100 km" / "the default for high-tier vendors is 100 km" / ... */
 export function describeThreshold(facts: TFacts, field: TRequirementField): string {
   const { requirements } = facts;
-  const value = requirements[field];
-  const shown = value === null ? "none" : (UNITS[field] as (v: typeof value) => string)(value);
+  const shown = formatRequirement(field, requirements[field]);
   switch (requirements.sources[field]) {
     case "requirement":
       return `your requirement is ${shown}`;

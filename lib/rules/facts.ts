@@ -20,6 +20,9 @@ export type TThresholdFacts = {
   maxNotificationHours: number;
   minPowerAutonomyHours: number;
   minFailoverStaffCount: number;
+  /** Scenarios of plan_must_cover that plan_covers lacks; null when plan_covers is unanswered. */
+  planScopeMissing: string[] | null;
+  planScopeMissingCount: number | null;
 };
 
 /** A measured recovery time that counts against the RTO, and the answer it came from. */
@@ -52,9 +55,6 @@ export type TFacts = TSiteFacts &
     /** The measured recovery times that count (see measureRecovery) and the larger of them. */
     measuredRecoveries: TMeasuredRecovery[];
     measuredRecoveryMinutes: number | null;
-    /** Scenarios of plan_must_cover that plan_covers lacks; null when plan_covers is unanswered. */
-    planScopeMissing: string[] | null;
-    planScopeMissingCount: number | null;
     /** export_formats is a non-empty list of "proprietary" only. */
     exportProprietaryOnly: boolean;
     /**
@@ -125,11 +125,10 @@ export function computeFacts({ answers: given, requirements, asOf }: TComputeFac
   });
   const measuredRecoveries = measureRecovery(answers);
   const retention = readProtectedRetention(answers);
-  const planScopeMissing = findPlanScopeMissing(answers.plan_covers, requirements.plan_must_cover);
   const formats = answers.export_formats;
   return {
     ...siteFacts,
-    ...getThresholdFacts({ requirements }),
+    ...getThresholdFacts({ requirements, answers }),
     answers,
     answerList: ids.map((id) => answers[id]),
     asOf: asOfDate,
@@ -149,8 +148,6 @@ export function computeFacts({ answers: given, requirements, asOf }: TComputeFac
     measuredRecoveryMinutes: measuredRecoveries.length
       ? Math.max(...measuredRecoveries.map((m) => m.minutes))
       : null,
-    planScopeMissing,
-    planScopeMissingCount: planScopeMissing?.length ?? null,
     exportProprietaryOnly:
       Array.isArray(formats) &&
       formats.length > 0 &&
@@ -244,10 +241,17 @@ function normalizeAnswers(answers: TAnswers, ids: readonly string[]): TAnswers {
   return out as TAnswers;
 }
 
-export type TGetThresholdFactsInput = { requirements: TResolvedRequirements };
+export type TGetThresholdFactsInput = { requirements: TResolvedRequirements; answers: TAnswers };
 
-export function getThresholdFacts({ requirements }: TGetThresholdFactsInput): TThresholdFacts {
+/** The facts that depend on the requirements (a policy's baseline re-evaluation swaps them). */
+export function getThresholdFacts({
+  requirements,
+  answers,
+}: TGetThresholdFactsInput): TThresholdFacts {
+  const planScopeMissing = findPlanScopeMissing(answers.plan_covers, requirements.plan_must_cover);
   return {
+    planScopeMissing,
+    planScopeMissingCount: planScopeMissing?.length ?? null,
     minSeparationKm: requirements.min_separation_km,
     maxTestAgeMonths: requirements.max_test_age_months,
     rtoLimitMinutes: requirements.rto_minutes,

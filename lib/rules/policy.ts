@@ -1,30 +1,30 @@
-import { formatMinutes, formatMonths } from "@/lib/rules/describe";
+import { formatRequirement } from "@/lib/rules/describe";
 import type { TFacts } from "@/lib/rules/facts";
 import { getThresholdFacts } from "@/lib/rules/facts";
 import { SEVERITY_RANK, type TFlag } from "@/lib/rules/types";
 import type { TOrgPolicy } from "@/lib/scoring/policy";
 import {
+  RESILIENCE_FIELDS,
   THRESHOLD_FIELDS,
   TIER_DEFAULTS,
+  type TRequirementField,
   type TResolvedRequirements,
-  type TThresholdField,
 } from "@/lib/scoring/tiers";
 
 // A policy may lower what the rules say, never hide it: a downgraded flag keeps its code
 // and says why, and a flag that only the policy's thresholds avoid is shown as `info`.
 
-const NAMES: Record<TThresholdField, string> = {
+const NAMES: Record<TRequirementField, string> = {
   rto_minutes: "RTO",
   rpo_minutes: "RPO",
   min_separation_km: "minimum site separation",
   max_test_age_months: "maximum test age",
+  min_immutable_retention_days: "minimum protected-copy retention",
+  max_notification_hours: "maximum notification delay",
+  min_power_autonomy_hours: "minimum power autonomy",
+  min_failover_staff_count: "minimum failover staff",
+  plan_must_cover: "scenarios the plan must cover",
 };
-
-function show(field: TThresholdField, value: number | null): string {
-  if (value === null) return "none";
-  if (field === "min_separation_km") return `${value} km`;
-  return field === "max_test_age_months" ? formatMonths(value) : formatMinutes(value);
-}
 
 export type TApplyPolicyInput = {
   flags: readonly TFlag[];
@@ -37,24 +37,29 @@ export type TApplyPolicyInput = {
 export function applyPolicy({ flags, facts, policy, evaluate }: TApplyPolicyInput): TFlag[] {
   const out = flags.map((flag) => downgrade(flag, policy));
   const requirements = facts.requirements;
-  const tuned = THRESHOLD_FIELDS.filter((f) => requirements.sources[f] === "policy");
+  const tuned = [...THRESHOLD_FIELDS, ...RESILIENCE_FIELDS].filter(
+    (f) => requirements.sources[f] === "policy",
+  );
   if (tuned.length === 0 || !evaluate) return out;
   const baseline: TResolvedRequirements = {
     ...requirements,
     sources: { ...requirements.sources },
   };
   for (const field of tuned) {
-    (baseline as Record<TThresholdField, number | null>)[field] =
+    (baseline as Record<TRequirementField, unknown>)[field] =
       TIER_DEFAULTS[requirements.tier][field];
     baseline.sources[field] = "tier_default";
   }
   const raised = new Set(flags.map((f) => f.code));
   const changes = tuned
-    .map((f) => `${NAMES[f]} ${show(f, requirements[f])} instead of ${show(f, baseline[f])}`)
+    .map(
+      (f) =>
+        `${NAMES[f]} ${formatRequirement(f, requirements[f])} instead of ${formatRequirement(f, baseline[f])}`,
+    )
     .join(", ");
   const baselineFacts = {
     ...facts,
-    ...getThresholdFacts({ requirements: baseline }),
+    ...getThresholdFacts({ requirements: baseline, answers: facts.answers }),
     requirements: baseline,
   };
   for (const flag of evaluate(baselineFacts)) {

@@ -1,7 +1,7 @@
 import "@/lib/zod-config";
 import { z } from "zod";
 import { getTodayUtc } from "../dates";
-import { PLAN_SCENARIOS } from "../rules/types";
+import { PLAN_SCENARIOS, type TPlanScenario } from "../rules/types";
 import { ZTier, zEmail, zId, zOptionalId, zOptionalText, zText } from "./common";
 
 const zMinutes = (label: string) =>
@@ -14,7 +14,8 @@ const zMinutes = (label: string) =>
 const optionalNumber = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-const amount = (label: string, unit: string, max: number, whole = false) => {
+/** An optional amount typed in a form ("" is absent), named in its messages. Also the policy editor's. */
+export const zOptionalAmount = (label: string, unit: string, max: number, whole = false) => {
   let n = z.coerce
     .number({ error: `${label} must be a number` })
     .min(0, `${label} cannot be negative`)
@@ -38,6 +39,17 @@ export const zCountryList = z.preprocess(
     ),
 );
 
+/** The plan-scope pair of a form (send form, policy editor): a switch and the ticked list. */
+export const zPlanScopeFields = {
+  /** "default": the tier's scenarios (the ticks are ignored); otherwise the ticked list. */
+  plan_scope: z.enum(["default", "custom"]).optional(),
+  // A checkbox group sends false when nothing is ticked: an explicit "no scenario".
+  plan_must_cover: z.preprocess(
+    (v) => (v === false || v === null ? [] : typeof v === "string" ? [v] : v),
+    z.array(z.enum(PLAN_SCENARIOS, { error: "Choose scenarios from the list" })).optional(),
+  ),
+};
+
 export const ZRequirementsForm = z
   .object({
     tier: ZTier,
@@ -58,32 +70,29 @@ export const ZRequirementsForm = z
     ),
     allowed_countries: zCountryList,
     // bcdr-core 1.1 fields; empty means the tier's default (fixed by the contract).
-    min_immutable_retention_days: amount("Minimum protected-copy retention", "days", 3650),
-    max_notification_hours: amount("Maximum notification delay", "hours", 720),
-    min_power_autonomy_hours: amount("Minimum power autonomy", "hours", 2160),
-    min_failover_staff_count: amount("Minimum failover staff", "people", 1000, true),
-    /** "default": the tier's scenarios (the ticks are ignored); otherwise the ticked list. */
-    plan_scope: z.enum(["default", "custom"]).optional(),
-    // A checkbox group sends false when nothing is ticked: an explicit "no scenario".
-    plan_must_cover: z.preprocess(
-      (v) => (v === false || v === null ? [] : typeof v === "string" ? [v] : v),
-      z.array(z.enum(PLAN_SCENARIOS, { error: "Choose scenarios from the list" })).optional(),
-    ),
+    min_immutable_retention_days: zOptionalAmount("Minimum protected-copy retention", "days", 3650),
+    max_notification_hours: zOptionalAmount("Maximum notification delay", "hours", 720),
+    min_power_autonomy_hours: zOptionalAmount("Minimum power autonomy", "hours", 2160),
+    min_failover_staff_count: zOptionalAmount("Minimum failover staff", "people", 1000, true),
+    ...zPlanScopeFields,
   })
   // plan_scope is the form's own switch: it never reaches the stored requirements, so the
   // output parses to itself again (a list given without the switch is kept).
-  .transform(
-    ({
-      plan_scope,
-      plan_must_cover,
-      ...rest
-    }): typeof rest & {
-      plan_must_cover?: typeof plan_must_cover;
-    } =>
-      plan_scope === "default" || plan_must_cover === undefined
-        ? rest
-        : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] },
-  );
+  .transform(applyPlanScope);
+
+/** What applyPlanScope gives: the form's switch gone, the list kept only when custom. */
+type TPlanScoped<T> = Omit<T, "plan_scope" | "plan_must_cover"> & {
+  plan_must_cover?: TPlanScenario[];
+};
+
+/** The scope switch never reaches what is stored; the ticked list does when "custom". */
+export function applyPlanScope<
+  T extends { plan_scope?: "default" | "custom"; plan_must_cover?: TPlanScenario[] },
+>({ plan_scope, plan_must_cover, ...rest }: T): TPlanScoped<T> {
+  return plan_scope === "default" || plan_must_cover === undefined
+    ? rest
+    : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] };
+}
 
 // A questionnaire's due date, for the send form, the due-date form and the server alike: a real
 // calendar day (zod refuses 2026-02-31 rather than rolling it over) and not before today (UTC),

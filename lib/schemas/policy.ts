@@ -2,31 +2,29 @@ import "@/lib/zod-config";
 import { z } from "zod";
 import { FLAG_CODES, TIERS, type TTier } from "../rules/types";
 import type { TOrgPolicy } from "../scoring/policy";
-import { zCountryList } from "./assessment";
+import { RESILIENCE_FIELDS, THRESHOLD_FIELDS } from "../scoring/tiers";
+import { applyPlanScope, zCountryList, zOptionalAmount, zPlanScopeFields } from "./assessment";
 
-// The policy editor's form (admins): per tier, the thresholds an organisation may tune (empty
-// keeps the tier default) with the reason a reviewer reads beside a tuned flag, and the
+// The policy editor's form (admins): per tier, every requirement field an organisation may tune
+// (empty keeps the tier default; the 1.1 fields included) with the reason a reviewer reads beside a tuned flag, and the
 // severity caps the engine applies. It parses to the stored policy (ZOrgPolicy's shape).
 
-const optional = (label: string, unit: string, max: number, whole = false) => {
-  let n = z.coerce
-    .number({ error: `${label} must be a number` })
-    .min(0, `${label} cannot be negative`)
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} ${unit}`);
-  if (whole) n = n.int(`${label} must be a whole number`);
-  return z.preprocess((v) => (v === "" || v === null ? undefined : v), n.optional());
-};
-
 const ZTierForm = z.object({
-  rto_minutes: optional("RTO", "minutes", 525_600),
-  rpo_minutes: optional("RPO", "minutes", 525_600),
-  min_separation_km: optional("Minimum separation", "km", 20_000),
-  max_test_age_months: optional("Maximum test age", "months", 120, true),
+  rto_minutes: zOptionalAmount("RTO", "minutes", 525_600),
+  rpo_minutes: zOptionalAmount("RPO", "minutes", 525_600),
+  min_separation_km: zOptionalAmount("Minimum separation", "km", 20_000),
+  max_test_age_months: zOptionalAmount("Maximum test age", "months", 120, true),
+  // The bcdr-core 1.1 fields, with the send form's limits and wording.
+  min_immutable_retention_days: zOptionalAmount("Minimum protected-copy retention", "days", 3650),
+  max_notification_hours: zOptionalAmount("Maximum notification delay", "hours", 720),
+  min_power_autonomy_hours: zOptionalAmount("Minimum power autonomy", "hours", 2160),
+  min_failover_staff_count: zOptionalAmount("Minimum failover staff", "people", 1000, true),
+  ...zPlanScopeFields,
   allowed_countries: zCountryList.optional(),
   reason: z.string().trim().max(500, "Reason: at most 500 characters").optional(),
 });
 
-const TUNED = ["rto_minutes", "rpo_minutes", "min_separation_km", "max_test_age_months"] as const;
+const TUNED = [...THRESHOLD_FIELDS, ...RESILIENCE_FIELDS] as const;
 
 export const CAP_SEVERITIES = ["high", "medium", "low", "info"] as const;
 
@@ -52,7 +50,9 @@ export const ZPolicyForm = z
   .check((ctx) => {
     for (const tier of TIERS) {
       const t = ctx.value.tiers[tier];
-      if ((TUNED.some((f) => t[f] !== undefined) || t.allowed_countries?.length) && !t.reason)
+      const scoped = applyPlanScope(t);
+      const tuned = TUNED.some((f) => scoped[f] !== undefined);
+      if ((tuned || t.allowed_countries?.length) && !t.reason)
         ctx.issues.push({
           code: "custom",
           input: t.reason,
@@ -75,7 +75,7 @@ export const ZPolicyForm = z
   .transform((form): TOrgPolicy => {
     const tiers: NonNullable<TOrgPolicy["tiers"]> = {};
     for (const tier of TIERS) {
-      const { reason, allowed_countries, ...fields } = form.tiers[tier];
+      const { reason, allowed_countries, ...fields } = applyPlanScope(form.tiers[tier]);
       const set: Record<string, unknown> = Object.fromEntries(
         Object.entries(fields).filter(([, v]) => v !== undefined),
       );
@@ -103,6 +103,12 @@ export function policyToForm(policy: TOrgPolicy): TPolicyFormInput {
             rpo_minutes: show(tuning?.rpo_minutes),
             min_separation_km: show(tuning?.min_separation_km),
             max_test_age_months: show(tuning?.max_test_age_months),
+            min_immutable_retention_days: show(tuning?.min_immutable_retention_days),
+            max_notification_hours: show(tuning?.max_notification_hours),
+            min_power_autonomy_hours: show(tuning?.min_power_autonomy_hours),
+            min_failover_staff_count: show(tuning?.min_failover_staff_count),
+            plan_scope: tuning?.plan_must_cover ? "custom" : "default",
+            plan_must_cover: [...(tuning?.plan_must_cover ?? [])],
             allowed_countries: (tuning?.allowed_countries ?? []).join(", "),
             reason: tuning?.reason ?? "",
           },

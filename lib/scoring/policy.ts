@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLAG_CODES, TIERS } from "@/lib/rules/types";
+import { FLAG_CODES, PLAN_SCENARIOS, TIERS } from "@/lib/rules/types";
 
 // An organisation's standing policy. It may tune thresholds per tier and lower a code's
 // severity, always with a reason; the engine then still shows what was tuned away as an
@@ -14,6 +14,14 @@ export const ZTierTuning = z.strictObject({
   rpo_minutes: amount("a number of minutes, 0 or more").nullable().optional(),
   min_separation_km: amount("a number of kilometres, 0 or more").optional(),
   max_test_age_months: z.number().int().min(0).optional(),
+  // The bcdr-core 1.1 fields: the contract fixes their tier defaults (what `assess` uses); an
+  // organisation may still tune them in the app, and the engine shows what a tuning avoided.
+  min_immutable_retention_days: amount("a number of days, 0 or more").optional(),
+  max_notification_hours: amount("a number of hours, 0 or more").optional(),
+  min_power_autonomy_hours: amount("a number of hours, 0 or more").optional(),
+  min_failover_staff_count: z.number().int().min(0).optional(),
+  /** Scenarios this tier's plans must cover; [] requires none. */
+  plan_must_cover: z.array(z.enum(PLAN_SCENARIOS)).optional(),
   /** Where this tier's data may be, unless an assessment names its own countries. */
   allowed_countries: z
     .array(z.string().regex(/^[A-Z]{2}$/, "two-letter country codes such as DE"))

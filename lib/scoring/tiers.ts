@@ -47,8 +47,9 @@ export const THRESHOLD_FIELDS = [
 ] as const satisfies readonly TThresholdField[];
 
 /**
- * The requirement fields contract 1.1 added. Their tier defaults are fixed by the contract
- * (so that two engines give the same flags), which is why a policy does not tune them.
+ * The requirement fields contract 1.1 added. Their tier defaults are fixed by the contract (so
+ * that two engines, and `assess`, give the same flags); an organisation's policy may tune them
+ * in the app like the others, and the engine then shows what the tuning avoided.
  */
 export type TResilienceThresholds = {
   min_immutable_retention_days: number;
@@ -179,9 +180,13 @@ export function resolveRequirements({
   }
   for (const field of RESILIENCE_FIELDS) {
     const own = requirements[field];
-    if (own === undefined) continue;
-    (resolved as Record<TResilienceField, unknown>)[field] = Array.isArray(own) ? [...own] : own;
-    sources[field] = "requirement";
+    const tuned = tuning?.[field];
+    const value = own !== undefined ? own : tuned;
+    if (value === undefined) continue;
+    (resolved as Record<TResilienceField, unknown>)[field] = Array.isArray(value)
+      ? [...value]
+      : value;
+    sources[field] = own !== undefined ? "requirement" : "policy";
   }
   return resolved;
 }

@@ -66,6 +66,51 @@ describe("the policy editor", () => {
     expect(ZPolicyForm.parse(policyToForm(policy))).toEqual(policy);
   });
 
+  it("tunes the bcdr-core 1.1 fields, with the send form's checks, and reads them back", () => {
+    const bad = blank();
+    bad.tiers.moderate = {
+      ...bad.tiers.moderate,
+      min_failover_staff_count: "1.5",
+      max_notification_hours: "-1",
+    };
+    expect(errorsOf(bad)).toEqual({
+      "tiers.moderate.min_failover_staff_count": "Minimum failover staff must be a whole number",
+      "tiers.moderate.max_notification_hours": "Maximum notification delay cannot be negative",
+    });
+    // A custom plan scope is a tuning too: it needs its reason.
+    const scope = blank();
+    scope.tiers.low = { ...scope.tiers.low, plan_scope: "custom", plan_must_cover: ["site_loss"] };
+    expect(errorsOf(scope)).toEqual({
+      "tiers.low.reason":
+        "Say why this tier is tuned (reviewers read it beside the flags it changes)",
+    });
+    const good = blank();
+    good.tiers.critical = {
+      ...good.tiers.critical,
+      min_power_autonomy_hours: "24",
+      plan_scope: "custom",
+      plan_must_cover: ["site_loss", "ransomware"],
+      reason: "Colocation with a fuel contract",
+    };
+    // Ticks left behind under "the tier default" are not a tuning.
+    good.tiers.high = {
+      ...good.tiers.high,
+      plan_scope: "default",
+      plan_must_cover: ["staff_loss"],
+    };
+    const policy = ZPolicyForm.parse(good);
+    expect(policy).toEqual({
+      tiers: {
+        critical: {
+          min_power_autonomy_hours: 24,
+          plan_must_cover: ["site_loss", "ransomware"],
+          reason: "Colocation with a fuel contract",
+        },
+      },
+    });
+    expect(ZPolicyForm.parse(policyToForm(policy))).toEqual(policy);
+  });
+
   it("previews, saves a new version (audited) and new assessments name it", async () => {
     await sendTestAssessment(prisma, org, {
       vendorName: "Critical One",

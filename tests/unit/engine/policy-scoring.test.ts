@@ -171,6 +171,42 @@ describe("organisation policy", () => {
     expect(flagOf(result, "NO_CUSTOMER_EXPORT")?.severity).toBe("medium");
   });
 
+  it("tunes the 1.1 fields too: the avoided flag shows as info, naming both values", () => {
+    const policy = ZOrgPolicy.parse({
+      tiers: {
+        critical: {
+          min_power_autonomy_hours: 24,
+          plan_must_cover: ["site_loss"],
+          reason: "colocation with a 24 h fuel contract",
+        },
+      },
+    });
+    expect(
+      resolveRequirements({ requirements: { tier: "critical" }, policy }).sources,
+    ).toMatchObject({ min_power_autonomy_hours: "policy", plan_must_cover: "policy" });
+    const answers = { power_autonomy_hours: 36, plan_covers: ["site_loss"] };
+    const requirements = {
+      min_power_autonomy_hours: undefined,
+      plan_must_cover: undefined,
+    };
+    const without = run({ set: answers, requirements });
+    expect(flagOf(without, "POWER_AUTONOMY_SHORT")?.severity).not.toBe("info");
+    expect(flagOf(without, "PLAN_SCOPE_GAP")?.severity).not.toBe("info");
+    const tuned = run({ set: answers, requirements, policy });
+    const power = flagOf(tuned, "POWER_AUTONOMY_SHORT");
+    expect(power?.severity).toBe("info");
+    expect(power?.detail).toContain("minimum power autonomy 24 hours instead of 72 hours");
+    expect(power?.detail).toContain("colocation with a 24 h fuel contract");
+    expect(flagOf(tuned, "PLAN_SCOPE_GAP")?.severity).toBe("info");
+    // The assessment's own field still wins over the policy.
+    const own = run({
+      set: answers,
+      requirements: { ...requirements, min_power_autonomy_hours: 72 },
+      policy,
+    });
+    expect(flagOf(own, "POWER_AUTONOMY_SHORT")?.severity).not.toBe("info");
+  });
+
   it("without a policy nothing is info", () => {
     const result = run({ set: { sites, customer_export: "none" } });
     expect(result.flags.every((f) => f.severity !== "info")).toBe(true);

@@ -1,0 +1,116 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import type { TRequirementField } from "@/lib/scoring/tiers";
+
+// The requirement fields as the send form and the policy editor show them: one label and unit
+// per field, and one plan-scope control (a switch between the tier's scenarios and a ticked list).
+
+type TNumericField = Exclude<TRequirementField, "plan_must_cover">;
+
+/** The numeric requirements in the order both forms show them. */
+export const REQUIREMENT_LIMITS = [
+  { key: "rto_minutes", id: "rto", label: "Maximum RTO (minutes)", unit: "min" },
+  { key: "rpo_minutes", id: "rpo", label: "Maximum RPO (minutes)", unit: "min" },
+  { key: "min_separation_km", id: "sep", label: "Minimum site separation (km)", unit: "km" },
+  { key: "max_test_age_months", id: "age", label: "Maximum test age (months)", unit: "months" },
+  {
+    key: "min_immutable_retention_days",
+    id: "retention",
+    label: "Minimum life of immutable or offline copies (days)",
+    unit: "days",
+  },
+  {
+    key: "max_notification_hours",
+    id: "notice",
+    label: "Maximum delay before customers hear of an incident (hours)",
+    unit: "hours",
+  },
+  {
+    key: "min_power_autonomy_hours",
+    id: "power",
+    label: "Minimum run time on site power, grid down (hours)",
+    unit: "hours",
+  },
+  {
+    key: "min_failover_staff_count",
+    id: "staff",
+    label: "Minimum people able to lead failover and restore",
+    unit: "people",
+  },
+] as const satisfies readonly { key: TNumericField; id: string; label: string; unit: string }[];
+
+/** The options of plan_covers, in the questionnaire's words. */
+export const PLAN_SCENARIO_OPTIONS = [
+  { value: "site_loss", label: "Loss of a site" },
+  { value: "region_loss", label: "Loss of a whole region" },
+  { value: "ransomware", label: "Ransomware or destructive attack" },
+  { value: "provider_failure", label: "Failure of a hosting or cloud provider" },
+  { value: "data_corruption", label: "Data corruption or mistaken deletion" },
+  { value: "staff_loss", label: "Loss of key staff" },
+] as const;
+
+/** "Leave empty for the tier default: 100 km" */
+export const requirementHint = (v: number | null | undefined, unit: string) =>
+  v === null || v === undefined
+    ? "No default for this tier: leave empty for none"
+    : `Leave empty for the tier default: ${v} ${unit}`;
+
+/** A plan's scope: the tier's scenarios, or only the ticked ones (none ticked: none required). */
+export function PlanScopeFields({
+  idPrefix,
+  legend,
+  tierScenarios,
+  custom,
+  scope,
+  list,
+  error,
+}: {
+  idPrefix: string;
+  legend: string;
+  /** The tier default's scenarios (plan_must_cover values). */
+  tierScenarios: readonly string[];
+  /** Whether "only the ticked scenarios" is chosen (the ticks are disabled otherwise). */
+  custom: boolean;
+  scope: UseFormRegisterReturn;
+  list: UseFormRegisterReturn;
+  error?: string;
+}) {
+  const defaults = PLAN_SCENARIO_OPTIONS.filter((s) => tierScenarios.includes(s.value))
+    .map((s) => s.label.toLowerCase())
+    .join(", ");
+  const errorId = `${idPrefix}-scope-error`;
+  return (
+    <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="radio" value="default" className="mt-0.5" {...scope} />
+        <span>The tier default: {defaults || "none"}</span>
+      </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="radio" value="custom" className="mt-0.5" {...scope} />
+        <span>Only the scenarios ticked below (none ticked: no scenario is required)</span>
+      </label>
+      <div className="grid gap-1 pl-6 sm:grid-cols-2">
+        {PLAN_SCENARIO_OPTIONS.map((s) => (
+          <label
+            key={s.value}
+            className={`flex items-start gap-2 text-sm ${custom ? "" : "text-slate-500"}`}
+          >
+            <input
+              type="checkbox"
+              value={s.value}
+              className="mt-0.5"
+              disabled={!custom}
+              {...list}
+            />
+            <span>{s.label}</span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={errorId} className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
