@@ -1,4 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { REQUIREMENT_LABELS } from "@/lib/questionnaires/requirement-labels";
 import type { TRequirementField } from "@/lib/scoring/tiers";
 
 // The requirement fields as the send form and the policy editor show them: one label and unit
@@ -6,37 +7,23 @@ import type { TRequirementField } from "@/lib/scoring/tiers";
 
 type TNumericField = Exclude<TRequirementField, "plan_must_cover">;
 
+const NUMERIC = [
+  ["rto_minutes", "rto"],
+  ["rpo_minutes", "rpo"],
+  ["min_separation_km", "sep"],
+  ["max_test_age_months", "age"],
+  ["min_immutable_retention_days", "retention"],
+  ["max_notification_hours", "notice"],
+  ["min_power_autonomy_hours", "power"],
+  ["min_failover_staff_count", "staff"],
+] as const satisfies readonly (readonly [TNumericField, string])[];
+
 /** The numeric requirements in the order both forms show them. */
-export const REQUIREMENT_LIMITS = [
-  { key: "rto_minutes", id: "rto", label: "Maximum RTO (minutes)", unit: "min" },
-  { key: "rpo_minutes", id: "rpo", label: "Maximum RPO (minutes)", unit: "min" },
-  { key: "min_separation_km", id: "sep", label: "Minimum site separation (km)", unit: "km" },
-  { key: "max_test_age_months", id: "age", label: "Maximum test age (months)", unit: "months" },
-  {
-    key: "min_immutable_retention_days",
-    id: "retention",
-    label: "Minimum life of immutable or offline copies (days)",
-    unit: "days",
-  },
-  {
-    key: "max_notification_hours",
-    id: "notice",
-    label: "Maximum delay before customers hear of an incident (hours)",
-    unit: "hours",
-  },
-  {
-    key: "min_power_autonomy_hours",
-    id: "power",
-    label: "Minimum run time on site power, grid down (hours)",
-    unit: "hours",
-  },
-  {
-    key: "min_failover_staff_count",
-    id: "staff",
-    label: "Minimum people able to lead failover and restore",
-    unit: "people",
-  },
-] as const satisfies readonly { key: TNumericField; id: string; label: string; unit: string }[];
+export const REQUIREMENT_LIMITS = NUMERIC.map(([key, id]) => ({
+  key,
+  id,
+  ...REQUIREMENT_LABELS[key],
+}));
 
 /** The options of plan_covers, in the questionnaire's words. */
 export const PLAN_SCENARIO_OPTIONS = [

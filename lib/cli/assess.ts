@@ -12,8 +12,10 @@ import {
   getTodayUtc,
   isValidIsoDate,
 } from "@/lib/rules";
+import { readAnswersWorkbook } from "@/lib/spreadsheets/read";
 
 // npm run --silent assess -- FILE [--as-of YYYY-MM-DD] [--format json|text]
+// FILE is JSON, or an .xlsx workbook (lib/spreadsheets) read into the same checks.
 // Exit 0 with a report on stdout, or 2 with one "path: expected ...; found ..." line per
 // problem on stderr and nothing on stdout.
 
@@ -90,13 +92,37 @@ function fail(errors: readonly TParseError[]): number {
   return 2;
 }
 
-function main(argv: readonly string[]): number {
+/** A workbook (.xlsx, made by answers:xlsx or downloaded from the app) or a JSON file. */
+async function readAssessmentFile(file: string) {
+  if (!/\.xlsx$/i.test(file)) {
+    const json = readJson(file);
+    if (json.errors.length > 0) return { ok: false as const, errors: json.errors };
+    return parseAssessmentFile({ input: json.value });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    return {
+      ok: false as const,
+      errors: [
+        {
+          path: "FILE",
+          expected: "a readable workbook",
+          found: `${code} at ${JSON.stringify(file)}`,
+        },
+      ],
+    };
+  }
+  return readAnswersWorkbook(bytes);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs({ argv });
   if (!args.options) return fail(args.errors);
   const { file, asOf, format } = args.options;
-  const json = readJson(file);
-  if (json.errors.length > 0) return fail(json.errors);
-  const parsed = parseAssessmentFile({ input: json.value });
+  const parsed = await readAssessmentFile(file);
   if (!parsed.ok) return fail(parsed.errors);
   const { questionnaire, requirements, answers } = parsed.value;
   const judged = assessAnswers({ questionnaire, requirements, answers, asOf });
@@ -119,4 +145,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
