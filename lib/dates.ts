@@ -85,6 +85,11 @@ export function getTodayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The due date a send form suggests: 30 days from today (UTC), as YYYY-MM-DD. */
+export function getDefaultDueDate(): string {
+  return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The UTC calendar day of a stored Date. */
 export function toCalendarDate(date: Date): TCalendarDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };

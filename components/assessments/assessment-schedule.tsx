@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import {
   applyServerErrors,
@@ -73,7 +74,6 @@ function DueDateForm({ assessmentId, dueDate }: { assessmentId: string; dueDate:
 
 function CancelForm({ assessmentId, vendorName }: { assessmentId: string; vendorName: string }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState<TFormMessage>();
   const [pending, setPending] = useState(false);
   const [checked, setChecked] = useState<TCancelAssessment>();
@@ -87,7 +87,6 @@ function CancelForm({ assessmentId, vendorName }: { assessmentId: string; vendor
   const ask = form.handleSubmit((values) => {
     setMessage(undefined);
     setChecked(values);
-    dialog.current?.showModal();
   });
 
   async function confirm() {
@@ -95,7 +94,7 @@ function CancelForm({ assessmentId, vendorName }: { assessmentId: string; vendor
     setPending(true);
     const result = await callAction(() => cancelAssessmentAction(checked));
     setPending(false);
-    dialog.current?.close();
+    setChecked(undefined);
     const error = applyServerErrors(result, form.setError);
     if (error) return setMessage({ text: error, tone: "error" });
     setMessage({
@@ -119,29 +118,19 @@ function CancelForm({ assessmentId, vendorName }: { assessmentId: string; vendor
           Cancel assessment…
         </Button>
       </ActionForm>
-      <dialog
-        ref={dialog}
-        aria-labelledby="cancel-confirm-title"
-        aria-describedby="cancel-confirm-text"
-        className="max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+      <ConfirmDialog
+        open={checked !== undefined}
+        title="Cancel this assessment?"
+        confirmLabel={pending ? "Cancelling…" : "Yes, cancel it"}
+        cancelLabel="Keep the assessment"
+        pending={pending}
+        onConfirm={confirm}
+        onCancel={() => setChecked(undefined)}
       >
-        <h2 id="cancel-confirm-title" className="text-lg font-semibold">
-          Cancel this assessment?
-        </h2>
-        <p id="cancel-confirm-text" className="mt-2 text-sm text-slate-700">
-          The vendor's links will stop working: {vendorName} will be told the questionnaire was
-          cancelled and whom to ask. Reminders stop, and the assessment leaves the due and overdue
-          lists. This cannot be undone.
-        </p>
-        <div className="mt-4 flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
-            Keep the assessment
-          </Button>
-          <Button variant="danger" disabled={pending} onClick={confirm}>
-            {pending ? "Cancelling…" : "Yes, cancel it"}
-          </Button>
-        </div>
-      </dialog>
+        The vendor's links will stop working: {vendorName} will be told the questionnaire was
+        cancelled and whom to ask. Reminders stop, and the assessment leaves the due and overdue
+        lists. This cannot be undone.
+      </ConfirmDialog>
     </>
   );
 }

@@ -34,7 +34,8 @@ type TProps = {
   tier: "critical" | "high" | "moderate" | "low";
   tierDefaults: Record<string, TDefaults>;
   questionnaires: { value: string; label: string }[];
-  contacts: { name: string; email: string }[];
+  /** The vendor's saved contacts, the primary (first added) first. */
+  contacts: { id: string; name: string; email: string }[];
   previous?: { id: string; label: string };
   /** The vendor's open assessment, if any: sending another needs a confirmation. */
   open?: { id: string; status: string; due: string | null };
@@ -44,7 +45,7 @@ type TProps = {
 export function NewAssessmentForm(p: TProps) {
   const router = useRouter();
   const first = p.contacts[0];
-  const { field, message, onSubmit, submitting, register, watch } = useActionForm<
+  const { field, message, onSubmit, submitting, register, watch, setValue } = useActionForm<
     TCreateAssessmentInput,
     TCreateAssessment,
     { id: string }
@@ -55,8 +56,9 @@ export function NewAssessmentForm(p: TProps) {
       questionnaire: p.questionnaires[0]?.value,
       requirements: { tier: p.tier, plan_scope: "default", plan_must_cover: [] },
       dueDate: p.defaultDueDate,
-      contactEmail: first?.email ?? "",
-      contactName: first?.name ?? "",
+      contactId: first?.id ?? "",
+      contactEmail: "",
+      contactName: "",
       previousAssessmentId: "",
     },
     action: createAssessmentAction,
@@ -65,6 +67,8 @@ export function NewAssessmentForm(p: TProps) {
   const d = p.tierDefaults[watch("requirements.tier") ?? p.tier];
   const customScope = watch("requirements.plan_scope") === "custom";
   const confirmError = field("confirmSecondOpen").error;
+  const contactChoice = register("contactId");
+  const typingContact = !watch("contactId");
 
   return (
     <ActionForm label="Send a questionnaire" message={message} onSubmit={onSubmit}>
@@ -145,15 +149,41 @@ export function NewAssessmentForm(p: TProps) {
         />
       </fieldset>
       <TextField id="a-due" label="Due date" type="date" {...field("dueDate")} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField id="a-contact-name" label="Vendor contact name" {...field("contactName")} />
-        <TextField
-          id="a-contact-email"
-          label="Vendor contact email"
-          type="email"
-          {...field("contactEmail")}
+      {p.contacts.length > 0 && (
+        <SelectField
+          id="a-contact"
+          label="Send to"
+          options={[
+            ...p.contacts.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` })),
+            { value: "", label: "Someone else: add a new contact" },
+          ]}
+          {...field("contactId")}
+          onChange={(e) => {
+            // A typed contact left behind would still be checked: picking a saved one clears it.
+            if (e.target.value) {
+              setValue("contactName", "");
+              setValue("contactEmail", "");
+            }
+            return contactChoice.onChange(e);
+          }}
         />
-      </div>
+      )}
+      {typingContact && (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField
+            id="a-contact-name"
+            label="Vendor contact name"
+            hint="Saved to this vendor's contacts"
+            {...field("contactName")}
+          />
+          <TextField
+            id="a-contact-email"
+            label="Vendor contact email"
+            type="email"
+            {...field("contactEmail")}
+          />
+        </div>
+      )}
       {p.previous && (
         <SelectField
           id="a-previous"

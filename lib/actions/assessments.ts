@@ -2,6 +2,7 @@
 
 import { cancelAssessment, editDueDate } from "../data/assessment-lifecycle";
 import { createAndSendAssessment } from "../data/assessments";
+import { bulkSendAssessments } from "../data/bulk-send";
 import { resendInvitation, revokeInvitation } from "../data/invitations";
 import {
   acceptRisk,
@@ -12,6 +13,7 @@ import {
 } from "../data/review";
 import {
   ZAcceptRisk,
+  ZBulkSend,
   ZCancelAssessment,
   ZCreateAssessment,
   ZDecision,
@@ -36,6 +38,13 @@ export const createAssessmentAction = defineAction({
     const a = await createAndSendAssessment({ orgId: user.orgId, actorId: user.id, input });
     return { id: a.id };
   },
+});
+
+export const bulkSendAssessmentsAction = defineAction({
+  permission: "assessment:send",
+  input: ZBulkSend,
+  revalidate,
+  run: ({ input, user }) => bulkSendAssessments({ orgId: user.orgId, actorId: user.id, input }),
 });
 
 export const resendInvitationAction = defineAction({

@@ -14,6 +14,7 @@ import {
   readResolvedRequirements,
   resolveAssessmentRequirements,
 } from "./requirements";
+import { saveVendorContact } from "./vendors";
 
 type TScope = { orgId: string; actorId: string };
 
@@ -74,15 +75,27 @@ export function findOpenAssessment({ orgId, vendorId, tx = db }: TFindOpenAssess
  * Creates the assessment, its first invitation, and mails the link. A vendor with an open
  * assessment gets a second one only when the caller confirms it (`confirmSecondOpen`).
  */
+/** The send form's checked values; a caller that types the contact may leave out contactId. */
+export type TSendAssessment = Omit<TCreateAssessment, "contactId"> & { contactId?: string };
+
 export async function createAndSendAssessment({
   orgId,
   actorId,
   input,
-}: TScope & { input: TCreateAssessment }) {
+}: TScope & { input: TSendAssessment }) {
   const vendor = await db.vendor.findFirst({
     where: { id: input.vendorId, orgId, status: "active" },
   });
   if (!vendor) throw new NotFoundError("Vendor not found");
+  // Sent to one of the vendor's saved contacts, or to the contact typed (saved to it below).
+  const saved = input.contactId
+    ? await db.vendorContact.findFirst({
+        where: { id: input.contactId, orgId, vendorId: vendor.id },
+        select: { name: true, email: true },
+      })
+    : null;
+  if (input.contactId && !saved) throw new NotFoundError("Vendor contact not found");
+  const contact = saved ?? { name: input.contactName, email: input.contactEmail ?? "" };
   // A reassessment starts from the vendor's last submitted answers.
   const previous = input.previousAssessmentId
     ? await db.assessment.findFirst({
@@ -151,12 +164,13 @@ export async function createAndSendAssessment({
         },
       });
     }
+    if (!saved) await keepTypedContact({ tx, orgId, actorId, vendorId: vendor.id, contact });
     const { invitation, token } = await issueInvitation({
       tx,
       orgId,
       assessmentId: assessment.id,
-      email: input.contactEmail,
-      name: input.contactName,
+      email: contact.email,
+      name: contact.name,
       kind: "primary",
       dueDate,
       invitedByUserId: actorId,
@@ -188,6 +202,38 @@ export async function createAndSendAssessment({
   });
   await mailInvitation({ invitationId: invitation.id, token, personal: input.message });
   return assessment;
+}
+
+/**
+ * A contact typed in the send form joins the vendor's contacts, so the next send offers it;
+ * one already saved under that address is not added twice. Without a typed name the address
+ * names it (a contact needs a name).
+ */
+async function keepTypedContact({
+  tx,
+  orgId,
+  actorId,
+  vendorId,
+  contact,
+}: {
+  tx: Prisma.TransactionClient;
+  orgId: string;
+  actorId: string;
+  vendorId: string;
+  contact: { name?: string; email: string };
+}) {
+  const known = await tx.vendorContact.findFirst({
+    where: { orgId, vendorId, email: contact.email },
+    select: { id: true },
+  });
+  if (known) return;
+  await saveVendorContact({
+    tx,
+    orgId,
+    actorId,
+    vendorId,
+    input: { name: contact.name ?? contact.email, email: contact.email },
+  });
 }
 
 export async function getAssessmentDetail({

@@ -30,10 +30,19 @@ export function listVendors({ orgId, includeArchived = false, take = 50, skip = 
   });
 }
 
+/** A vendor's contacts in order: the first added is its primary contact (bulk send mails it). */
+export const contactOrder = [
+  { createdAt: "asc" },
+  { id: "asc" },
+] as const satisfies Prisma.VendorContactOrderByWithRelationInput[];
+
 export async function getVendor({ orgId, vendorId }: { orgId: string; vendorId: string }) {
   const vendor = await db.vendor.findFirst({
     where: { id: vendorId, orgId },
-    include: { owner: { select: { id: true, name: true } }, contacts: true },
+    include: {
+      owner: { select: { id: true, name: true } },
+      contacts: { orderBy: [...contactOrder] },
+    },
   });
   if (!vendor) throw new NotFoundError("Vendor not found");
   return vendor;
@@ -143,6 +152,37 @@ export async function setVendorArchived({
   });
 }
 
+export type TVendorContactInput = { name: string; email: string; title?: string };
+
+/** Adds a contact to a vendor already checked to be the caller's, audited in the same `tx`. */
+export async function saveVendorContact({
+  tx,
+  orgId,
+  actorId,
+  vendorId,
+  input,
+}: {
+  tx: Prisma.TransactionClient;
+  orgId: string;
+  actorId: string;
+  vendorId: string;
+  input: TVendorContactInput;
+}) {
+  const c = await tx.vendorContact.create({
+    data: { orgId, vendorId, name: input.name, email: input.email, title: input.title ?? null },
+  });
+  await recordAudit({
+    tx,
+    orgId,
+    actor: { kind: "user", userId: actorId },
+    action: "vendor.contact_added",
+    targetType: "vendor",
+    targetId: vendorId,
+    data: { email: c.email },
+  });
+  return c;
+}
+
 export async function addVendorContact({
   orgId,
   actorId,
@@ -152,28 +192,8 @@ export async function addVendorContact({
   orgId: string;
   actorId: string;
   vendorId: string;
-  input: { name: string; email: string; title?: string };
+  input: TVendorContactInput;
 }) {
   const v = await getVendor({ orgId, vendorId });
-  return db.$transaction(async (tx) => {
-    const c = await tx.vendorContact.create({
-      data: {
-        orgId,
-        vendorId: v.id,
-        name: input.name,
-        email: input.email,
-        title: input.title ?? null,
-      },
-    });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: { kind: "user", userId: actorId },
-      action: "vendor.contact_added",
-      targetType: "vendor",
-      targetId: v.id,
-      data: { email: c.email },
-    });
-    return c;
-  });
+  return db.$transaction((tx) => saveVendorContact({ tx, orgId, actorId, vendorId: v.id, input }));
 }

@@ -36,6 +36,14 @@ export function listCurrentQuestionnaires(): TQuestionnaireSummary[] {
   });
 }
 
+/** The send forms' questionnaire choices: "id@version" of each current one, latest first listed. */
+export function listQuestionnaireOptions(): { value: string; label: string }[] {
+  return listCurrentQuestionnaires().map((q) => ({
+    value: `${q.id}@${q.version}`,
+    label: `${q.title} (v${q.version})`,
+  }));
+}
+
 export type TGetQuestionnaireInput = { id: string; version?: string };
 
 /**

@@ -118,24 +118,56 @@ export const zQuestionId = z
   .max(80, "Not a question of this questionnaire")
   .regex(/^[a-z][a-z0-9_]*$/, "Not a question of this questionnaire");
 
-export const ZCreateAssessment = z.object({
-  vendorId: zId("Vendor"),
-  questionnaire: z
-    .string({ error: "Choose a questionnaire" })
-    .min(1, "Choose a questionnaire")
-    .max(80, "Choose a questionnaire from the list")
-    .regex(QUESTIONNAIRE_REF, "Choose a questionnaire from the list"),
-  requirements: ZRequirementsForm,
-  dueDate: zDueDate,
-  contactName: zOptionalText({ label: "Contact name", max: 120 }),
-  contactEmail: zEmail("Contact email"),
-  message: zOptionalText({ label: "Message", max: 2000 }),
-  previousAssessmentId: zOptionalId("Start from"),
-  /** Send although the vendor already has an open assessment (the form asks first). */
-  confirmSecondOpen: z.boolean().optional(),
-});
+const zQuestionnaireRef = z
+  .string({ error: "Choose a questionnaire" })
+  .min(1, "Choose a questionnaire")
+  .max(80, "Choose a questionnaire from the list")
+  .regex(QUESTIONNAIRE_REF, "Choose a questionnaire from the list");
+
+const zMessage = zOptionalText({ label: "Message", max: 2000 });
+
+export const ZCreateAssessment = z
+  .object({
+    vendorId: zId("Vendor"),
+    questionnaire: zQuestionnaireRef,
+    requirements: ZRequirementsForm,
+    dueDate: zDueDate,
+    /** One of the vendor's saved contacts; empty: the contact typed below, saved to the vendor. */
+    contactId: zOptionalId("Vendor contact"),
+    contactName: zOptionalText({ label: "Contact name", max: 120 }),
+    contactEmail: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      zEmail("Contact email").optional(),
+    ),
+    message: zMessage,
+    previousAssessmentId: zOptionalId("Start from"),
+    /** Send although the vendor already has an open assessment (the form asks first). */
+    confirmSecondOpen: z.boolean().optional(),
+  })
+  // Checked with the other fields' errors, so a form shows every missing field at once.
+  .refine((v) => v.contactId || v.contactEmail, {
+    path: ["contactEmail"],
+    message: "Contact email is required (or pick a saved contact)",
+    when: () => true,
+  });
 export type TCreateAssessment = z.infer<typeof ZCreateAssessment>;
 export type TCreateAssessmentInput = z.input<typeof ZCreateAssessment>;
+
+/** Most vendors one bulk send takes: one page of the vendor list. */
+export const BULK_SEND_MAX = 200;
+
+/** One due date and message for several vendors; each gets its tier's requirements. */
+export const ZBulkSend = z.object({
+  vendorIds: z
+    .array(zId("Vendor"), { error: "Choose at least one vendor" })
+    .min(1, "Choose at least one vendor")
+    .max(BULK_SEND_MAX, `Choose at most ${BULK_SEND_MAX} vendors at once`),
+  questionnaire: zQuestionnaireRef,
+  dueDate: zDueDate,
+  message: zMessage,
+});
+export type TBulkSend = z.infer<typeof ZBulkSend>;
+export type TBulkSendInput = z.input<typeof ZBulkSend>;
 
 export const ZRequestChanges = z.object({
   assessmentId: zId("Assessment"),

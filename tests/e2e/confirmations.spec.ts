@@ -1,6 +1,6 @@
 // Guards against risky actions that act in one click: changing a role, deactivating a user,
-// revoking a vendor link and rejecting an assessment each ask first, name the consequence,
-// and cancelling (button or Escape) changes nothing in the database.
+// revoking a vendor link, cancelling an assessment and rejecting one each ask first, name the
+// consequence, and cancelling (button or Escape) changes nothing in the database.
 import {
   createTempUser,
   createVendorLink,
@@ -78,6 +78,32 @@ test("each risky action asks first; cancelling changes nothing, confirming acts"
   await expect(revoke).toBeHidden();
   const invitation = await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } });
   expect(invitation.revokedAt).toBeNull();
+
+  // Cancelling the assessment: the reason is checked, then the consequence is named.
+  const cancelForm = page.getByRole("form", { name: "Cancel assessment" });
+  await cancelForm.getByLabel("Reason for cancelling").fill("Sent to the wrong vendor.");
+  const cancelButton = cancelForm.getByRole("button", { name: "Cancel assessment…" });
+  await cancelButton.click();
+  const cancel = page.getByRole("dialog", { name: "Cancel this assessment?" });
+  await expect(cancel).toHaveAccessibleDescription(/The vendor's links will stop working/);
+  await expect(cancel.getByRole("button", { name: "Keep the assessment" })).toBeFocused();
+  await cancel.getByRole("button", { name: "Keep the assessment" }).click();
+  await expect(cancel).toBeHidden();
+  await expect(cancelButton).toBeFocused();
+  await cancelButton.click();
+  await expect(cancel).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(cancel).toBeHidden();
+  const kept = await db.assessment.findUniqueOrThrow({
+    where: { id: link.assessmentId },
+    include: { invitations: true },
+  });
+  expect({
+    status: kept.status,
+    cancelledAt: kept.cancelledAt,
+    cancelReason: kept.cancelReason,
+    revoked: kept.invitations.map((i) => i.revokedAt),
+  }).toEqual({ status: "sent", cancelledAt: null, cancelReason: null, revoked: [null] });
 
   // Rejecting a submitted assessment.
   await db.assessment.update({

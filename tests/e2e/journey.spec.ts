@@ -96,7 +96,9 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   await sf.getByLabel("Maximum RPO (minutes)").fill("240");
   await sf.getByLabel("Minimum site separation (km)").fill("100");
   await sf.getByLabel("Maximum test age (months)").fill("12");
-  await expect(sf.getByLabel("Vendor contact email")).toHaveValue(vendorEmail);
+  await expect(sf.getByLabel("Send to").locator("option:checked")).toHaveText(
+    `Dana DR-Lead (${vendorEmail})`,
+  );
   await expectAccessible(proc);
   await shot(proc, "01-procurement-send");
   const sentAt = Date.now();

@@ -325,6 +325,17 @@ const ACTIONS: TActionEntry[] = [
   {
     kind: "action",
     file: "lib/actions/assessments.ts",
+    name: "bulkSendAssessmentsAction",
+    permission: "assessment:send",
+    record: "vendor",
+    args: (r) => [
+      { vendorIds: [r!.id], questionnaire: QUESTIONNAIRE, dueDate: isoDay(90), message: undefined },
+    ],
+    invalidArgs: (r) => [{ vendorIds: [r!.id], questionnaire: QUESTIONNAIRE, dueDate: "soon" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/assessments.ts",
     name: "resendInvitationAction",
     permission: "assessment:send",
     record: "invitation",

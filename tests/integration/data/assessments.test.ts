@@ -13,14 +13,15 @@ delete process.env.SMTP_URL;
 const { setupFreshDatabase, createOrgWithUsers } = await import("../db");
 const { createAndSendAssessment, findOpenAssessment } = await import("@/lib/data/assessments");
 const { ZCreateAssessment } = await import("@/lib/schemas/assessment");
-const { ConflictError } = await import("@/lib/errors");
+type TCreateAssessmentInput = import("@/lib/schemas/assessment").TCreateAssessmentInput;
+const { ConflictError, NotFoundError } = await import("@/lib/errors");
 
 const { prisma } = await setupFreshDatabase();
 const org = await createOrgWithUsers(prisma, "second-open");
 const other = await createOrgWithUsers(prisma, "second-open-other");
 const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
-const send = (vendorId: string, extra: { confirmSecondOpen?: boolean } = {}, scope = org) =>
+const send = (vendorId: string, extra: Partial<TCreateAssessmentInput> = {}, scope = org) =>
   createAndSendAssessment({
     orgId: scope.org.id,
     actorId: scope.procurement.id,
@@ -85,5 +86,61 @@ describe("a second open assessment for one vendor", () => {
     expect(await findOpenAssessment({ orgId: org.org.id, vendorId: theirs.id })).toBeNull();
     const ours = await vendor("Shared Name Co");
     await expect(send(ours.id)).resolves.toMatchObject({ vendorId: ours.id });
+  });
+});
+
+// Issue 17: the send form picks one of the vendor's saved contacts, or types a new one that
+// is then saved to the vendor; another vendor's (or organisation's) contact id is refused.
+describe("the contact a questionnaire is sent to", () => {
+  const contact = (vendorId: string, email: string, orgId = org.org.id) =>
+    prisma.vendorContact.create({ data: { orgId, vendorId, name: `Saved ${email}`, email } });
+
+  it("a saved contact: its address and name, nothing typed, no contact added", async () => {
+    const v = await vendor("Saved Contact Co");
+    const c = await contact(v.id, "saved@vendor.example");
+    const a = await send(v.id, { contactId: c.id, contactEmail: "" });
+    const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: a.id } });
+    expect([inv.email, inv.name]).toEqual(["saved@vendor.example", "Saved saved@vendor.example"]);
+    expect(await prisma.vendorContact.count({ where: { vendorId: v.id } })).toBe(1);
+  });
+
+  it("a typed contact is saved to the vendor once, audited", async () => {
+    const v = await vendor("Typed Contact Co");
+    await send(v.id, { contactName: "Dana Lead", contactEmail: "DANA@vendor.example" });
+    await prisma.assessment.updateMany({ where: { vendorId: v.id }, data: { status: "accepted" } });
+    await send(v.id, { contactEmail: "dana@vendor.example" });
+    const saved = await prisma.vendorContact.findMany({ where: { vendorId: v.id } });
+    expect(saved.map((c) => [c.name, c.email])).toEqual([["Dana Lead", "dana@vendor.example"]]);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "vendor.contact_added", targetId: v.id },
+      }),
+    ).toBe(1);
+  });
+
+  it("another vendor's or organisation's contact id is refused; nothing is sent", async () => {
+    const v = await vendor("Picky Co");
+    const elsewhere = await vendor("Elsewhere Co");
+    const theirs = await vendor("Their Co", other.org.id);
+    for (const c of [
+      await contact(elsewhere.id, "e@vendor.example"),
+      await contact(theirs.id, "t@vendor.example", other.org.id),
+    ])
+      await expect(send(v.id, { contactId: c.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await prisma.assessment.count({ where: { vendorId: v.id } })).toBe(0);
+  });
+
+  it("names the email field when no contact is picked or typed", () => {
+    const r = ZCreateAssessment.safeParse({
+      vendorId: "v1",
+      questionnaire: "bcdr-core",
+      requirements: { tier: "high" },
+      dueDate: inAWeek,
+      contactId: "",
+      contactEmail: "",
+    });
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["contactEmail", "Contact email is required (or pick a saved contact)"],
+    ]);
   });
 });

@@ -14,10 +14,10 @@ import { requirePageUser } from "@/lib/authz";
 import { listAssessments, OPEN_ASSESSMENT_STATUSES } from "@/lib/data/assessments";
 import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
-import { formatDate } from "@/lib/dates";
+import { formatDate, getDefaultDueDate } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { listCurrentQuestionnaires } from "@/lib/questionnaires";
+import { listQuestionnaireOptions } from "@/lib/questionnaires";
 import { TIER_DEFAULTS } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Vendor" };
@@ -43,7 +43,6 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const canSend =
     can({ role: user.role, permission: "assessment:send" }) && vendor.status === "active";
   const canWrite = can({ role: user.role, permission: "vendor:write" });
-  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   return (
     <>
       <PageHeader
@@ -72,11 +71,8 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
                 vendorId={vendor.id}
                 tier={vendor.tier}
                 tierDefaults={TIER_DEFAULTS as never}
-                questionnaires={listCurrentQuestionnaires().map((q) => ({
-                  value: `${q.id}@${q.version}`,
-                  label: `${q.title} (v${q.version})`,
-                }))}
-                contacts={vendor.contacts.map((c) => ({ name: c.name, email: c.email }))}
+                questionnaires={listQuestionnaireOptions()}
+                contacts={vendor.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email }))}
                 previous={
                   lastSubmitted
                     ? {
@@ -94,7 +90,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
                       }
                     : undefined
                 }
-                defaultDueDate={due}
+                defaultDueDate={getDefaultDueDate()}
               />
             </Card>
           )}
