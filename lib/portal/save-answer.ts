@@ -8,6 +8,7 @@ import {
   issuesToErrors,
   type TParseError,
 } from "../questionnaires";
+import { ID_PATTERN } from "../questionnaires/questionnaire-schema";
 import { type TSiteDraft, ZSiteDrafts } from "../questionnaires/site-drafts";
 import { type TSaveAnswer, ZSaveAnswer } from "../schemas/answer-save";
 import { EDITABLE } from "./access";
@@ -66,6 +67,17 @@ async function isOpenAfterReview({
   return row.createdAt.getTime() > (reviewed._max.createdAt?.getTime() ?? 0);
 }
 
+const unknownQuestion = (questionId: string): TSaveAnswerResult => ({
+  status: "invalid",
+  errors: [
+    {
+      path: `answers.${questionId}`,
+      expected: "a question of this questionnaire",
+      found: describeFound({ value: questionId }),
+    },
+  ],
+});
+
 /** Validates one autosave, then applies it once: versioned, audited, conflicts reported. */
 export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerResult> {
   const request = ZSaveAnswer.safeParse(input);
@@ -76,6 +88,9 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
     };
   const { questionId, value, baseVersion, idempotencyKey: key } = request.data;
   const { assessmentId, invitationId } = input;
+  // Question ids are snake_case: any other string names no question, and is never sent to the
+  // database (a NUL byte would make PostgreSQL fail the query).
+  if (!ID_PATTERN.test(questionId)) return unknownQuestion(questionId);
   const prior = await findResend(db, { assessmentId, questionId, key });
   if (prior) return { status: "saved", ...prior, duplicate: true };
 
@@ -86,17 +101,7 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
   });
   const questionnaire = await loadStoredQuestionnaire({ id: assessment.questionnaireVersionId });
   const question = findQuestion({ questionnaire, id: questionId });
-  if (!question)
-    return {
-      status: "invalid",
-      errors: [
-        {
-          path: `answers.${questionId}`,
-          expected: "a question of this questionnaire",
-          found: describeFound({ value: questionId }),
-        },
-      ],
-    };
+  if (!question) return unknownQuestion(questionId);
   const keepsDrafts = question.type === "sites";
   let drafts: TSiteDraft[] = [];
   if (request.data.drafts !== undefined) {

@@ -19,7 +19,9 @@ export const ANSWER_TYPES = [
 export const ZAnswerType = z.enum(ANSWER_TYPES);
 export type TAnswerType = z.infer<typeof ZAnswerType>;
 
-const ZId = z.string().regex(/^[a-z][a-z0-9_]*$/, "a snake_case identifier");
+/** Question and option ids: snake_case. */
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+const ZId = z.string().regex(ID_PATTERN, "a snake_case identifier");
 
 export const ZOption = z.strictObject({
   value: ZId,

@@ -474,4 +474,17 @@ describe("vendor portal answers", () => {
       RUNS,
     );
   });
+
+  it("a question id with a NUL byte is refused at answers.<id>, never sent to the database", async () => {
+    const r = await saveAnswer({
+      invitationId,
+      assessmentId,
+      questionId: "rto_minutes\u0000",
+      value: 5,
+      baseVersion: 0,
+      idempotencyKey: "nul-question",
+    });
+    expect(r.status).toBe("invalid");
+    if (r.status === "invalid") expect(r.errors[0]?.path).toBe("answers.rto_minutes\u0000");
+  });
 });
