@@ -16,6 +16,7 @@ import {
   type TCreateAssessmentInput,
   ZCreateAssessment,
 } from "@/lib/schemas/assessment";
+import type { TThresholdSource } from "@/lib/scoring/tiers";
 
 type TDefaults = {
   rto_minutes: number | null;
@@ -27,6 +28,8 @@ type TDefaults = {
   min_power_autonomy_hours: number | null;
   min_failover_staff_count: number | null;
   plan_must_cover: readonly string[];
+  /** Which of them the organisation's policy sets (the rest are the tier's defaults). */
+  sources?: Partial<Record<string, TThresholdSource>>;
 };
 
 type TProps = {
@@ -127,7 +130,7 @@ export function NewAssessmentForm(p: TProps) {
               id={`a-${l.id}`}
               label={l.label}
               inputMode="numeric"
-              hint={requirementHint(d?.[l.key], l.unit)}
+              hint={requirementHint(d?.[l.key], l.unit, d?.sources?.[l.key])}
               {...field(`requirements.${l.key}`)}
             />
           ))}
@@ -142,6 +145,7 @@ export function NewAssessmentForm(p: TProps) {
           idPrefix="a"
           legend="Scenarios the vendor's plan must cover"
           tierScenarios={d?.plan_must_cover ?? []}
+          from={d?.sources?.plan_must_cover}
           custom={customScope}
           scope={register("requirements.plan_scope")}
           list={register("requirements.plan_must_cover")}

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { REQUIREMENT_LABELS } from "@/lib/questionnaires/requirement-labels";
-import type { TRequirementField } from "@/lib/scoring/tiers";
+import type { TRequirementField, TThresholdSource } from "@/lib/scoring/tiers";
 
 // The requirement fields as the send form and the policy editor show them: one label and unit
 // per field, and one plan-scope control (a switch between the tier's scenarios and a ticked list).
@@ -35,11 +35,17 @@ export const PLAN_SCENARIO_OPTIONS = [
   { value: "staff_loss", label: "Loss of key staff" },
 ] as const;
 
-/** "Leave empty for the tier default: 100 km" */
-export const requirementHint = (v: number | null | undefined, unit: string) =>
-  v === null || v === undefined
-    ? "No default for this tier: leave empty for none"
-    : `Leave empty for the tier default: ${v} ${unit}`;
+/** "Leave empty for the tier default: 100 km" (or the organisation's policy, when it sets it). */
+export const requirementHint = (
+  v: number | null | undefined,
+  unit: string,
+  from: TThresholdSource = "tier_default",
+) => {
+  const whose = from === "policy" ? "your organisation's policy" : "the tier default";
+  return v === null || v === undefined
+    ? `No ${from === "policy" ? "requirement in your organisation's policy" : "default for this tier"}: leave empty for none`
+    : `Leave empty for ${whose}: ${v} ${unit}`;
+};
 
 /** A plan's scope: the tier's scenarios, or only the ticked ones (none ticked: none required). */
 export function PlanScopeFields({
@@ -50,6 +56,7 @@ export function PlanScopeFields({
   scope,
   list,
   error,
+  from = "tier_default",
 }: {
   idPrefix: string;
   legend: string;
@@ -60,6 +67,8 @@ export function PlanScopeFields({
   scope: UseFormRegisterReturn;
   list: UseFormRegisterReturn;
   error?: string;
+  /** Where the default scenarios come from: the tier, or the organisation's policy. */
+  from?: TThresholdSource;
 }) {
   const defaults = PLAN_SCENARIO_OPTIONS.filter((s) => tierScenarios.includes(s.value))
     .map((s) => s.label.toLowerCase())
@@ -70,7 +79,10 @@ export function PlanScopeFields({
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <label className="flex items-start gap-2 text-sm">
         <input type="radio" value="default" className="mt-0.5" {...scope} />
-        <span>The tier default: {defaults || "none"}</span>
+        <span>
+          {from === "policy" ? "Your organisation's policy" : "The tier default"}:{" "}
+          {defaults || "none"}
+        </span>
       </label>
       <label className="flex items-start gap-2 text-sm">
         <input type="radio" value="custom" className="mt-0.5" {...scope} />

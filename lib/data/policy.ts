@@ -1,6 +1,8 @@
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
+import { TIERS, type TTier } from "../rules/types";
 import { type TOrgPolicy, ZOrgPolicy } from "../scoring/policy";
+import { resolveRequirements, type TResolvedRequirements } from "../scoring/tiers";
 import {
   diffResolved,
   readResolvedRequirements,
@@ -43,6 +45,19 @@ export async function getPolicy({ orgId }: { orgId: string }) {
       by: v.createdById ? (names.get(v.createdById) ?? null) : null,
     })),
   };
+}
+
+/** Each tier's requirements before an assessment sets its own: the tier defaults ← the policy. */
+export async function getTierRequirements({ orgId }: { orgId: string }) {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { policy: true },
+  });
+  const parsed = ZOrgPolicy.safeParse(org.policy);
+  const policy = parsed.success ? parsed.data : undefined;
+  return Object.fromEntries(
+    TIERS.map((tier) => [tier, resolveRequirements({ requirements: { tier }, policy })]),
+  ) as Record<TTier, TResolvedRequirements>;
 }
 
 /** How many open assessments would be judged against different requirements at submit. */

@@ -48,6 +48,19 @@ test("the policy's separation is what every screen says, and a capped flag is lo
   await expect(page.getByTestId("policy-note")).toContainText(/Saved as version \d+/);
   await expectAccessible(page);
 
+  // The send form's hint gives the policy's figure for a critical vendor, not the tier's.
+  const org = await demoOrg(db);
+  const critical1 = await db.vendor.findFirstOrThrow({
+    where: { orgId: org.id, tier: "critical", status: "active" },
+  });
+  await page.goto(`/vendors/${critical1.id}`);
+  await expect(page.getByLabel("Minimum site separation (km)")).toHaveAccessibleDescription(
+    "Leave empty for your organisation's policy: 300 km",
+  );
+  await expect(page.getByLabel("Maximum RPO (minutes)")).toHaveAccessibleDescription(
+    "Leave empty for the tier default: 15 min",
+  );
+
   // Procurement sends; every reader says 300 km.
   const first = await sendWithAnswers(browser, db, { name: `Policy Ring ${tag}` });
   const stored = await db.assessment.findUniqueOrThrow({ where: { id: first.assessmentId } });

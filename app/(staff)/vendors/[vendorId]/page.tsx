@@ -12,13 +12,13 @@ import { VendorScoreTrend } from "@/components/vendors/score-trend";
 import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
 import { requirePageUser } from "@/lib/authz";
 import { listAssessments, OPEN_ASSESSMENT_STATUSES } from "@/lib/data/assessments";
+import { getTierRequirements } from "@/lib/data/policy";
 import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
 import { formatDate, getDefaultDueDate } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { listQuestionnaireOptions } from "@/lib/questionnaires";
-import { TIER_DEFAULTS } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -70,7 +70,7 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
               <NewAssessmentForm
                 vendorId={vendor.id}
                 tier={vendor.tier}
-                tierDefaults={TIER_DEFAULTS as never}
+                tierDefaults={await getTierRequirements({ orgId: user.orgId })}
                 questionnaires={listQuestionnaireOptions()}
                 contacts={vendor.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email }))}
                 previous={
