@@ -7,6 +7,7 @@ import { flagTitle } from "../rules/flag-titles";
 import type { TCreateAssessment } from "../schemas/assessment";
 import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
+import { carryAnswersIn } from "./carry-answers";
 import { issueInvitation, mailInvitation } from "./invitations";
 import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
 import {
@@ -83,7 +84,7 @@ export async function createAndSendAssessment({
     where: { id: input.vendorId, orgId, status: "active" },
   });
   if (!vendor) throw new NotFoundError("Vendor not found");
-  // A reassessment starts from the vendor's last submitted answers.
+  // A reassessment starts from the answers of one of the vendor's submitted (or decided) ones.
   const previous = input.previousAssessmentId
     ? await db.assessment.findFirst({
         where: {
@@ -140,17 +141,15 @@ export async function createAndSendAssessment({
         previousAssessmentId: previous?.id ?? null,
       },
     });
-    for (const ans of previous?.answers ?? []) {
-      if (ans.value === null) continue;
-      await tx.answer.create({
-        data: {
-          assessmentId: assessment.id,
-          questionId: ans.questionId,
-          value: ans.value as Prisma.InputJsonValue,
-          updatedByKind: "system",
-        },
+    // Carried over awaiting the vendor's confirmation; what the new version refuses is left out.
+    if (previous)
+      await carryAnswersIn({
+        tx,
+        assessmentId: assessment.id,
+        questionnaire: readStoredQuestionnaire(qv),
+        answers: toAnswers(previous.answers),
+        source: "previous",
       });
-    }
     const { invitation, token } = await issueInvitation({
       tx,
       orgId,
@@ -232,6 +231,13 @@ export async function getAssessmentDetail({
   const changedSincePrevious = a.previousAssessment
     ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers })
     : [];
+  // Carried over, confirmed by the vendor and equal to last time: the review can pass over it.
+  const changed = new Set(changedSincePrevious);
+  const confirmedUnchanged = a.previousAssessment
+    ? a.answers
+        .filter((r) => r.carriedFrom && !r.awaitingConfirmation && !changed.has(r.questionId))
+        .map((r) => r.questionId)
+    : [];
   // One answer for every reader (this page, the PDF): see lib/data/requirements.ts.
   const resolved = readResolvedRequirements({
     stored: a.resolvedRequirements,
@@ -247,6 +253,7 @@ export async function getAssessmentDetail({
     questionnaire,
     answers,
     changedSincePrevious,
+    confirmedUnchanged,
     resolved,
     requirementsChanged,
   };

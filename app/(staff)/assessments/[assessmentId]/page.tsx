@@ -45,7 +45,13 @@ export default async function AssessmentPage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  const { assessment: a, questionnaire, answers, changedSincePrevious } = detail;
+  const {
+    assessment: a,
+    questionnaire,
+    answers,
+    changedSincePrevious,
+    confirmedUnchanged,
+  } = detail;
   const owners = can({ role: user.role, permission: "finding:write" })
     ? await listUsers({ orgId: user.orgId })
     : [];
@@ -154,6 +160,7 @@ export default async function AssessmentPage({
                     : undefined
                 }
                 changed={new Set(changedSincePrevious)}
+                confirmedUnchanged={new Set(confirmedUnchanged)}
                 reopened={reopened}
                 minSeparationKm={resolved?.min_separation_km}
               />
