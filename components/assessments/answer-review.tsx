@@ -40,6 +40,8 @@ type TProps = {
   changed: Set<string>;
   /** Carried over from the last assessment and confirmed by the vendor as it was. */
   confirmedUnchanged?: Set<string>;
+  /** Carried over and not confirmed by the vendor: shown as unanswered. */
+  awaitingConfirmation?: Set<string>;
   reopened: Set<string>;
   /** The reviewer's reply box under each thread (the thread is open and the role may review). */
   reply?: (q: { id: string; label: string }) => ReactNode;
@@ -58,6 +60,7 @@ export function AnswerReview({
   rounds,
   changed,
   confirmedUnchanged,
+  awaitingConfirmation,
   reopened,
   reply,
   minSeparationKm,
@@ -92,6 +95,9 @@ export function AnswerReview({
                       )}
                       {confirmedUnchanged?.has(q.id) && (
                         <Badge tone="neutral">Confirmed unchanged</Badge>
+                      )}
+                      {awaitingConfirmation?.has(q.id) && (
+                        <Badge tone="medium">Carried over, not confirmed</Badge>
                       )}
                       {reopened.has(q.id) && <Badge tone="medium">Reopened</Badge>}
                     </div>

@@ -228,8 +228,14 @@ export async function getAssessmentDetail({
     definition: a.questionnaireVersion.definition,
   });
   const answers = toAnswers(a.answers);
+  // Carried over and not confirmed yet: neither changed nor an answer of this round.
+  const awaitingConfirmation = a.answers
+    .filter((r) => r.awaitingConfirmation)
+    .map((r) => r.questionId);
   const changedSincePrevious = a.previousAssessment
-    ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers })
+    ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers }).filter(
+        (id) => !awaitingConfirmation.includes(id),
+      )
     : [];
   // Carried over, confirmed by the vendor and equal to last time: the review can pass over it.
   const changed = new Set(changedSincePrevious);
@@ -254,6 +260,7 @@ export async function getAssessmentDetail({
     answers,
     changedSincePrevious,
     confirmedUnchanged,
+    awaitingConfirmation,
     resolved,
     requirementsChanged,
   };

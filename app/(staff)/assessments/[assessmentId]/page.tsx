@@ -45,13 +45,7 @@ export default async function AssessmentPage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  const {
-    assessment: a,
-    questionnaire,
-    answers,
-    changedSincePrevious,
-    confirmedUnchanged,
-  } = detail;
+  const { assessment: a, questionnaire, answers, changedSincePrevious } = detail;
   const owners = can({ role: user.role, permission: "finding:write" })
     ? await listUsers({ orgId: user.orgId })
     : [];
@@ -160,7 +154,8 @@ export default async function AssessmentPage({
                     : undefined
                 }
                 changed={new Set(changedSincePrevious)}
-                confirmedUnchanged={new Set(confirmedUnchanged)}
+                confirmedUnchanged={new Set(detail.confirmedUnchanged)}
+                awaitingConfirmation={new Set(detail.awaitingConfirmation)}
                 reopened={reopened}
                 minSeparationKm={resolved?.min_separation_km}
               />
