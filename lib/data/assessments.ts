@@ -56,6 +56,16 @@ export const OPEN_ASSESSMENT_STATUSES = [
   "submitted",
 ] as const satisfies readonly AssessmentStatus[];
 
+/**
+ * Whose answers a reassessment may start from: submitted, or decided. Not one cancelled (its
+ * answers were withdrawn) nor one back with the vendor (its answers are being changed).
+ */
+export const REASSESSABLE_STATUSES = [
+  "submitted",
+  "accepted",
+  "rejected",
+] as const satisfies readonly AssessmentStatus[];
+
 export type TFindOpenAssessmentInput = {
   orgId: string;
   vendorId: string;
@@ -91,7 +101,7 @@ export async function createAndSendAssessment({
           id: input.previousAssessmentId,
           orgId,
           vendorId: vendor.id,
-          submittedAt: { not: null },
+          status: { in: [...REASSESSABLE_STATUSES] },
         },
         include: { answers: true },
       })

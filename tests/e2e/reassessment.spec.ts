@@ -11,6 +11,8 @@ test("a reassessment starts from the last answers, each to confirm or change", a
   browser,
   db,
 }) => {
+  // Every answer of the questionnaire is confirmed one at a time, each a save.
+  test.setTimeout(240_000);
   const name = `Again Ltd ${Date.now()}`;
   // Last year's assessment, submitted through the portal and accepted.
   const first = await sendWithAnswers(browser, db, { name });
