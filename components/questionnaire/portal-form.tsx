@@ -79,6 +79,9 @@ function saveStatus(p: {
   return "All answers saved";
 }
 
+/** Save states of an edit on its way to the server (queued, in flight, or waiting to resend). */
+const SENDING = new Set(["pending", "saving", "offline"]);
+
 export function PortalForm(props: TPortalProps) {
   const { token, assessmentId, questionnaire } = props;
   const { values, saved, states, change, resolve, unsaved, refused, ready } = useAutosave({
@@ -96,10 +99,13 @@ export function PortalForm(props: TPortalProps) {
   const readOnly = !["sent", "in_progress", "changes_requested"].includes(status);
   const reopened = new Set(props.reopened);
   // A carried-over answer awaits confirmation until a save of it is acknowledged (any save
-  // confirms it on the server, lib/portal/save-answer.ts).
+  // confirms it on the server, lib/portal/save-answer.ts) or on its way; a refused save
+  // (invalid, conflict, locked) leaves it awaiting.
   const awaiting = new Set(
     Object.keys(props.awaiting ?? {}).filter(
-      (id) => saved[id]?.version === props.initial[id]?.version,
+      (id) =>
+        saved[id]?.version === props.initial[id]?.version &&
+        !SENDING.has(states[id]?.kind ?? "idle"),
     ),
   );
   // Questions unanswered when the page loaded stay open after a change request (see saveAnswer).
