@@ -12,7 +12,7 @@ test("a reassessment starts from the last answers, each to confirm or change", a
   db,
 }) => {
   // Every answer of the questionnaire is confirmed one at a time, each a save.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const name = `Again Ltd ${Date.now()}`;
   // Last year's assessment, submitted through the portal and accepted.
   const first = await sendWithAnswers(browser, db, { name });
