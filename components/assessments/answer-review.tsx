@@ -38,6 +38,10 @@ type TProps = {
   /** Each reopened question's rounds: its value before and after. */
   rounds: Record<string, TRound[]>;
   changed: Set<string>;
+  /** Carried over from the last assessment and confirmed by the vendor as it was. */
+  confirmedUnchanged?: Set<string>;
+  /** Carried over and not confirmed by the vendor: shown as unanswered. */
+  awaitingConfirmation?: Set<string>;
   reopened: Set<string>;
   /** The reviewer's reply box under each thread (the thread is open and the role may review). */
   reply?: (q: { id: string; label: string }) => ReactNode;
@@ -55,6 +59,8 @@ export function AnswerReview({
   threads,
   rounds,
   changed,
+  confirmedUnchanged,
+  awaitingConfirmation,
   reopened,
   reply,
   minSeparationKm,
@@ -86,6 +92,12 @@ export function AnswerReview({
                     <div className="flex gap-1">
                       {changed.has(q.id) && (
                         <Badge tone="info">Changed since last assessment</Badge>
+                      )}
+                      {confirmedUnchanged?.has(q.id) && (
+                        <Badge tone="neutral">Confirmed unchanged</Badge>
+                      )}
+                      {awaitingConfirmation?.has(q.id) && (
+                        <Badge tone="medium">Carried over, not confirmed</Badge>
                       )}
                       {reopened.has(q.id) && <Badge tone="medium">Reopened</Badge>}
                     </div>

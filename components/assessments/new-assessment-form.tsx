@@ -62,7 +62,8 @@ export function NewAssessmentForm(p: TProps) {
       contactId: first?.id ?? "",
       contactEmail: "",
       contactName: "",
-      previousAssessmentId: "",
+      // A reassessment starts from the last submitted answers unless the sender picks blank.
+      previousAssessmentId: p.previous?.id ?? "",
     },
     action: createAssessmentAction,
     afterSuccess: (data) => router.push(`/assessments/${data.id}?sent=1`),
@@ -196,7 +197,7 @@ export function NewAssessmentForm(p: TProps) {
             { value: "", label: "A blank questionnaire" },
             {
               value: p.previous.id,
-              label: `Last submitted answers (${p.previous.label}) — a reassessment`,
+              label: `Last submitted answers (${p.previous.label}), for the vendor to confirm or change`,
             },
           ]}
           {...register("previousAssessmentId")}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import {
+  getSubmitReview,
   getVisibleQuestions,
   isAnswered,
   type TQuestion,
@@ -12,6 +13,7 @@ import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
 import { isThreadOpen } from "@/lib/schemas/thread";
 import { type TSaved, useAutosave } from "./autosave";
+import { CarriedNotice } from "./carried-notice";
 import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
 import { ColleagueInvite } from "./colleague-invite";
 import { EvidenceUpload, type TEvidenceItem } from "./evidence-upload";
@@ -32,6 +34,8 @@ export type TPortalProps = {
   /** Sites questions, whose incomplete sites are kept as drafts beside the answer. */
   draftQuestions: string[];
   reopened: string[];
+  /** Answers carried over and not yet confirmed (question id → where they came from). */
+  awaiting?: Record<string, "previous" | "questionnaire" | "import">;
   /** Each question's thread with the reviewer (question id → messages, oldest first). */
   threads: Record<string, TThreadMessageView[]>;
   evidence: TEvidenceItem[];
@@ -75,9 +79,12 @@ function saveStatus(p: {
   return "All answers saved";
 }
 
+/** Save states of an edit on its way to the server (queued, in flight, or waiting to resend). */
+const SENDING = new Set(["pending", "saving", "offline"]);
+
 export function PortalForm(props: TPortalProps) {
   const { token, assessmentId, questionnaire } = props;
-  const { values, states, change, resolve, unsaved, refused, ready } = useAutosave({
+  const { values, saved, states, change, resolve, unsaved, refused, ready } = useAutosave({
     token,
     assessmentId,
     initial: props.initial,
@@ -91,20 +98,35 @@ export function PortalForm(props: TPortalProps) {
   const changesRequested = status === "changes_requested";
   const readOnly = !["sent", "in_progress", "changes_requested"].includes(status);
   const reopened = new Set(props.reopened);
+  // A carried-over answer awaits confirmation until a save of it is acknowledged (any save
+  // confirms it on the server, lib/portal/save-answer.ts) or on its way; a refused save
+  // (invalid, conflict, locked) leaves it awaiting.
+  const awaiting = new Set(
+    Object.keys(props.awaiting ?? {}).filter(
+      (id) =>
+        saved[id]?.version === props.initial[id]?.version &&
+        !SENDING.has(states[id]?.kind ?? "idle"),
+    ),
+  );
   // Questions unanswered when the page loaded stay open after a change request (see saveAnswer).
   const [answeredAtLoad] = useState(
     () =>
       new Set(
         Object.entries(props.initial)
-          .filter(([, v]) => v.value !== undefined)
+          .filter(([k, v]) => v.value !== undefined && !props.awaiting?.[k])
           .map(([k]) => k),
       ),
   );
-  const answers = values as TAnswers;
+  // What shows follows every value on screen; what counts as answered leaves out the
+  // carried-over answers still awaiting confirmation.
+  const onScreen = values as TAnswers;
   const visible = useMemo(
-    () => new Set(getVisibleQuestions({ questionnaire, answers }).map((q) => q.id)),
-    [questionnaire, answers],
+    () => new Set(getVisibleQuestions({ questionnaire, answers: onScreen }).map((q) => q.id)),
+    [questionnaire, onScreen],
   );
+  const answers = Object.fromEntries(
+    Object.entries(values).filter(([k]) => !awaiting.has(k)),
+  ) as TAnswers;
 
   const required = questionnaire.sections
     .flatMap((s) => s.questions)
@@ -317,6 +339,14 @@ export function PortalForm(props: TPortalProps) {
                       />
                     }
                   >
+                    {!locked && awaiting.has(q.id) && (
+                      <CarriedNotice
+                        questionId={q.id}
+                        questionLabel={q.label}
+                        from={props.awaiting?.[q.id] ?? "previous"}
+                        onConfirm={() => change(q.id, values[q.id])}
+                      />
+                    )}
                     {input(q, locked)}
                   </QuestionCard>
                 );
@@ -336,6 +366,10 @@ export function PortalForm(props: TPortalProps) {
             </section>
             <SubmitPanel
               token={token}
+              orgName={props.orgName}
+              review={getSubmitReview({ questionnaire, answers, visibleBy: onScreen })}
+              evidenceCount={evidence.length}
+              incompleteSites={incompleteSites}
               unsaved={unsaved}
               onSubmitted={() => setStatus("submitted")}
             />

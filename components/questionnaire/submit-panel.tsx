@@ -1,30 +1,54 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { TSubmitReview } from "@/lib/questionnaires/submit-review";
 
-type TMissing = { id: string; label: string };
+type TMissing = { id: string; label: string; awaitingConfirmation?: boolean };
 type TError = { path: string; expected: string; found: string };
 type TDraft = { questionId: string; message: string };
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Submits after a last review of what goes (sections, optional questions left unanswered,
+ * evidence). When the page already knows something required is missing, it asks the server at
+ * once instead, which lists what to fix.
+ */
 export function SubmitPanel({
   token,
+  orgName,
+  review,
+  evidenceCount,
+  incompleteSites,
   unsaved,
   onSubmitted,
 }: {
   token: string;
+  orgName: string;
+  review: TSubmitReview;
+  evidenceCount: number;
+  incompleteSites: number;
   unsaved: number;
   onSubmitted(): void;
 }) {
   const [busy, setBusy] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const [missing, setMissing] = useState<TMissing[]>([]);
   const [errors, setErrors] = useState<TError[]>([]);
   const [drafts, setDrafts] = useState<TDraft[]>([]);
   const [message, setMessage] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
 
+  function start() {
+    if (review.missingRequired.length || incompleteSites) void submit();
+    else setReviewing(true);
+  }
+
   async function submit() {
     if (busy) return; // a double click sends one request; the server ignores a second one anyway
     setBusy(true);
+    setReviewing(false);
     setMessage(undefined);
     try {
       const res = await fetch(`/api/respond/${token}/submit`, { method: "POST" });
@@ -68,7 +92,7 @@ export function SubmitPanel({
               <a className="text-red-800 underline" href={`#q-${m.id}`}>
                 {m.label}
               </a>{" "}
-              — required
+              {m.awaitingConfirmation ? "— carried over: confirm or change it" : "— required"}
             </li>
           ))}
           {drafts.map((d) => (
@@ -98,12 +122,46 @@ export function SubmitPanel({
       )}
       <button
         type="button"
-        onClick={() => void submit()}
+        onClick={start}
         disabled={busy || unsaved > 0}
         className="mt-3 rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:bg-indigo-300"
       >
         {busy ? "Submitting…" : unsaved > 0 ? "Saving answers…" : "Submit answers"}
       </button>
+      <ConfirmDialog
+        open={reviewing}
+        title={`Submit your answers to ${orgName}?`}
+        confirmLabel="Yes, submit"
+        cancelLabel="Keep editing"
+        pending={busy}
+        onConfirm={() => void submit()}
+        onCancel={() => setReviewing(false)}
+      >
+        <p>
+          {orgName} receives these answers; they become read-only unless the reviewer reopens a
+          question.
+        </p>
+        <ul className="mt-2 space-y-0.5" aria-label="Sections">
+          {review.sections.map((s) => (
+            <li key={s.id}>
+              {s.title}: {s.answered} of {plural(s.total, "question")} answered
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2">
+          {review.unansweredOptional.length
+            ? `${plural(review.unansweredOptional.length, "optional question")} left unanswered:`
+            : "Every optional question is answered."}
+        </p>
+        {review.unansweredOptional.length > 0 && (
+          <ul className="list-disc pl-5" aria-label="Optional questions left unanswered">
+            {review.unansweredOptional.map((q) => (
+              <li key={q.id}>{q.label}</li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2">{plural(evidenceCount, "evidence file")} attached.</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,11 +1,17 @@
 import type { TAnswers } from "../rules/types";
 
-type TAnswerRow = { questionId: string; value: unknown };
+type TAnswerRow = { questionId: string; value: unknown; awaitingConfirmation?: boolean };
 
-/** Answer rows → the engine's answers object. A cleared answer (JSON null) is absent. */
+/**
+ * Answer rows → the engine's answers object. A cleared answer (JSON null) is absent, and so is
+ * one carried in and not yet confirmed by the vendor (lib/data/carry-answers.ts): it is no
+ * answer of theirs until they confirm it.
+ */
 export function toAnswers(rows: readonly TAnswerRow[]): TAnswers {
   const out: Record<string, unknown> = {};
-  for (const r of rows) if (r.value !== null && r.value !== undefined) out[r.questionId] = r.value;
+  for (const r of rows)
+    if (r.value !== null && r.value !== undefined && !r.awaitingConfirmation)
+      out[r.questionId] = r.value;
   return out as TAnswers;
 }
 

@@ -7,6 +7,7 @@ import { flagTitle } from "../rules/flag-titles";
 import type { TCreateAssessment } from "../schemas/assessment";
 import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
+import { carryAnswersIn } from "./carry-answers";
 import { issueInvitation, mailInvitation } from "./invitations";
 import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
 import {
@@ -56,6 +57,16 @@ export const OPEN_ASSESSMENT_STATUSES = [
   "submitted",
 ] as const satisfies readonly AssessmentStatus[];
 
+/**
+ * Whose answers a reassessment may start from: submitted, or decided. Not one cancelled (its
+ * answers were withdrawn) nor one back with the vendor (its answers are being changed).
+ */
+export const REASSESSABLE_STATUSES = [
+  "submitted",
+  "accepted",
+  "rejected",
+] as const satisfies readonly AssessmentStatus[];
+
 export type TFindOpenAssessmentInput = {
   orgId: string;
   vendorId: string;
@@ -96,14 +107,14 @@ export async function createAndSendAssessment({
     : null;
   if (input.contactId && !saved) throw new NotFoundError("Vendor contact not found");
   const contact = saved ?? { name: input.contactName, email: input.contactEmail ?? "" };
-  // A reassessment starts from the vendor's last submitted answers.
+  // A reassessment starts from the answers of one of the vendor's submitted (or decided) ones.
   const previous = input.previousAssessmentId
     ? await db.assessment.findFirst({
         where: {
           id: input.previousAssessmentId,
           orgId,
           vendorId: vendor.id,
-          submittedAt: { not: null },
+          status: { in: [...REASSESSABLE_STATUSES] },
         },
         include: { answers: true },
       })
@@ -153,17 +164,15 @@ export async function createAndSendAssessment({
         previousAssessmentId: previous?.id ?? null,
       },
     });
-    for (const ans of previous?.answers ?? []) {
-      if (ans.value === null) continue;
-      await tx.answer.create({
-        data: {
-          assessmentId: assessment.id,
-          questionId: ans.questionId,
-          value: ans.value as Prisma.InputJsonValue,
-          updatedByKind: "system",
-        },
+    // Carried over awaiting the vendor's confirmation; what the new version refuses is left out.
+    if (previous)
+      await carryAnswersIn({
+        tx,
+        assessmentId: assessment.id,
+        questionnaire: readStoredQuestionnaire(qv),
+        answers: toAnswers(previous.answers),
+        source: "previous",
       });
-    }
     if (!saved) await keepTypedContact({ tx, orgId, actorId, vendorId: vendor.id, contact });
     const { invitation, token } = await issueInvitation({
       tx,
@@ -275,8 +284,21 @@ export async function getAssessmentDetail({
     definition: a.questionnaireVersion.definition,
   });
   const answers = toAnswers(a.answers);
+  // Carried over and not confirmed yet: neither changed nor an answer of this round.
+  const awaitingConfirmation = a.answers
+    .filter((r) => r.awaitingConfirmation)
+    .map((r) => r.questionId);
   const changedSincePrevious = a.previousAssessment
-    ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers })
+    ? diffAnswers({ before: toAnswers(a.previousAssessment.answers), after: answers }).filter(
+        (id) => !awaitingConfirmation.includes(id),
+      )
+    : [];
+  // Carried over, confirmed by the vendor and equal to last time: the review can pass over it.
+  const changed = new Set(changedSincePrevious);
+  const confirmedUnchanged = a.previousAssessment
+    ? a.answers
+        .filter((r) => r.carriedFrom && !r.awaitingConfirmation && !changed.has(r.questionId))
+        .map((r) => r.questionId)
     : [];
   // One answer for every reader (this page, the PDF): see lib/data/requirements.ts.
   const resolved = readResolvedRequirements({
@@ -293,6 +315,8 @@ export async function getAssessmentDetail({
     questionnaire,
     answers,
     changedSincePrevious,
+    confirmedUnchanged,
+    awaitingConfirmation,
     resolved,
     requirementsChanged,
   };

@@ -37,7 +37,7 @@ export async function rejudgeAssessment({
       requirements: true,
       questionnaireVersionId: true,
       questionnaireVersion: { select: { definition: true } },
-      answers: { select: { questionId: true, value: true } },
+      answers: { select: { questionId: true, value: true, awaitingConfirmation: true } },
       flags: { select: { code: true, severity: true } },
       org: { select: { policy: true } },
     },

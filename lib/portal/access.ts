@@ -101,6 +101,8 @@ export async function getPortalAssessment({ assessmentId }: { assessmentId: stri
           drafts: true,
           version: true,
           reopened: true,
+          awaitingConfirmation: true,
+          carriedFrom: true,
           updatedAt: true,
           createdAt: true,
         },

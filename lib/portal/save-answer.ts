@@ -56,14 +56,15 @@ async function isOpenAfterReview({
   const [row, reviewed] = await Promise.all([
     db.answer.findUnique({
       where: { assessmentId_questionId: { assessmentId, questionId } },
-      select: { reopened: true, value: true, createdAt: true },
+      select: { reopened: true, value: true, createdAt: true, awaitingConfirmation: true },
     }),
     db.reviewComment.aggregate({
       where: { assessmentId, resolvedAt: null },
       _max: { createdAt: true },
     }),
   ]);
-  if (!row || row.reopened || row.value === null) return true;
+  // An answer carried over and never confirmed was no answer at review time: still to give.
+  if (!row || row.reopened || row.value === null || row.awaitingConfirmation) return true;
   return row.createdAt.getTime() > (reviewed._max.createdAt?.getTime() ?? 0);
 }
 
@@ -178,7 +179,14 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
       const saved = current
         ? await tx.answer.update({
             where: { id: current.id, version: currentVersion },
-            data: { value: json, drafts: draftsJson, version: { increment: 1 }, ...who },
+            // Any save confirms an answer carried over, whether its value changed or not.
+            data: {
+              value: json,
+              drafts: draftsJson,
+              version: { increment: 1 },
+              awaitingConfirmation: false,
+              ...who,
+            },
           })
         : await tx.answer.create({
             data: { assessmentId, questionId, value: json, drafts: draftsJson, ...who },
@@ -213,6 +221,7 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
           to: value as Prisma.InputJsonValue,
           ...(drafts.length ? { drafts: drafts.length } : {}),
           version: saved.version,
+          ...(current?.awaitingConfirmation ? { confirmed: current.carriedFrom ?? true } : {}),
         },
       });
       return {

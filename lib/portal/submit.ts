@@ -44,7 +44,8 @@ export type TSubmitResult =
   | { status: "already_submitted" }
   | {
       status: "incomplete";
-      missing: { id: string; label: string }[];
+      /** `awaitingConfirmation`: carried over from earlier answers, to confirm or change. */
+      missing: { id: string; label: string; awaitingConfirmation?: boolean }[];
       errors: TParseError[];
       /** Items still being entered (sites without a location…): one sentence each. */
       drafts: { questionId: string; message: string }[];
@@ -60,10 +61,15 @@ export async function submitAssessment({
 }): Promise<TSubmitResult> {
   const { assessment, questionnaire } = await getPortalAssessment({ assessmentId });
   if (!EDITABLE.has(assessment.status)) return { status: "already_submitted" };
+  // An answer carried over and not yet confirmed is not an answer yet (toAnswers leaves it out).
   const answers = toAnswers(assessment.answers);
+  const awaiting = new Set(
+    assessment.answers.filter((a) => a.awaitingConfirmation).map((a) => a.questionId),
+  );
   const missing = getMissingRequired({ questionnaire, answers }).map((q) => ({
     id: q.id,
     label: q.label,
+    ...(awaiting.has(q.id) ? { awaitingConfirmation: true } : {}),
   }));
   const parsed = parseAnswers({ questionnaire, input: answers });
   const drafts = listDrafts({ answers: assessment.answers });

@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 import { waitForLink } from "./mail";
 import { answer, expectAllSaved } from "./portal-helpers";
+import { submitAnswers } from "./send-helpers";
 
 const shots = path.join("test-results", "screens");
 async function shot(page: Page, name: string) {
@@ -221,10 +222,7 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   // The rest of the shared-storage pattern, then submit.
   for (const [id, value] of SIDEKICK.slice(8)) await answer(vendor, id, value);
   await expectAllSaved(vendor);
-  await vendor.getByRole("button", { name: "Submit answers" }).click();
-  await expect(
-    vendor.getByRole("status").filter({ hasText: /^Submitted\. Thank you/ }),
-  ).toBeVisible();
+  await submitAnswers(vendor);
   await expect(vendor.locator("#q-topology input[value=active_passive]")).toBeDisabled();
   // A second submit changes nothing.
   const again = await vendor.request.post(
@@ -273,10 +271,7 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   // Exports now exist, so the export-formats question appears, and it is open too.
   await answer(vendor, "export_formats", ["csv", "json", "api"]);
   await expectAllSaved(vendor);
-  await vendor.getByRole("button", { name: "Submit answers" }).click();
-  await expect(
-    vendor.getByRole("status").filter({ hasText: /^Submitted\. Thank you/ }),
-  ).toBeVisible();
+  await submitAnswers(vendor);
 
   // Procurement: the export flag is gone; it raises a finding and accepts.
   await proc.reload();

@@ -87,9 +87,13 @@ export async function sendWithAnswers(
   return { assessmentId, email, link, proc, vendorPage };
 }
 
-/** The vendor submits through the portal's button. */
+/** The vendor submits through the portal's button and its last review (a dialog). */
 export async function submitAnswers(vendorPage: Page) {
   await vendorPage.getByRole("button", { name: "Submit answers" }).click();
+  await vendorPage
+    .getByRole("dialog", { name: /^Submit your answers to / })
+    .getByRole("button", { name: "Yes, submit" })
+    .click();
   await expect(
     vendorPage.getByRole("status").filter({ hasText: /^Submitted\. Thank you/ }),
   ).toBeVisible();

@@ -318,6 +318,7 @@ describe("reassessment", () => {
     const copied = await prisma.answer.findMany({ where: { assessmentId: next.id } });
     expect(copied.map((a) => a.questionId)).toContain("sites");
     expect(copied.every((a) => a.version === 1 && !a.reopened)).toBe(true);
+    expect(copied.every((a) => a.awaitingConfirmation && a.carriedFrom === "previous")).toBe(true);
     const inv = await prisma.invitation.findFirstOrThrow({ where: { assessmentId: next.id } });
     const row = copied.find((a) => a.questionId === "status_page")!;
     const r = await saveAnswer({
@@ -331,6 +332,8 @@ describe("reassessment", () => {
     expect(r.status).toBe("saved");
     const detail = await getAssessmentDetail({ orgId: org.org.id, assessmentId: next.id });
     expect(detail.changedSincePrevious).toEqual(["status_page"]);
+    expect(detail.awaitingConfirmation).not.toContain("status_page");
+    expect(detail.awaitingConfirmation).toContain("sites");
     // Another organisation cannot start from this assessment.
     const other = await createOrgWithUsers(prisma, "intruder");
     await expect(

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 // bcdr-core 1.0.0 and 1.1.0 side by side: an assessment sent on 1.0.0 keeps its questions and
 // is judged at submit by the current engine; a reassessment goes out on 1.1.0, carries the
-// 1.0.0 answers over and asks only the new questions.
+// 1.0.0 answers over (awaiting the vendor's confirmation) and asks only the new questions.
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-versions-"));
 process.env.DATA_DIR = dataDir;
@@ -110,7 +110,12 @@ describe("questionnaire versions side by side", () => {
   it("a reassessment goes out on 1.1.0, carries the 1.0.0 answers over and asks the new questions", async () => {
     const next = await send(vendorId, "bcdr-core", oldId);
     expect((await versionOf(next.id)).version).toBe("1.1.0");
-    const carried = toAnswers(await answerRows(next.id));
+    const rows = await answerRows(next.id);
+    // Carried over awaiting the vendor's confirmation: unanswered until confirmed ...
+    expect(rows.every((r) => r.awaitingConfirmation && r.carriedFrom === "previous")).toBe(true);
+    expect(toAnswers(rows)).toEqual({});
+    // ... and once confirmed, only the new questions are left to answer.
+    const carried = toAnswers(rows.map((r) => ({ ...r, awaitingConfirmation: false })));
     expect(carried.customer_notification_hours).toBe(48);
     expect(Object.keys(carried).sort()).toEqual(Object.keys(wellRun.input.answers).sort());
     const missing = getMissingRequired({

@@ -45,7 +45,7 @@ export async function getLastEvidenceDates({ orgId, vendorId }: TOrg & { vendorI
       org: { select: { policy: true } },
       vendor: { select: { tier: true } },
       answers: {
-        where: { questionId: { in: Object.keys(DECAY_KINDS) } },
+        where: { questionId: { in: Object.keys(DECAY_KINDS) }, awaitingConfirmation: false },
         select: { questionId: true, value: true },
       },
     },

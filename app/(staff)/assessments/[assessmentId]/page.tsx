@@ -154,6 +154,8 @@ export default async function AssessmentPage({
                     : undefined
                 }
                 changed={new Set(changedSincePrevious)}
+                confirmedUnchanged={new Set(detail.confirmedUnchanged)}
+                awaitingConfirmation={new Set(detail.awaitingConfirmation)}
                 reopened={reopened}
                 minSeparationKm={resolved?.min_separation_km}
               />

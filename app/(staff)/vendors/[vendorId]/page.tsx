@@ -11,7 +11,11 @@ import { VendorOpenFindings } from "@/components/vendors/open-findings";
 import { VendorScoreTrend } from "@/components/vendors/score-trend";
 import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
 import { requirePageUser } from "@/lib/authz";
-import { listAssessments, OPEN_ASSESSMENT_STATUSES } from "@/lib/data/assessments";
+import {
+  listAssessments,
+  OPEN_ASSESSMENT_STATUSES,
+  REASSESSABLE_STATUSES,
+} from "@/lib/data/assessments";
 import { getTierRequirements } from "@/lib/data/policy";
 import { listUsers } from "@/lib/data/users";
 import { getVendor } from "@/lib/data/vendors";
@@ -36,7 +40,10 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
   const user = await requirePageUser({ permission: "vendor:read" });
   const vendor = await load(user.orgId, vendorId);
   const assessments = await listAssessments({ orgId: user.orgId, vendorId: vendor.id });
-  const lastSubmitted = assessments.find((a) => a.submittedAt);
+  // A reassessment starts from these answers unless the sender picks a blank questionnaire.
+  const lastSubmitted = assessments.find((a) =>
+    (REASSESSABLE_STATUSES as readonly string[]).includes(a.status),
+  );
   const open = assessments.find((a) =>
     (OPEN_ASSESSMENT_STATUSES as readonly string[]).includes(a.status),
   );

@@ -78,6 +78,11 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           initial={initial}
           draftQuestions={draftQuestions}
           reopened={assessment.answers.filter((a) => a.reopened).map((a) => a.questionId)}
+          awaiting={Object.fromEntries(
+            assessment.answers.flatMap((a) =>
+              a.awaitingConfirmation ? [[a.questionId, a.carriedFrom ?? "previous"]] : [],
+            ),
+          )}
           threads={threads}
           evidence={assessment.evidence.map((e) => ({
             ...e,
