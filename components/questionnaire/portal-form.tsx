@@ -305,7 +305,7 @@ export function PortalForm(props: TPortalProps) {
                     }
                     locked={locked}
                     mine={values[q.id]}
-                    formatValue={(v) => describeAnswer({ question: q, value: v })}
+                    formatValue={(v) => describeAnswer({ question: q, value: v, answers: values })}
                     onResolve={(choice, theirs) => resolve(q.id, choice, theirs)}
                     evidence={
                       <EvidenceUpload
