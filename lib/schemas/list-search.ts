@@ -6,7 +6,7 @@ import { zId, zText } from "./common";
 // The vendor and assessment lists' search: one schema per list, read from the URL (so a link,
 // a reload or the back button restores it) by the page, and handed to lib/data as filters.
 
-export const LIST_PAGE_SIZE = 20;
+export const LIST_PAGE_SIZE = 50;
 const MAX_PAGE = 10_000;
 
 const oneOf = <T extends Readonly<Record<string, string>>>(label: string, values: T) =>

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { searchAssessments, searchVendors } from "@/lib/data/list-search";
-import { parseListSearch, ZAssessmentSearch, ZVendorSearch } from "@/lib/schemas/list-search";
+import {
+  LIST_PAGE_SIZE,
+  parseListSearch,
+  ZAssessmentSearch,
+  ZVendorSearch,
+} from "@/lib/schemas/list-search";
 import { createOrgWithUsers, sendTestAssessment, setupFreshDatabase } from "../db";
 
 // The vendor and assessment lists' search (issue 17): another organisation's records never
@@ -52,7 +57,7 @@ describe("searchVendors", () => {
         where: { id: { in: rows.map((r) => r.id) }, orgId: { not: a.org.id } },
       });
       expect(theirs).toBe(0);
-      expect(rows.length).toBe(Math.min(total, 20));
+      expect(rows.length).toBe(Math.min(total, LIST_PAGE_SIZE));
     }
     const owned = await searchVendors({
       orgId: a.org.id,
@@ -62,12 +67,17 @@ describe("searchVendors", () => {
   });
 
   it("pages in the database with a total count", async () => {
-    const first = await searchVendors({ orgId: a.org.id, search: vendorSearch({ q: "acme" }) });
+    const first = await searchVendors({
+      orgId: a.org.id,
+      search: vendorSearch({ q: "acme" }),
+      pageSize: 20,
+    });
     expect(first).toMatchObject({ total: 25, page: 1, pageCount: 2 });
     expect(first.rows).toHaveLength(20);
     const second = await searchVendors({
       orgId: a.org.id,
       search: vendorSearch({ q: "acme", page: "2" }),
+      pageSize: 20,
     });
     expect(second.rows.map((r) => r.name)).toEqual([
       "Acme 21",
@@ -76,7 +86,11 @@ describe("searchVendors", () => {
       "Acme 24",
       "Acme 25",
     ]);
-    const small = await searchVendors({ orgId: a.org.id, search: vendorSearch({ q: "acme" }), pageSize: 7 });
+    const small = await searchVendors({
+      orgId: a.org.id,
+      search: vendorSearch({ q: "acme" }),
+      pageSize: 7,
+    });
     expect(small).toMatchObject({ total: 25, pageCount: 4 });
     expect(small.rows).toHaveLength(7);
   });
