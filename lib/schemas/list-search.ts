@@ -9,6 +9,15 @@ import { zId, zText } from "./common";
 export const LIST_PAGE_SIZE = 50;
 const MAX_PAGE = 10_000;
 
+/** A list's page number in the URL: 1 or more, capped (a huge skip is a slow query). */
+export const zPageNumber = () =>
+  z.coerce
+    .number({ error: "page must be a whole number of 1 or more" })
+    .int("page must be a whole number of 1 or more")
+    .min(1, "page must be a whole number of 1 or more")
+    .transform((n) => Math.min(n, MAX_PAGE))
+    .default(1);
+
 const oneOf = <T extends Readonly<Record<string, string>>>(label: string, values: T) =>
   z.enum(values, { error: `${label} must be one of: ${Object.values(values).join(", ")}` });
 
@@ -16,12 +25,7 @@ const common = {
   q: zText({ label: "Name", max: 200 }).optional(),
   owner: zId("owner").optional(),
   tier: z.enum(TIERS, { error: `tier must be one of: ${TIERS.join(", ")}` }).optional(),
-  page: z.coerce
-    .number({ error: "page must be a whole number of 1 or more" })
-    .int("page must be a whole number of 1 or more")
-    .min(1, "page must be a whole number of 1 or more")
-    .transform((n) => Math.min(n, MAX_PAGE))
-    .default(1),
+  page: zPageNumber(),
 };
 
 export const ZVendorSearch = z.object({
