@@ -188,6 +188,11 @@ export function PortalForm(props: TPortalProps) {
             value={sites}
             disabled={locked}
             minSeparationKm={props.minSeparationKm}
+            backupIds={
+              Array.isArray(values.backup_site_ids)
+                ? (values.backup_site_ids as string[])
+                : undefined
+            }
             onChange={(x) => change(q.id, x, text)}
           />
         );

@@ -17,6 +17,8 @@ export type TSitesEditorProps = {
   disabled?: boolean;
   /** Marks primary–secondary pairs closer than this in the distances table. */
   minSeparationKm?: number;
+  /** The sites the backup answer names (backup_site_ids): the table lists their nearest primary. */
+  backupIds?: readonly string[];
   /** Messages keyed by answer path: "sites", "sites[0]", "sites[0].lat" ("answers." optional). */
   errors?: Record<string, string>;
 };
@@ -57,7 +59,7 @@ function incompleteOf(site: TSite, index: number): string | undefined {
 }
 
 export function SitesEditor(props: TSitesEditorProps) {
-  const { value, onChange, disabled, minSeparationKm, errors = NONE } = props;
+  const { value, onChange, disabled, minSeparationKm, backupIds, errors = NONE } = props;
   const idPrefix = useId();
   // Grows only: an id handed out once is never handed out again in this session, even after
   // its site is removed, so a stale reference (backup_site_ids) cannot land on a new site.
@@ -176,7 +178,7 @@ export function SitesEditor(props: TSitesEditorProps) {
       <Button id={`${idPrefix}-add`} variant="secondary" onClick={addSite} disabled={disabled}>
         Add site
       </Button>
-      <SitesOverview sites={value} minSeparationKm={minSeparationKm} />
+      <SitesOverview sites={value} backupIds={backupIds} minSeparationKm={minSeparationKm} />
     </div>
   );
 }
