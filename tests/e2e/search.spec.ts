@@ -43,6 +43,7 @@ test("vendor search: name, tier and status filter; the URL keeps them; pages lin
   );
   await expect(dataRows).toHaveCount(28);
   await expect(table).not.toContainText(`${tag} 02`); // low tier
+  await page.screenshot({ path: "test-results/screens/vendor-search.png" });
 
   await page.reload();
   await expect(form.getByLabel("Name")).toHaveValue(tag.toLowerCase());
