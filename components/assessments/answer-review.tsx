@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { SitesDistances } from "@/components/questionnaire/sites-distances";
+import { SitesOverview } from "@/components/questionnaire/sites-overview";
 import {
   ThreadMessages,
   type TThreadMessageView,
@@ -7,7 +7,6 @@ import {
 import { Badge } from "@/components/ui/card";
 import type { TRound } from "@/lib/data/answer-rounds";
 import { formatDate } from "@/lib/dates";
-import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import type { TQuestionnaire } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import type { TAnswers, TSite } from "@/lib/rules/types";
@@ -79,7 +78,8 @@ export function AnswerReview({
               const qEvidence = evidence.filter((e) => e.questionId === q.id);
               const qThread = threads[q.id] ?? [];
               const qRounds = rounds[q.id] ?? [];
-              const asText = (value: unknown) => describeAnswer({ question: q, value });
+              const asText = (value: unknown) =>
+                describeAnswer({ question: q, value, answers: values });
               return (
                 <li
                   key={q.id}
@@ -106,18 +106,17 @@ export function AnswerReview({
                     className="mt-1 whitespace-pre-wrap text-sm text-slate-800"
                     data-testid={`answer-value-${q.id}`}
                   >
-                    {describeAnswer({ question: q, value: values[q.id] })}
+                    {asText(values[q.id])}
                   </p>
                   {q.type === "sites" && Array.isArray(values[q.id]) && (
                     <div className="mt-3">
-                      <SitesDistances
-                        table={listDistancePairs({
-                          sites: values[q.id] as TSite[],
-                          minSeparationKm,
-                          backupIds: Array.isArray(values.backup_site_ids)
+                      <SitesOverview
+                        sites={values[q.id] as TSite[]}
+                        backupIds={
+                          Array.isArray(values.backup_site_ids)
                             ? (values.backup_site_ids as string[])
-                            : undefined,
-                        })}
+                            : undefined
+                        }
                         minSeparationKm={minSeparationKm}
                       />
                     </div>

@@ -10,7 +10,7 @@ type TRow = {
   submittedAt: Date | null;
   score: number | null;
   rating: string | null;
-  vendor: { name: string; tier: string };
+  vendor: { id: string; name: string; tier: string };
 };
 
 const day = (d: Date | null) => formatDate(d);
@@ -23,6 +23,15 @@ export const STATUS_LABELS: Record<string, string> = {
   accepted: "Accepted",
   rejected: "Rejected",
   cancelled: "Cancelled",
+};
+
+const VENDOR_COLUMN: TTableColumn<TRow> = {
+  header: "Vendor",
+  cell: (a) => (
+    <Link className="text-indigo-800 underline" href={`/vendors/${a.vendor.id}`}>
+      {a.vendor.name}
+    </Link>
+  ),
 };
 
 export function AssessmentTable({
@@ -56,9 +65,7 @@ export function AssessmentTable({
       empty="No assessments yet."
       rows={rows}
       rowKey={(a) => a.id}
-      columns={
-        showVendor ? [{ header: "Vendor", cell: (a) => a.vendor.name }, ...columns] : columns
-      }
+      columns={showVendor ? [VENDOR_COLUMN, ...columns] : columns}
     />
   );
 }

@@ -41,13 +41,19 @@ export function DueAssessments({
               <li key={r.assessmentId} className="flex items-center justify-between gap-3 py-2">
                 <span className="min-w-0">
                   <Link
-                    href={`/assessments/${r.assessmentId}`}
+                    href={`/vendors/${r.vendorId}`}
                     className="block truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline"
                   >
                     {r.vendorName}
                   </Link>
                   <span className="text-xs capitalize text-slate-500">
-                    {r.tier} tier · {r.status.replace("_", " ")}
+                    {r.tier} tier ·{" "}
+                    <Link
+                      href={`/assessments/${r.assessmentId}`}
+                      className="text-indigo-800 underline hover:text-indigo-700"
+                    >
+                      {r.status.replace("_", " ")}
+                    </Link>
                   </span>
                 </span>
                 <span className="shrink-0 text-right text-xs">

@@ -2,9 +2,9 @@ import type { ComponentType, ReactNode } from "react";
 import { ARC_STYLE, BORDER_STYLE, LAND_FILL, MARKER_STROKE, markerPath } from "@/lib/geo/map-style";
 import type { TSiteMapData } from "@/lib/reports/types";
 
-// A site map drawn from precomputed geometry (lib/reports/site-map-data.ts) in two element
-// vocabularies: HTML SVG for the print view and react-pdf's primitives for the PDF. The
-// drawing is this one function; each side passes its own primitives.
+// A site map drawn from precomputed geometry (lib/reports/site-map-data.ts) in the element
+// vocabulary the caller passes: react-pdf's primitives for the PDF. (The print view draws the
+// same map live, as the portal and the review page do: components/questionnaire/sites-overview.tsx.)
 
 export type TMapPathProps = {
   d: string;

@@ -210,6 +210,11 @@ export function PortalForm(props: TPortalProps) {
             value={sites}
             disabled={locked}
             minSeparationKm={props.minSeparationKm}
+            backupIds={
+              Array.isArray(values.backup_site_ids)
+                ? (values.backup_site_ids as string[])
+                : undefined
+            }
             onChange={(x) => change(q.id, x, text)}
           />
         );
@@ -327,7 +332,7 @@ export function PortalForm(props: TPortalProps) {
                     }
                     locked={locked}
                     mine={values[q.id]}
-                    formatValue={(v) => describeAnswer({ question: q, value: v })}
+                    formatValue={(v) => describeAnswer({ question: q, value: v, answers: values })}
                     onResolve={(choice, theirs) => resolve(q.id, choice, theirs)}
                     evidence={
                       <EvidenceUpload

@@ -1,14 +1,11 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { WorldMap } from "@/components/geo/world-map";
-import { SitesDistances } from "@/components/questionnaire/sites-distances";
+import { SitesOverview } from "@/components/questionnaire/sites-overview";
 import { SitesPager } from "@/components/questionnaire/sites-pager";
 import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
 import { Button } from "@/components/ui/button";
-import { listDistancePairs } from "@/lib/geo/distance-pairs";
 import { validateSites } from "@/lib/geo/site-errors";
-import { buildSiteMap } from "@/lib/geo/site-map";
 import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-drafts";
 import { ZSite } from "@/lib/questionnaires/values";
 import type { TSite } from "@/lib/rules/types";
@@ -20,6 +17,8 @@ export type TSitesEditorProps = {
   disabled?: boolean;
   /** Marks primary–secondary pairs closer than this in the distances table. */
   minSeparationKm?: number;
+  /** The sites the backup answer names (backup_site_ids): the table lists their nearest primary. */
+  backupIds?: readonly string[];
   /** Messages keyed by answer path: "sites", "sites[0]", "sites[0].lat" ("answers." optional). */
   errors?: Record<string, string>;
 };
@@ -60,7 +59,7 @@ function incompleteOf(site: TSite, index: number): string | undefined {
 }
 
 export function SitesEditor(props: TSitesEditorProps) {
-  const { value, onChange, disabled, minSeparationKm, errors = NONE } = props;
+  const { value, onChange, disabled, minSeparationKm, backupIds, errors = NONE } = props;
   const idPrefix = useId();
   // Grows only: an id handed out once is never handed out again in this session, even after
   // its site is removed, so a stale reference (backup_site_ids) cannot land on a new site.
@@ -70,11 +69,6 @@ export function SitesEditor(props: TSitesEditorProps) {
 
   const given = useMemo(() => groupErrors(errors), [errors]);
   const local = useMemo(() => groupErrors(validateSites({ sites: value })), [value]);
-  const distances = useMemo(
-    () => listDistancePairs({ sites: value, minSeparationKm }),
-    [value, minSeparationKm],
-  );
-  const map = useMemo(() => buildSiteMap({ sites: value }), [value]);
   const [pageWanted, setPage] = useState(0);
   const pageCount = Math.max(1, Math.ceil(value.length / SITES_PER_PAGE));
   const page = Math.min(pageWanted, pageCount - 1);
@@ -184,14 +178,7 @@ export function SitesEditor(props: TSitesEditorProps) {
       <Button id={`${idPrefix}-add`} variant="secondary" onClick={addSite} disabled={disabled}>
         Add site
       </Button>
-      <WorldMap
-        title={`Map of the ${map.points.length} site${map.points.length === 1 ? "" : "s"} with coordinates`}
-        points={map.points}
-        links={map.links}
-        fit="points"
-        height={420}
-      />
-      <SitesDistances table={distances} minSeparationKm={minSeparationKm} />
+      <SitesOverview sites={value} backupIds={backupIds} minSeparationKm={minSeparationKm} />
     </div>
   );
 }

@@ -1,14 +1,6 @@
 import type { ReactNode } from "react";
-import { MapLegend } from "@/components/geo/map-symbols";
-import {
-  SiteMapShapes,
-  type TMapDistanceProps,
-  type TMapKit,
-  type TMapLabelProps,
-} from "@/components/geo/site-map-shapes";
 import { Table } from "@/components/ui/table";
-import { FALLBACK_COLOR } from "@/lib/geo/map-style";
-import type { TReportSeverity, TSiteMapData } from "@/lib/reports/types";
+import type { TReportSeverity } from "@/lib/reports/types";
 
 const TONES: Record<TReportSeverity, string> = {
   critical: "bg-red-800 text-white",
@@ -64,56 +56,5 @@ export function DataTable({
       rowKey={(_, i) => String(i)}
       columns={head.map((h, j) => ({ header: h, cell: (cells: readonly ReactNode[]) => cells[j] }))}
     />
-  );
-}
-
-function Label({ x, y, anchor, children }: TMapLabelProps) {
-  return (
-    <text x={x} y={y} textAnchor={anchor} fontSize={15} fill="#0f172a">
-      {children}
-    </text>
-  );
-}
-
-function Distance({ x, y, children }: TMapDistanceProps) {
-  return (
-    <text
-      x={x}
-      y={y - 8}
-      textAnchor="middle"
-      fontSize={15}
-      fontWeight={700}
-      stroke="#fff"
-      strokeWidth={4}
-      paintOrder="stroke"
-    >
-      {children}
-    </text>
-  );
-}
-
-const HTML_KIT: TMapKit = { Path: (p) => <path {...p} />, Label, Distance };
-
-/** The same precomputed geometry the PDF draws (components/geo/site-map-shapes.tsx). */
-export function PrintSiteMap({ map }: { map: TSiteMapData }) {
-  const legend = new Map(map.legend.map((l) => [l.kind, l]));
-  return (
-    <figure>
-      <svg
-        viewBox={`0 0 ${map.width} ${map.height}`}
-        className="w-full rounded bg-sky-100 print-exact"
-        role="img"
-        aria-label="Map of the vendor's sites"
-      >
-        <SiteMapShapes map={map} kit={HTML_KIT} />
-      </svg>
-      <figcaption className="mt-1 print-exact">
-        <MapLegend
-          kinds={map.legend.map((l) => l.kind)}
-          colorOf={(kind) => legend.get(kind)?.color ?? FALLBACK_COLOR}
-          labelOf={(kind) => legend.get(kind)?.label ?? kind}
-        />
-      </figcaption>
-    </figure>
   );
 }

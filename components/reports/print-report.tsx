@@ -1,5 +1,6 @@
+import { SitesOverview } from "@/components/questionnaire/sites-overview";
 import type { TAssessmentReport } from "@/lib/reports/types";
-import { DataTable, PrintSiteMap, Section, Severity } from "./print-parts";
+import { DataTable, Section, Severity } from "./print-parts";
 
 // The assessment report as HTML: on screen, printed by the browser, and the peer the PDF is
 // benchmarked against (headless Chromium page.pdf). Pure markup, no hooks: it also renders
@@ -91,20 +92,10 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
         </ul>
       </Section>
       <Section title="Sites and distances" breakBefore>
-        {r.siteMap ? (
-          <PrintSiteMap map={r.siteMap} />
+        {r.siteAnswers.sites.length > 0 ? (
+          <SitesOverview {...r.siteAnswers} />
         ) : (
-          <p className="text-sm text-slate-600">The vendor gave no site coordinates.</p>
-        )}
-        {r.distances.length > 0 && (
-          <div className="mt-3">
-            <p className="mb-1 text-sm text-slate-600">{r.distancesNote}</p>
-            <DataTable
-              caption="Distances between sites"
-              head={["From", "To", "Distance", "Note"]}
-              rows={r.distances.map((d) => [d.from, d.to, d.distance, d.note || "—"])}
-            />
-          </div>
+          <p className="text-sm text-slate-600">The vendor listed no sites.</p>
         )}
       </Section>
       <Section title="Answers by section" breakBefore>

@@ -85,7 +85,8 @@ export function buildAssessmentReport({
     questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)),
   );
   const labelOf = (id: string) => questions.get(id)?.label ?? id;
-  const say = (id: string) => describeAnswer({ question: questions.get(id), value: answers[id] });
+  const say = (id: string) =>
+    describeAnswer({ question: questions.get(id), value: answers[id], answers });
   const flags = [...a.flags].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity]);
   const flagged = new Set(flags.flatMap((f) => f.questions));
   const asOf = day(a.asOfDate);
@@ -154,6 +155,7 @@ export function buildAssessmentReport({
       answers: f.questions.map((id) => ({ questionId: id, label: labelOf(id), answer: say(id) })),
     })),
     siteMap: buildSiteMapData({ sites }),
+    siteAnswers: { sites, backupIds, minSeparationKm: resolved?.min_separation_km },
     distances: distances.rows,
     distancesNote: distances.note,
     sections: questionnaire.sections.map((s) => ({

@@ -3,12 +3,12 @@ import { formatDistanceKm } from "@/lib/geo/distance-text";
 import { getBasemap, MAP_WIDTH, projectArc } from "@/lib/geo/map-geometry";
 import { layoutPoints } from "@/lib/geo/map-layout";
 import { DEFAULT_KIND_COLORS, FALLBACK_COLOR } from "@/lib/geo/map-style";
-import { buildSiteMap } from "@/lib/geo/site-map";
+import { buildSiteMap, labelSite } from "@/lib/geo/site-map";
 import type { TSite } from "@/lib/rules/types";
 import type { TDistanceRow, TSiteMapData } from "./types";
 
 // The review page's map geometry (same projection, arcs and label layout), flattened to path
-// strings and coordinates so the PDF worker and the print view draw it without d3.
+// strings and coordinates so the PDF worker draws it without d3.
 
 const MAP_HEIGHT = 420;
 const KIND_LABELS: Record<string, string> = {
@@ -92,8 +92,6 @@ export function cropPath({ d, width, height }: TCropPathInput): string {
   return kept.join("");
 }
 
-const siteName = (site: TSite) => site.name.trim() || site.city.trim() || site.id;
-
 export type TBuildDistanceRowsInput = TBuildSiteMapDataInput & {
   backupIds?: readonly string[];
 };
@@ -114,8 +112,8 @@ export function buildDistanceRows({ sites, minSeparationKm, backupIds }: TBuildD
 } {
   const table = listDistancePairs({ sites, minSeparationKm, backupIds });
   const rows = table.rows.map((pair) => ({
-    from: `${siteName(pair.a)} (${pair.a.role})`,
-    to: `${siteName(pair.b)} (${pair.b.role})`,
+    from: `${labelSite(pair.a, pair.aIndex)} (${pair.a.role})`,
+    to: `${labelSite(pair.b, pair.bIndex)} (${pair.b.role})`,
     distance: formatDistanceKm({ km: pair.km }),
     note: [
       ...pair.reasons.map((r) => REASON_TEXT[r]),

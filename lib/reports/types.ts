@@ -1,6 +1,8 @@
 // The report as plain, serialisable data: built on the request thread (lib/reports), sent to a
 // worker as-is (structured clone) and rendered there (components/pdf) or as HTML (print view).
 
+import type { TSite } from "@/lib/rules/types";
+
 export type TReportSeverity = "critical" | "high" | "medium" | "low" | "info";
 
 export type TReportFlag = {
@@ -62,6 +64,11 @@ export type TAssessmentReport = {
   requirements: TRequirementRow[];
   flags: TReportFlag[];
   siteMap: TSiteMapData | null;
+  /**
+   * The sites answer as given, for the print view's map and distance table: the same view
+   * the portal and the review page show (components/questionnaire/sites-overview.tsx).
+   */
+  siteAnswers: { sites: TSite[]; backupIds?: string[]; minSeparationKm?: number };
   distances: TDistanceRow[];
   /** What the distance table lists (lib/geo/distance-pairs.ts), shown above it. */
   distancesNote: string;

@@ -9,8 +9,9 @@ export function formatKm(km: number): string {
   return `${km < 10 ? km.toFixed(2) : km.toFixed(1)} km`;
 }
 
+/** A site as a reader knows it: by its name (its id, "site-3", means nothing to a reviewer). */
 export function labelSite(site: TSite): string {
-  return site.name.trim() ? `${site.name} (${site.id})` : site.id;
+  return site.name.trim() || site.city.trim() || site.id;
 }
 
 /** ["a", "b", "c"] -> "a, b and c" */

@@ -1,5 +1,6 @@
 import { getAgeInMonths, parseIsoDate, type TCalendarDate } from "@/lib/dates";
 import { getQuestionnaire, getQuestions } from "@/lib/questionnaires/registry";
+import { labelSite } from "@/lib/rules/describe";
 import { buildSiteFacts, type TSiteFacts } from "@/lib/rules/site-facts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
 import type { TResolvedRequirements } from "@/lib/scoring/tiers";
@@ -285,7 +286,7 @@ function findResidencyViolations({ allowed, sites, parties }: TFindResidencyViol
   if (allowed.length === 0) return found;
   for (const site of sites ?? []) {
     if (!allowed.includes(site.country)) {
-      found.push({ kind: "site", name: `${site.name} (${site.id})`, country: site.country });
+      found.push({ kind: "site", name: labelSite(site), country: site.country });
     }
   }
   for (const party of parties ?? []) {

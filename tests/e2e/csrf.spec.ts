@@ -26,7 +26,7 @@ test("a Server Action replayed with a foreign, null or missing Origin is refused
     page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
     form.getByRole("button", { name: "Add vendor" }).click(),
   ]);
-  await expect(page.getByRole("status")).toContainText(`${name} was added.`);
+  await expect(form.getByRole("status")).toContainText(`${name} was added.`);
   const headers = action.headers();
   const body = action.postData()!;
   const replay = (extra: Record<string, string>, n: string) =>

@@ -20,7 +20,7 @@ test("vendor form: field errors from the shared zod schema, then a vendor is cre
   await form.getByLabel("Criticality tier").selectOption("high");
   await form.getByLabel("Services provided").fill("Tape vaulting, Courier");
   await form.getByRole("button", { name: "Add vendor" }).click();
-  await expect(page.getByRole("status")).toContainText(`${name} was added.`);
+  await expect(form.getByRole("status")).toContainText(`${name} was added.`);
   await expect(page.getByRole("rowheader", { name })).toBeVisible();
   const saved = await db.vendor.findFirstOrThrow({ where: { name } });
   expect(saved.services).toEqual(["Tape vaulting", "Courier"]);

@@ -303,7 +303,7 @@ test("the questionnaire journey: send, answer, conflict, submit, review, change,
   const row = manager.getByRole("row").filter({ hasText: vendorName });
   await expect(row).toContainText("Accepted");
   await expect(row).toContainText("critical");
-  await row.getByRole("link").click();
+  await row.getByRole("link", { name: "Accepted" }).click();
   await expect(manager.getByText("Move backups off the primary storage array")).toBeVisible();
   await expectAccessible(manager);
   await shot(manager, "06-manager");

@@ -86,6 +86,7 @@ export function buildSyntheticReport({
       ],
     })),
     siteMap: buildSiteMapData({ sites }),
+    siteAnswers: { sites, minSeparationKm: 50 },
     ...(({ rows, note }) => ({ distances: rows, distancesNote: note }))(
       buildDistanceRows({ sites, minSeparationKm: 50 }),
     ),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FLAG_CODES, TIERS, type TRating, type TTier } from "../../rules/types";
 import { zId } from "../../schemas/common";
+import { zPageNumber } from "../../schemas/list-search";
 
 // The vendor filters, sort and page: one schema, read from the URL by the dashboard (which
 // ignores a bad value) and by the CSV and PDF exports (the PDF answers 400 naming the field).
@@ -26,7 +27,6 @@ export const RATING_FILTERS = [
 ] as const satisfies readonly (TRating | "none")[];
 export const VENDOR_SORTS = ["name", "tier", "rating", "score", "assessed", "findings"] as const;
 export const PAGE_SIZE = 20;
-const MAX_PAGE = 10_000;
 
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, list: T) =>
   z.enum(list, { error: `${label} must be one of: ${list.join(", ")}` });
@@ -42,12 +42,7 @@ const ZVendorFilterParams = z.object({
   rating: oneOf("rating", RATING_FILTERS).optional(),
   sort: oneOf("sort", VENDOR_SORTS).default("rating"),
   dir: oneOf("dir", ["asc", "desc"] as const).default("asc"),
-  page: z.coerce
-    .number({ error: "page must be a whole number of 1 or more" })
-    .int("page must be a whole number of 1 or more")
-    .min(1, "page must be a whole number of 1 or more")
-    .transform((n) => Math.min(n, MAX_PAGE))
-    .default(1),
+  page: zPageNumber(),
 });
 type TFilterParams = z.output<typeof ZVendorFilterParams>;
 

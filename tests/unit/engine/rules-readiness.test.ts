@@ -83,7 +83,8 @@ describe("BACKUP_SAME_PROVIDER", () => {
   it("is medium when every backup site is with a primary's provider (compared exactly)", () => {
     const flag = flagOf(run(withBackup("Acme Cloud")), code);
     expect(flag?.severity).toBe("medium");
-    expect(flag?.detail).toContain("Amsterdam backup vault (ams)");
+    expect(flag?.detail).toContain("Amsterdam backup vault");
+    expect(flag?.detail).not.toContain("(ams)"); // sites by name, never by id (issue 17)
     expect(flag?.detail).toContain("Acme Cloud");
     expect(severityOf(withBackup("acme cloud"), code)).toBeNull();
     expect(severityOf(withBackup("Vault Co"), code)).toBeNull();

@@ -69,7 +69,7 @@ describe("SITE_SEPARATION_INSUFFICIENT", () => {
   it("names the sites, the distance and the requirement", () => {
     const flag = flagOf(run({ set: { sites: pair(12.3), backup_site_ids: [] } }), code);
     expect(flag?.detail).toContain(
-      "Site p (p) and Site s (s) are 12.3 km apart; your requirement is 100 km",
+      "Site p and Site s are 12.3 km apart; your requirement is 100 km",
     );
   });
   it("is critical for the same place: facility or under 1 km", () => {
@@ -91,8 +91,8 @@ describe("SITE_SEPARATION_INSUFFICIENT", () => {
     expect(severityOf({ set: { sites, backup_site_ids: [] } }, code)).toBe("high");
     const two = [P, site("q", "primary", at(2000), 7), site("s", "secondary", at(2030), 7)];
     const flag = flagOf(run({ set: { sites: two, backup_site_ids: [] } }), code);
-    expect(flag?.detail).toContain("Site q (q) and Site s (s)");
-    expect(flag?.detail).not.toContain("Site p (p)");
+    expect(flag?.detail).toContain("Site q and Site s");
+    expect(flag?.detail).not.toContain("Site p");
   });
   it("follows the requirement, and a tier default when none is given", () => {
     const sites = pair(60);
@@ -201,7 +201,7 @@ describe("DATA_RESIDENCY_VIOLATION", () => {
     const both = flagOf(run({ requirements: { allowed_countries: ["DE", "IE"] } }), code);
     expect(both?.severity).toBe("high");
     expect(both?.questions).toEqual(["sites", "subprocessors"]);
-    expect(both?.detail).toContain("Amsterdam backup vault (ams) is in Netherlands (NL)");
+    expect(both?.detail).toContain("Amsterdam backup vault is in Netherlands (NL)");
     const parties = [{ name: "Helpdesk Ltd", service: "support", country: "US" }];
     const onlyParty = flagOf(
       run({

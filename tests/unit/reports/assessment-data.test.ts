@@ -74,9 +74,24 @@ describe("buildAssessmentReport", () => {
   it("orders flags worst first and names the answers behind each", () => {
     const r = build();
     expect(r.flags.map((f) => f.id)).toEqual(["f2", "f1", "f3"]);
-    expect(r.flags[0]?.answers[0]?.answer).toContain("Frankfurt Ost (s1, primary");
+    expect(r.flags[0]?.answers[0]?.answer).toContain("Frankfurt Ost (primary");
     expect(r.topRisks).toEqual(["Sites 0.1 km apart (critical)", "DR test stale (high)"]);
     expect(r.severityCounts).toMatchObject({ critical: 1, high: 1, low: 1, medium: 0 });
+  });
+
+  it("names the sites a backup-site answer refers to, never their ids (issue 17)", () => {
+    const r = buildAssessmentReport({
+      source: {
+        ...source(),
+        answers: { ...source().answers, backup_exists: "yes", backup_site_ids: ["s3", "s9"] },
+      },
+      generatedAt: new Date("2026-03-02T09:30:00Z"),
+    });
+    const rows = r.sections.flatMap((s) => s.rows);
+    const backups = rows.find((x) => x.questionId === "backup_site_ids")?.answer;
+    expect(backups).toBe("Zürich Süd, s9 (no longer listed)");
+    expect(rows.find((x) => x.questionId === "sites")?.answer).not.toMatch(/\bs\d\b/);
+    expect(r.siteAnswers.backupIds).toEqual(["s3", "s9"]);
   });
 
   it("judges requirements against answers with the engine's facts", () => {
