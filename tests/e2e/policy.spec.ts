@@ -60,6 +60,7 @@ test("the policy's separation is what every screen says, and a capped flag is lo
   await expect(page.getByLabel("Maximum RPO (minutes)")).toHaveAccessibleDescription(
     "Leave empty for the tier default: 15 min",
   );
+  await page.goto("/admin/policy");
 
   // Procurement sends; every reader says 300 km.
   const first = await sendWithAnswers(browser, db, { name: `Policy Ring ${tag}` });

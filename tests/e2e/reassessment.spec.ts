@@ -30,8 +30,9 @@ test("a reassessment starts from the last answers, each to confirm or change", a
   await proc.goto(`/vendors/${vendorId}`);
   const form = proc.getByRole("form", { name: "Send a questionnaire" });
   await expect(form.getByLabel("Start from")).toHaveValue(first.assessmentId);
-  const email = `again-${Date.now()}@vendor.example`;
-  await form.getByLabel("Vendor contact email").fill(email);
+  // Sent to the contact the first questionnaire went to, which the vendor now keeps.
+  const email = first.email;
+  await expect(form.getByLabel("Send to").locator("option:checked")).toContainText(email);
   const after = Date.now();
   await form.getByRole("button", { name: "Send questionnaire" }).click();
   await proc.waitForURL(/\/assessments\/[^/?]+\?sent=1/);
@@ -111,4 +112,15 @@ test("a reassessment starts from the last answers, each to confirm or change", a
   await expect(proc.locator("#answer-rto_minutes")).toContainText("Changed since last assessment");
   await expect(proc.locator("#answer-rpo_minutes")).toContainText("Confirmed unchanged");
   await expect(proc.locator("#answer-rpo_minutes")).not.toContainText("Changed since");
+  // ... and the sites as the vendor saw them: the map and the computed distances.
+  await expect(
+    proc.getByRole("img", { name: /^Map of the \d+ sites? with coordinates/ }),
+  ).toBeVisible();
+  const distances = proc.getByRole("table", { name: /Distances between sites/ });
+  await expect(
+    distances
+      .getByRole("row")
+      .filter({ hasText: /\d[\d,]* km/ })
+      .first(),
+  ).toBeVisible();
 });
