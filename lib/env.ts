@@ -15,6 +15,11 @@ const ZEnv = z.object({
     .optional(),
   APP_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Seed the demo organisation on an empty database: default yes when embedded, no when external. */
+  DEMO_DATA: z
+    .enum(["0", "1"], { error: "must be 1 (seed the demo organisation) or 0 (do not)" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "1")),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/./.test(v), "must be an smtp:// or smtps:// URL")
@@ -76,9 +81,22 @@ export function dataPath(...parts: string[]): string {
   return path.join(getEnv().DATA_DIR, ...parts);
 }
 
-/** The auth secret: from AUTH_SECRET, else generated once into DATA_DIR (mode 600). */
+/** Whether an empty database gets the demo organisation (else a one-time setup link). */
+export const wantsDemoData = ({ env }: { env: TEnv }) => env.DEMO_DATA ?? !env.DATABASE_URL;
+
+/**
+ * The auth secret: from AUTH_SECRET, else generated once into DATA_DIR (mode 600). With an
+ * external database (DATABASE_URL) there may be several instances, each with its own DATA_DIR:
+ * a secret of one would not open another's sessions, so it must be given.
+ */
 export function ensureAuthSecret({ env }: { env: TEnv }): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.DATABASE_URL) {
+    throw new EnvError(
+      "AUTH_SECRET is required when DATABASE_URL is set: every instance on that database must sign sessions with the same secret.\n" +
+        'Make one with  openssl rand -base64 32  and give the same value to every instance, e.g.  AUTH_SECRET="$(openssl rand -base64 32)"',
+    );
+  }
   const file = path.join(env.DATA_DIR, "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(env.DATA_DIR, { recursive: true });

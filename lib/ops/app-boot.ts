@@ -81,6 +81,10 @@ export async function bootApp({
     NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const k of ["AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) delete env[k];
+  // A secret of the copy's own (an external database requires one): the live app's sessions
+  // must not open the copy, nor the copy's the live app.
+  const secret = crypto.randomBytes(32).toString("base64url");
+  env.AUTH_SECRET = secret;
   const current = isBuildCurrent({ root });
   const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
   const [cmd, args, extra]: [string, string[], Record<string, string>] = current
@@ -91,7 +95,7 @@ export async function bootApp({
         {
           NODE_ENV: "production",
           NEXTAUTH_URL: baseUrl,
-          NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+          NEXTAUTH_SECRET: secret,
         },
       ];
   const child = spawn(cmd, args, {

@@ -2,13 +2,12 @@ import crypto from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createPrismaClient, setDb } from "@/lib/db";
 import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
-import { TEMPLATE_DB } from "../helpers/pg";
 
 /** A fresh, migrated database for this test file; the app's `db` points at it. */
 export async function setupFreshDatabase() {
   const server = inject("pgUrl");
   const name = `t_${crypto.randomBytes(6).toString("hex")}`;
-  const url = await createDatabase({ url: server, name, template: TEMPLATE_DB });
+  const url = await createDatabase({ url: server, name, template: inject("pgTemplate") });
   const prisma = createPrismaClient({ url });
   setDb(prisma);
   afterAll(async () => {

@@ -1,0 +1,114 @@
+import { recordAudit } from "../audit";
+import { createPrismaClient, db } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
+import { hashPassword } from "../passwords";
+import type { TSetup } from "../schemas/setup";
+import { createToken, hashToken, isWellFormedToken } from "../tokens";
+
+// An external database starts empty and without demo accounts: the first start logs a link
+// (256 random bits, only its SHA-256 stored, expiring, single use) where the first admin
+// names the organisation and sets a password. Each start on a still empty database logs a
+// new one (the old ones stay valid until they expire): the log is the only copy of a token.
+
+export const SETUP_LINK_HOURS = 24;
+// Serialises completions: two links used at once must not make two first organisations.
+const SETUP_LOCK = 727_001;
+
+export type TIssueSetupLink = { url: string; appUrl: string; now?: Date };
+
+/** A new setup link when the database at `url` has no organisation yet; otherwise null. */
+export async function issueSetupLink({ url, appUrl, now = new Date() }: TIssueSetupLink) {
+  const prisma = createPrismaClient({ url });
+  try {
+    if ((await prisma.organization.count()) > 0) return null;
+    const { token, hash } = createToken();
+    const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000);
+    await prisma.setupLink.create({ data: { tokenHash: hash, expiresAt, createdAt: now } });
+    return { url: `${appUrl}/setup/${token}`, expiresAt };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export type TSetupLinkState = "valid" | "unknown" | "used" | "expired" | "done";
+
+/** What a setup link can still do; "done": an organisation exists, setup is over. */
+export async function getSetupLinkState({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<TSetupLinkState> {
+  if (!isWellFormedToken(token)) return "unknown";
+  const link = await db.setupLink.findUnique({ where: { tokenHash: hashToken({ token }) } });
+  if (!link) return "unknown";
+  if (link.usedAt) return "used";
+  if (link.expiresAt <= now) return "expired";
+  if ((await db.organization.count()) > 0) return "done";
+  return "valid";
+}
+
+export const SETUP_REFUSALS: Record<Exclude<TSetupLinkState, "valid">, string> = {
+  unknown: "This setup link is not valid.",
+  used: "This setup link has been used already. Sign in instead.",
+  expired: `This setup link has expired (links last ${SETUP_LINK_HOURS} hours). Restart the app to log a new one.`,
+  done: "This app has been set up already. Sign in instead.",
+};
+
+/**
+ * Uses a setup link once: creates the organisation and its admin, marks the link used. A link
+ * that is unknown answers 404; used, expired, or one whose app is already set up, 409.
+ */
+export async function completeSetup({
+  token,
+  input,
+  now = new Date(),
+}: {
+  token: string;
+  input: TSetup;
+  now?: Date;
+}) {
+  if (!isWellFormedToken(token)) throw new NotFoundError(SETUP_REFUSALS.unknown);
+  const passwordHash = await hashPassword({ password: input.password });
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    const link = await tx.setupLink.findUnique({ where: { tokenHash: hashToken({ token }) } });
+    if (!link) throw new NotFoundError(SETUP_REFUSALS.unknown);
+    if (link.usedAt) throw new ConflictError(SETUP_REFUSALS.used);
+    if (link.expiresAt <= now) throw new ConflictError(SETUP_REFUSALS.expired);
+    if ((await tx.organization.count()) > 0) throw new ConflictError(SETUP_REFUSALS.done);
+    await tx.setupLink.update({ where: { id: link.id }, data: { usedAt: now } });
+    const org = await tx.organization.create({
+      data: { name: input.orgName, slug: slugOf(input.orgName) },
+    });
+    const user = await tx.user.create({
+      data: {
+        orgId: org.id,
+        email: input.email,
+        name: input.name,
+        role: "admin",
+        passwordHash,
+      },
+      select: { id: true, email: true },
+    });
+    await recordAudit({
+      tx,
+      orgId: org.id,
+      actor: { kind: "user", userId: user.id },
+      action: "org.setup",
+      targetType: "Organization",
+      targetId: org.id,
+    });
+    return { orgId: org.id, email: user.email };
+  });
+}
+
+/** A readable slug; the first organisation has no other to collide with. */
+const slugOf = (name: string) =>
+  name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48) || "org";
