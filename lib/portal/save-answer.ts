@@ -76,9 +76,6 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
     };
   const { questionId, value, baseVersion, idempotencyKey: key } = request.data;
   const { assessmentId, invitationId } = input;
-  const prior = await findResend(db, { assessmentId, questionId, key });
-  if (prior) return { status: "saved", ...prior, duplicate: true };
-
   // Only what this save needs: the status and the questionnaire (cached per version).
   const assessment = await db.assessment.findUniqueOrThrow({
     where: { id: assessmentId },
@@ -97,6 +94,11 @@ export async function saveAnswer(input: TSaveAnswerInput): Promise<TSaveAnswerRe
         },
       ],
     };
+  // After the question is known: an id that names none (a NUL in it, say, which PostgreSQL
+  // refuses in any text) never reaches a query.
+  const prior = await findResend(db, { assessmentId, questionId, key });
+  if (prior) return { status: "saved", ...prior, duplicate: true };
+
   const keepsDrafts = question.type === "sites";
   let drafts: TSiteDraft[] = [];
   if (request.data.drafts !== undefined) {

@@ -471,7 +471,8 @@ describe("vendor portal answers", () => {
           expect(r.errors[0]?.path).toMatch(/^(idempotencyKey|answers\.)/);
         expect(await prisma.answerRevision.count()).toBe(count);
       }),
-      RUNS,
+      // Found once at random: a NUL in the id reached the resend look-up, which PostgreSQL refused.
+      { ...RUNS, examples: [["before\u0000after", "x".repeat(100)]] },
     );
   });
 });
