@@ -54,9 +54,19 @@ function vitest(name: string, args: string[], extraEnv: Record<string, string> =
 vitest("vitest", []);
 // The second pass: the integration tests again on the server at TEST_POSTGRES_URL (CI: the
 // machine's PostgreSQL 15, the oldest supported major; the first pass ran the embedded one).
+// Files that never touch the test server (they start servers of their own, or none) would
+// only repeat themselves, so they are left out.
 const externalPg = process.env.TEST_POSTGRES_URL?.trim();
-if (externalPg)
-  vitest("vitest:pg", ["--project", "integration"], { TEST_POSTGRES_URL: externalPg });
+if (externalPg) {
+  const ownServer = fs
+    .readdirSync("tests/integration", { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => path.join("tests/integration", f))
+    .filter((f) => !/setupFreshDatabase|inject\("pgUrl"\)/.test(fs.readFileSync(f, "utf8")));
+  vitest("vitest:pg", ["--project", "integration", ...ownServer.flatMap((f) => ["--exclude", f])], {
+    TEST_POSTGRES_URL: externalPg,
+  });
+}
 
 {
   const report = path.join(out, "playwright.json");

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedIfEmpty } from "../../prisma/seed";
-import { issueSetupLink } from "../data/setup";
+import { issueSetupLink } from "../data/setup-link";
 import { applyMigrations } from "../db/migrations";
 import { EnvError, ensureAuthSecret, parseEnv, wantsDemoData } from "../env";
 import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";

@@ -1,34 +1,16 @@
 import { recordAudit } from "../audit";
-import { createPrismaClient, db } from "../db";
+import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { hashPassword } from "../passwords";
 import type { TSetup } from "../schemas/setup";
-import { createToken, hashToken, isWellFormedToken } from "../tokens";
+import { hashToken, isWellFormedToken } from "../tokens";
+import { SETUP_LINK_HOURS } from "./setup-link";
 
-// An external database starts empty and without demo accounts: the first start logs a link
-// (256 random bits, only its SHA-256 stored, expiring, single use) where the first admin
-// names the organisation and sets a password. Each start on a still empty database logs a
-// new one (the old ones stay valid until they expire): the log is the only copy of a token.
+// The first admin's one-time setup link (issued by setup-link.ts at start-up): its state, and
+// its one use.
 
-export const SETUP_LINK_HOURS = 24;
 // Serialises completions: two links used at once must not make two first organisations.
 const SETUP_LOCK = 727_001;
-
-export type TIssueSetupLink = { url: string; appUrl: string; now?: Date };
-
-/** A new setup link when the database at `url` has no organisation yet; otherwise null. */
-export async function issueSetupLink({ url, appUrl, now = new Date() }: TIssueSetupLink) {
-  const prisma = createPrismaClient({ url });
-  try {
-    if ((await prisma.organization.count()) > 0) return null;
-    const { token, hash } = createToken();
-    const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000);
-    await prisma.setupLink.create({ data: { tokenHash: hash, expiresAt, createdAt: now } });
-    return { url: `${appUrl}/setup/${token}`, expiresAt };
-  } finally {
-    await prisma.$disconnect();
-  }
-}
 
 export type TSetupLinkState = "valid" | "unknown" | "used" | "expired" | "done";
 

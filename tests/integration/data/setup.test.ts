@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { completeSetup, getSetupLinkState, issueSetupLink } from "@/lib/data/setup";
+import { completeSetup, getSetupLinkState } from "@/lib/data/setup";
+import { issueSetupLink } from "@/lib/data/setup-link";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/passwords";
 import { ZSetup } from "@/lib/schemas/setup";
