@@ -14,7 +14,25 @@ const SETUP_LOCK = 727_001;
 
 export type TSetupLinkState = "valid" | "unknown" | "used" | "expired" | "done";
 
-/** What a setup link can still do; "done": an organisation exists, setup is over. */
+type TClient = Pick<typeof db, "setupLink" | "organization">;
+
+/** The link's row (when known) and what it can still do; "done": an organisation exists. */
+async function readSetupLink(client: TClient, { token, now }: { token: string; now: Date }) {
+  if (!isWellFormedToken(token)) return { state: "unknown" as const };
+  const link = await client.setupLink.findUnique({ where: { tokenHash: hashToken({ token }) } });
+  const state: TSetupLinkState = !link
+    ? "unknown"
+    : link.usedAt
+      ? "used"
+      : link.expiresAt <= now
+        ? "expired"
+        : (await client.organization.count()) > 0
+          ? "done"
+          : "valid";
+  return { state, link };
+}
+
+/** What a setup link can still do (the setup page shows the form only when "valid"). */
 export async function getSetupLinkState({
   token,
   now = new Date(),
@@ -22,13 +40,7 @@ export async function getSetupLinkState({
   token: string;
   now?: Date;
 }): Promise<TSetupLinkState> {
-  if (!isWellFormedToken(token)) return "unknown";
-  const link = await db.setupLink.findUnique({ where: { tokenHash: hashToken({ token }) } });
-  if (!link) return "unknown";
-  if (link.usedAt) return "used";
-  if (link.expiresAt <= now) return "expired";
-  if ((await db.organization.count()) > 0) return "done";
-  return "valid";
+  return (await readSetupLink(db, { token, now })).state;
 }
 
 export const SETUP_REFUSALS: Record<Exclude<TSetupLinkState, "valid">, string> = {
@@ -37,6 +49,14 @@ export const SETUP_REFUSALS: Record<Exclude<TSetupLinkState, "valid">, string> =
   expired: `This setup link has expired (links last ${SETUP_LINK_HOURS} hours). Restart the app to log a new one.`,
   done: "This app has been set up already. Sign in instead.",
 };
+
+/** The link when it can be used, else the refusal: 404 unknown; 409 used, expired or done. */
+async function requireUsableLink(client: TClient, input: { token: string; now: Date }) {
+  const { state, link } = await readSetupLink(client, input);
+  if (state === "valid" && link) return link;
+  if (state === "valid" || state === "unknown") throw new NotFoundError(SETUP_REFUSALS.unknown);
+  throw new ConflictError(SETUP_REFUSALS[state]);
+}
 
 /**
  * Uses a setup link once: creates the organisation and its admin, marks the link used. A link
@@ -51,15 +71,12 @@ export async function completeSetup({
   input: TSetup;
   now?: Date;
 }) {
-  if (!isWellFormedToken(token)) throw new NotFoundError(SETUP_REFUSALS.unknown);
+  // Checked before the costly password hash (anyone may call this), and again under the lock.
+  await requireUsableLink(db, { token, now });
   const passwordHash = await hashPassword({ password: input.password });
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    const link = await tx.setupLink.findUnique({ where: { tokenHash: hashToken({ token }) } });
-    if (!link) throw new NotFoundError(SETUP_REFUSALS.unknown);
-    if (link.usedAt) throw new ConflictError(SETUP_REFUSALS.used);
-    if (link.expiresAt <= now) throw new ConflictError(SETUP_REFUSALS.expired);
-    if ((await tx.organization.count()) > 0) throw new ConflictError(SETUP_REFUSALS.done);
+    const link = await requireUsableLink(tx, { token, now });
     await tx.setupLink.update({ where: { id: link.id }, data: { usedAt: now } });
     const org = await tx.organization.create({
       data: { name: input.orgName, slug: slugOf(input.orgName) },
