@@ -5,6 +5,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/errors";
+import { NEW_PASSWORD_MIN } from "@/lib/schemas/common";
 import { type TSetup, ZSetup } from "@/lib/schemas/setup";
 
 /** Sends the setup to its route handler (the link, not a session, authorizes it). */
@@ -40,7 +41,7 @@ export function SetupForm({ token }: { token: string }) {
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters."
+        hint={`At least ${NEW_PASSWORD_MIN} characters.`}
         {...field("password")}
       />
       <SubmitButton className="w-full" pending={submitting} pendingLabel="Setting up…">
