@@ -24,6 +24,8 @@ const ZEnv = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/./.test(v), "must be an smtp:// or smtps:// URL")
     .optional(),
+  /** Where backups go; best on another disk than the database's (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
   /** How long dashboard figures are shared before a request refreshes them. */
@@ -40,7 +42,10 @@ const ZEnv = z.object({
     .transform((list) => list.map((e) => parseProxyRule(e)!)),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string };
+export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string; BACKUP_DIR: string };
+
+/** Backups' folder when BACKUP_DIR is not set. */
+export const defaultBackupDir = (dataDir: string) => path.join(dataDir, "backups");
 
 export class EnvError extends Error {}
 
@@ -67,6 +72,7 @@ export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv 
   return {
     ...env,
     DATA_DIR: dataDir,
+    BACKUP_DIR: path.resolve(env.BACKUP_DIR ?? defaultBackupDir(dataDir)),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   };
 }

@@ -79,6 +79,13 @@ describe("settings", () => {
     }
   });
 
+  it("keeps backups in DATA_DIR/backups unless BACKUP_DIR names another folder", () => {
+    const at = (source: Record<string, string>) =>
+      parseEnv({ source: source as unknown as NodeJS.ProcessEnv }).BACKUP_DIR;
+    expect(at({ DATA_DIR: "/srv/app" })).toBe("/srv/app/backups");
+    expect(at({ DATA_DIR: "/srv/app", BACKUP_DIR: "/mnt/backup/app/" })).toBe("/mnt/backup/app");
+  });
+
   it("seeds demo data by default only on the embedded database", () => {
     const demo = (source: Record<string, string>) =>
       wantsDemoData({ env: parseEnv({ source: source as NodeJS.ProcessEnv }) });
