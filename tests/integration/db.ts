@@ -6,7 +6,8 @@ import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
 /** A fresh, migrated database for this test file; the app's `db` points at it. */
 export async function setupFreshDatabase() {
   const server = inject("pgUrl");
-  const name = `t_${crypto.randomBytes(6).toString("hex")}`;
+  // Named after the run's template, so the run's teardown finds any a test file left behind.
+  const name = `${inject("pgTemplate")}_t_${crypto.randomBytes(6).toString("hex")}`;
   const url = await createDatabase({ url: server, name, template: inject("pgTemplate") });
   const prisma = createPrismaClient({ url });
   setDb(prisma);
