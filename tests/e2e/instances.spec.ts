@@ -11,7 +11,14 @@ import { createPrismaClient } from "@/lib/db";
 import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
 import { bootApp, type TBootedApp } from "@/lib/ops/app-boot";
 import { signInOverHttp } from "@/lib/ops/http-signin";
-import { alertMessage, appDatabaseUrl, DEMO_USERS, expect, test } from "./fixtures";
+import {
+  alertMessage,
+  appDatabaseUrl,
+  DEMO_USERS,
+  expect,
+  expectAccessible,
+  test,
+} from "./fixtures";
 
 const tempDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-instance-"));
@@ -56,6 +63,7 @@ test("two instances with one secret: the first admin sets up once, and a session
 
     await page.goto(links[0]!);
     await expect(page.getByRole("heading", { name: "Set up your organisation" })).toBeVisible();
+    await expectAccessible(page);
     // Bad input is named by field, and nothing is set up.
     await page.getByLabel("Organisation name").fill("Northwind Bank");
     await page.getByLabel("Your name").fill("Nora Admin");
@@ -63,6 +71,7 @@ test("two instances with one secret: the first admin sets up once, and a session
     await page.getByLabel("Password").fill("too short");
     await page.getByRole("button", { name: "Create organisation and admin" }).click();
     await expect(page.getByText("Password needs at least 12 characters")).toBeVisible();
+    await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
     expect(await prisma.organization.count()).toBe(0);
     await page.getByLabel("Password").fill("a long enough passphrase");
     await page.getByLabel("Password").press("Enter");
