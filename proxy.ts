@@ -24,6 +24,9 @@ const PUBLIC = [
   /^\/api\/cities$/,
   /^\/respond\//,
   /^\/api\/respond\//,
+  // The first admin's one-time link (lib/data/setup.ts): the token is the authorization.
+  /^\/setup\/[^/]+$/,
+  /^\/api\/setup\/[^/]+$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const VENDOR_TOKEN = /^\/(?:api\/)?respond\/([^/]+)/;

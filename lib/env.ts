@@ -15,10 +15,17 @@ const ZEnv = z.object({
     .optional(),
   APP_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Seed the demo organisation on an empty database: default yes when embedded, no when external. */
+  DEMO_DATA: z
+    .enum(["0", "1"], { error: "must be 1 (seed the demo organisation) or 0 (do not)" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "1")),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/./.test(v), "must be an smtp:// or smtps:// URL")
     .optional(),
+  /** Where backups go; best on another disk than the database's (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
   /** How long dashboard figures are shared before a request refreshes them. */
@@ -35,7 +42,10 @@ const ZEnv = z.object({
     .transform((list) => list.map((e) => parseProxyRule(e)!)),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string };
+export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string; BACKUP_DIR: string };
+
+/** Backups' folder when BACKUP_DIR is not set. */
+export const defaultBackupDir = (dataDir: string) => path.join(dataDir, "backups");
 
 export class EnvError extends Error {}
 
@@ -62,6 +72,7 @@ export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv 
   return {
     ...env,
     DATA_DIR: dataDir,
+    BACKUP_DIR: path.resolve(env.BACKUP_DIR ?? defaultBackupDir(dataDir)),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   };
 }
@@ -76,9 +87,22 @@ export function dataPath(...parts: string[]): string {
   return path.join(getEnv().DATA_DIR, ...parts);
 }
 
-/** The auth secret: from AUTH_SECRET, else generated once into DATA_DIR (mode 600). */
+/** Whether an empty database gets the demo organisation (else a one-time setup link). */
+export const wantsDemoData = ({ env }: { env: TEnv }) => env.DEMO_DATA ?? !env.DATABASE_URL;
+
+/**
+ * The auth secret: from AUTH_SECRET, else generated once into DATA_DIR (mode 600). With an
+ * external database (DATABASE_URL) there may be several instances, each with its own DATA_DIR:
+ * a secret of one would not open another's sessions, so it must be given.
+ */
 export function ensureAuthSecret({ env }: { env: TEnv }): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.DATABASE_URL) {
+    throw new EnvError(
+      "AUTH_SECRET is required when DATABASE_URL is set: every instance on that database must sign sessions with the same secret.\n" +
+        'Make one with  openssl rand -base64 32  and give the same value to every instance, e.g.  AUTH_SECRET="$(openssl rand -base64 32)"',
+    );
+  }
   const file = path.join(env.DATA_DIR, "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(env.DATA_DIR, { recursive: true });

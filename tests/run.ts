@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// `npm test`: lint, type check, schema/migration agreement, unit + integration tests (vitest)
-// and browser tests (Playwright). Runs every step, then ends with one line the CI reads:
+// `npm test`: lint, type check, schema/migration agreement, unit + integration tests (vitest),
+// the integration tests again on TEST_POSTGRES_URL when it is set, and browser tests (Playwright). Runs every step, then ends with one line the CI reads:
 // `N passed, N failed`, counting every test and check it ran.
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-test-report-"));
@@ -34,21 +34,38 @@ check("lint", bin("biome"), ["check", "."]);
 check("typecheck", bin("tsc"), ["--noEmit"]);
 check("db:check", bin("tsx"), ["lib/cli/db.ts", "check"]);
 
-{
-  const report = path.join(out, "vitest.json");
-  const r = run("vitest", bin("vitest"), [
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${report}`,
-  ]);
+function vitest(name: string, args: string[], extraEnv: Record<string, string> = {}) {
+  const report = path.join(out, `${name}.json`);
+  const r = run(
+    name,
+    bin("vitest"),
+    ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+    extraEnv,
+  );
   const json = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : undefined;
   const passed = json?.numPassedTests ?? 0;
   const failed =
     (json?.numFailedTests ?? 0) +
     (json ? 0 : 1) +
     (r.status !== 0 && json?.numFailedTests === 0 ? 1 : 0);
-  steps.push({ name: "vitest", passed, failed, seconds: r.seconds });
+  steps.push({ name, passed, failed, seconds: r.seconds });
+}
+
+vitest("vitest", []);
+// The second pass: the integration tests again on the server at TEST_POSTGRES_URL (CI: the
+// machine's PostgreSQL 15, the oldest supported major; the first pass ran the embedded one).
+// Files that never touch the test server (they start servers of their own, or none) would
+// only repeat themselves, so they are left out.
+const externalPg = process.env.TEST_POSTGRES_URL?.trim();
+if (externalPg) {
+  const ownServer = fs
+    .readdirSync("tests/integration", { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => path.join("tests/integration", f))
+    .filter((f) => !/setupFreshDatabase|inject\("pgUrl"\)/.test(fs.readFileSync(f, "utf8")));
+  vitest("vitest:pg", ["--project", "integration", ...ownServer.flatMap((f) => ["--exclude", f])], {
+    TEST_POSTGRES_URL: externalPg,
+  });
 }
 
 {

@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/lib/actions/users";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { NEW_PASSWORD_MIN } from "@/lib/schemas/common";
 import { type TCreateUser, ZCreateUser } from "@/lib/schemas/user";
 
 export function UserCreateForm() {
@@ -35,7 +36,7 @@ export function UserCreateForm() {
         label="Initial password"
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters. Share it privately."
+        hint={`At least ${NEW_PASSWORD_MIN} characters. Share it privately.`}
         {...field("password")}
       />
       <SubmitButton pending={submitting} pendingLabel="Adding…">

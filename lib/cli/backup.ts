@@ -6,7 +6,7 @@ import { createBackup } from "../ops/backup";
 import { countOf, describeBackup, formatBytes, formatSeconds } from "../ops/summary";
 
 // npm run backup — one consistent online backup of the database and the evidence files
-// into DATA_DIR/backups (see lib/ops/backup-file.ts for the file format). Records an OpsRun.
+// into BACKUP_DIR, default DATA_DIR/backups (see lib/ops/backup-file.ts for the file format). Records an OpsRun.
 // A full disk or a step without progress fails it with a message and exit code 1; Ctrl-C
 // stops it the same way (the partial file is removed either way).
 
@@ -18,7 +18,12 @@ async function main() {
   for (const sig of ["SIGINT", "SIGTERM"] as const)
     process.once(sig, () => stop.abort(new Error(`interrupted (${sig})`)));
   try {
-    const r = await createBackup({ url, dataDir: env.DATA_DIR, signal: stop.signal });
+    const r = await createBackup({
+      url,
+      dataDir: env.DATA_DIR,
+      backupDir: env.BACKUP_DIR,
+      signal: stop.signal,
+    });
     console.log(`backup written: ${r.file}`);
     console.log(`  size ${formatBytes(r.bytes)} (${r.bytes} bytes), took ${formatSeconds(r.ms)}`);
     const rows = r.manifest.tables.map((t) => `${t.name} ${t.rows}`).join(", ");

@@ -15,7 +15,7 @@ async function main() {
   const url = resolveDatabaseUrlSync();
   const log = (line: string) => console.log(`[drill] ${line}`);
   try {
-    const r = await runDrill({ url, dataDir: env.DATA_DIR, log });
+    const r = await runDrill({ url, dataDir: env.DATA_DIR, backupDir: env.BACKUP_DIR, log });
     await recordOpsRun({ kind: "drill", ok: true, file: r.file, detail: r.line, startedAt });
     console.log(r.line);
   } catch (e) {

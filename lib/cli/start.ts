@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { seedIfEmpty } from "../../prisma/seed";
+import { issueSetupLink } from "../data/setup-link";
 import { applyMigrations } from "../db/migrations";
-import { EnvError, ensureAuthSecret, parseEnv } from "../env";
+import { EnvError, ensureAuthSecret, parseEnv, wantsDemoData } from "../env";
 import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";
 import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
 import { keepEmbeddedPostgres } from "../pg/keeper";
 import { frontCommand } from "../security/front";
 
 // `npm start`: settings → database (embedded unless DATABASE_URL) → migrations → demo data
+// (or, with DATABASE_URL and no DEMO_DATA=1, a one-time setup link)
 // → production build when the sources changed → Next.js behind the front (lib/security/front.ts).
 // Stops the embedded server on exit.
 const dev = process.argv.includes("--dev");
@@ -21,14 +23,15 @@ function fail(message: string): never {
 
 async function main() {
   let env: ReturnType<typeof parseEnv>;
+  let secret: string;
   try {
     env = parseEnv();
+    secret = ensureAuthSecret({ env });
   } catch (e) {
     if (e instanceof EnvError) fail(e.message);
     throw e;
   }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  const secret = ensureAuthSecret({ env });
 
   let url = env.DATABASE_URL;
   let pgDir: string | undefined;
@@ -54,7 +57,16 @@ async function main() {
 
   const { applied } = await applyMigrations({ url, log });
   log(applied.length ? `${applied.length} migration(s) applied` : "database schema is current");
-  if (await seedIfEmpty({ url })) log("demo data created (accounts are listed in README.md)");
+  if (wantsDemoData({ env })) {
+    if (await seedIfEmpty({ url })) log("demo data created (accounts are listed in README.md)");
+  } else {
+    // No demo accounts with well-known passwords: the first admin sets up through this link.
+    const setup = await issueSetupLink({ url, appUrl: env.APP_URL });
+    if (setup)
+      log(
+        `no organisation yet: open this one-time link to name it and create its first admin (valid until ${setup.expiresAt.toISOString()}; a restart logs a new one):\n\n    ${setup.url}\n`,
+      );
+  }
 
   const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
   const childEnv = {

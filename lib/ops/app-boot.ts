@@ -11,6 +11,8 @@ export type TBootedApp = {
   baseUrl: string;
   /** "start.ts", or "next start" when start.ts would rebuild (see bootApp). */
   via: string;
+  /** What it printed so far (the last 8,000 characters). */
+  output: () => string;
   stop: () => Promise<void>;
 };
 
@@ -57,10 +59,13 @@ async function stopGroup(child: ChildProcess, whenGone: Promise<void>, healthUrl
 export async function bootApp({
   databaseUrl,
   dataDir,
+  authSecret = crypto.randomBytes(32).toString("base64url"),
   timeoutMs = 120_000,
 }: {
   databaseUrl: string;
   dataDir: string;
+  /** Instances that must honour each other's sessions share one; by default a new one. */
+  authSecret?: string;
   timeoutMs?: number;
 }): Promise<TBootedApp> {
   const root = process.cwd();
@@ -81,6 +86,9 @@ export async function bootApp({
     NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const k of ["AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) delete env[k];
+  // A secret of the copy's own by default (an external database requires one): the live app's
+  // sessions must not open the copy, nor the copy's the live app.
+  env.AUTH_SECRET = authSecret;
   const current = isBuildCurrent({ root });
   const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
   const [cmd, args, extra]: [string, string[], Record<string, string>] = current
@@ -91,7 +99,7 @@ export async function bootApp({
         {
           NODE_ENV: "production",
           NEXTAUTH_URL: baseUrl,
-          NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+          NEXTAUTH_SECRET: authSecret,
         },
       ];
   const child = spawn(cmd, args, {
@@ -121,5 +129,5 @@ export async function bootApp({
     }
     await sleep(250);
   }
-  return { baseUrl, via: current ? "start.ts" : "next start", stop };
+  return { baseUrl, via: current ? "start.ts" : "next start", output: () => output, stop };
 }

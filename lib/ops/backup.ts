@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { poolConfigFromUrl } from "../db/pg-config";
+import { defaultBackupDir } from "../env";
 import { ContainerWriter } from "./backup-file";
 import { exportEvidenceFiles, exportSnapshot } from "./export";
 import { backupFileName, nextSequence, type TBackupKind, type TManifest } from "./manifest";
@@ -11,8 +12,10 @@ import { atMost, StallError, StallGuard } from "./stall-guard";
 export type TCreateBackup = {
   /** The database to back up. */
   url: string;
-  /** The app's DATA_DIR: evidence comes from uploads/, the file goes to backups/. */
+  /** The app's DATA_DIR: evidence comes from uploads/. */
   dataDir: string;
+  /** Where the file goes: BACKUP_DIR (default DATA_DIR/backups). */
+  backupDir?: string;
   kind?: TBackupKind;
   /** Fails the backup when no step made progress for this long (default 2 minutes). */
   stallMs?: number;
@@ -96,7 +99,7 @@ function publish({
 
 /**
  * One consistent online backup: the database snapshot and its evidence files in one file
- * under DATA_DIR/backups, written to a temp name and renamed only when complete. Any failure
+ * under BACKUP_DIR (default DATA_DIR/backups), written to a temp name and renamed only when complete. Any failure
  * (a full disk, a step without progress for `stallMs`, an abort) fails it at once: the
  * connection is closed, which makes the server roll the snapshot back, and the temp file
  * is removed.
@@ -104,13 +107,14 @@ function publish({
 export async function createBackup({
   url,
   dataDir,
+  backupDir = defaultBackupDir(dataDir),
   kind = "manual",
   stallMs = BACKUP_STALL_MS,
   signal,
 }: TCreateBackup): Promise<TBackupResult> {
   const started = Date.now();
   const at = new Date();
-  const dir = path.join(dataDir, "backups");
+  const dir = backupDir;
   const guard = new StallGuard({ limitMs: stallMs, signal });
   const tmp = path.join(dir, `.partial-${crypto.randomUUID()}.bcdr.gz`);
   const client = new pg.Client({

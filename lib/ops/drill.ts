@@ -47,14 +47,20 @@ async function createDrillUser({ url, tag }: { url: string; tag: string }) {
   }
 }
 
-export type TRunDrill = { url: string; dataDir: string; log?: (line: string) => void };
+export type TRunDrill = {
+  url: string;
+  dataDir: string;
+  /** BACKUP_DIR: the drill's backup is kept there (default DATA_DIR/backups). */
+  backupDir?: string;
+  log?: (line: string) => void;
+};
 
 /**
  * Backup → restore into a scratch database on the same server → compare with the backup's
  * snapshot → boot the built app on the copy → sign in over HTTP → clean up. Throws
  * DrillFailure naming the step and what differed; the scratch database is always dropped.
  */
-export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
+export async function runDrill({ url, dataDir, backupDir, log = console.log }: TRunDrill) {
   const started = Date.now();
   const timings: Partial<Record<TDrillStep, number>> = {};
   let file: string | undefined;
@@ -82,7 +88,9 @@ export async function runDrill({ url, dataDir, log = console.log }: TRunDrill) {
   const uploadsDir = path.join(scratch, "uploads");
   let app: TBootedApp | undefined;
   try {
-    const backup = await step("backup", () => createBackup({ url, dataDir, kind: "drill" }));
+    const backup = await step("backup", () =>
+      createBackup({ url, dataDir, backupDir, kind: "drill" }),
+    );
     file = backup.file;
     const { manifest } = backup;
     log(

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { recordOpsRun } from "../data/ops";
 import { resolveDatabaseUrlSync } from "../db/url";
-import { getEnv, type TEnv } from "../env";
+import { defaultBackupDir, getEnv, type TEnv } from "../env";
 import { registerJob } from "../jobs/scheduler";
 import { createBackup } from "./backup";
 import { listBackupFiles } from "./manifest";
@@ -21,6 +21,8 @@ export function pruneBackups({ dir, retention }: { dir: string; retention: numbe
 
 export type TRunScheduledBackup = {
   dataDir: string;
+  /** BACKUP_DIR (default DATA_DIR/backups). */
+  backupDir?: string;
   retention: number;
   everyMs: number;
   url?: string;
@@ -30,13 +32,14 @@ export type TRunScheduledBackup = {
 
 export async function runScheduledBackup({
   dataDir,
+  backupDir = defaultBackupDir(dataDir),
   retention,
   everyMs,
   url,
   log = (l) => console.log(`[backup] ${l}`),
   signal,
 }: TRunScheduledBackup) {
-  const dir = path.join(dataDir, "backups");
+  const dir = backupDir;
   // After a restart the newest backup may be minutes old: wait for its interval to pass.
   const newest = listBackupFiles({ dir }).find((f) => f.kind === "scheduled");
   if (newest && Date.now() - fs.statSync(newest.file).mtimeMs < everyMs * 0.9) {
@@ -47,6 +50,7 @@ export async function runScheduledBackup({
     const r = await createBackup({
       url: url ?? resolveDatabaseUrlSync(),
       dataDir,
+      backupDir,
       kind: "scheduled",
       signal,
     });
@@ -82,6 +86,7 @@ export function registerBackupJob({ env = getEnv() }: { env?: TEnv } = {}) {
     run: async ({ signal }) => {
       await runScheduledBackup({
         dataDir: env.DATA_DIR,
+        backupDir: env.BACKUP_DIR,
         retention: env.BACKUP_RETENTION,
         everyMs,
         signal,

@@ -62,6 +62,10 @@ export const zPassword = ({ min, max = 200 }: { min: number; max?: number }) =>
     .min(min, min <= 1 ? "Enter your password" : `Password needs at least ${min} characters`)
     .check(textCheck(max, fieldTextMessages("Password", max)));
 
+/** The shortest password an account may be given (sign-in accepts any, to refuse it plainly). */
+export const NEW_PASSWORD_MIN = 12;
+export const zNewPassword = () => zPassword({ min: NEW_PASSWORD_MIN });
+
 export const zEmail = (label = "Email") =>
   z
     .string({ error: `${label} is required` })

@@ -1,7 +1,7 @@
 import "@/lib/zod-config";
 import { z } from "zod";
 import { ROLES } from "../permissions";
-import { zEmail, zId, zPassword, zText } from "./common";
+import { zEmail, zId, zNewPassword, zText } from "./common";
 
 export const ZRole = z.enum(ROLES, { error: "Choose a role" });
 
@@ -9,7 +9,7 @@ export const ZCreateUser = z.object({
   name: zText({ label: "Name", max: 120, min: 1 }),
   email: zEmail(),
   role: ZRole,
-  password: zPassword({ min: 12 }),
+  password: zNewPassword(),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 

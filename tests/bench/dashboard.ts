@@ -12,6 +12,7 @@
 // Env: BENCH_SECONDS (per route, default 15), BENCH_ROUNDS (3), BENCH_PORT (a free one),
 // NEXT_DIST_DIR (.next-dash), BENCH_PROFILE=1 (time each query), BENCH_HOLD=1 (keep running).
 import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -222,6 +223,7 @@ await withServer(async (server) => {
     env: {
       ...process.env,
       DATABASE_URL: url,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), // required with DATABASE_URL
       DATA_DIR: dataDir,
       PORT: String(port),
       APP_URL: base,

@@ -11,11 +11,16 @@ import { insertPortalLink } from "../helpers/portal-link";
 export { DEMO_USERS, expect };
 
 /** The app's own database, found the way every command finds it: DATA_DIR/pg/postmaster.pid. */
-export function appDatabase() {
+/** The URL of the app's database on the embedded server the e2e run started. */
+export function appDatabaseUrl() {
   const pgDir = path.join(process.env.E2E_DATA_DIR!, "pg");
   const running = readPidFile({ pgDir });
   if (!running) throw new Error(`no embedded server running in ${pgDir}`);
-  return createPrismaClient({ url: embeddedUrl({ pgDir, port: running.port }) });
+  return embeddedUrl({ pgDir, port: running.port });
+}
+
+export function appDatabase() {
+  return createPrismaClient({ url: appDatabaseUrl() });
 }
 
 export const test = base.extend<{ db: ReturnType<typeof createPrismaClient> }>({

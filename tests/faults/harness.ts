@@ -56,6 +56,9 @@ export function startApp({ port, env }: { port: number; env: Record<string, stri
       PORT: String(port),
       APP_URL: `http://localhost:${port}`,
       SMTP_URL: "",
+      // The faults kill the embedded server: never an outside DATABASE_URL from the shell
+      // (which would also require an AUTH_SECRET); the embedded default keeps its own secret.
+      DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
     },

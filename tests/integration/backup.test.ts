@@ -338,6 +338,27 @@ describe("scheduled backups", () => {
     expect(newest.every((r) => kept.has(r.file!))).toBe(true);
   });
 
+  it("writes into BACKUP_DIR when one is given, and leaves DATA_DIR/backups alone", async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-backup-dir-"));
+    try {
+      const before = fs.readdirSync(dir).sort();
+      const r = await runScheduledBackup({
+        url,
+        dataDir,
+        backupDir: elsewhere,
+        retention: 2,
+        everyMs: 0,
+        ...quiet,
+      });
+      if (r.skipped) throw new Error("the first backup into a new folder was skipped");
+      expect(path.dirname(r.file)).toBe(elsewhere);
+      expect(fs.readdirSync(elsewhere)).toEqual([path.basename(r.file)]);
+      expect(fs.readdirSync(dir).sort()).toEqual(before);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it("records a failed backup with its reason", async () => {
     const bad = "postgresql://postgres:x@127.0.0.1:1/nowhere";
     await expect(

@@ -2,13 +2,13 @@ import crypto from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createPrismaClient, setDb } from "@/lib/db";
 import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
-import { TEMPLATE_DB } from "../helpers/pg";
 
 /** A fresh, migrated database for this test file; the app's `db` points at it. */
 export async function setupFreshDatabase() {
   const server = inject("pgUrl");
-  const name = `t_${crypto.randomBytes(6).toString("hex")}`;
-  const url = await createDatabase({ url: server, name, template: TEMPLATE_DB });
+  // Named after the run's template, so the run's teardown finds any a test file left behind.
+  const name = `${inject("pgTemplate")}_t_${crypto.randomBytes(6).toString("hex")}`;
+  const url = await createDatabase({ url: server, name, template: inject("pgTemplate") });
   const prisma = createPrismaClient({ url });
   setDb(prisma);
   afterAll(async () => {

@@ -471,20 +471,8 @@ describe("vendor portal answers", () => {
           expect(r.errors[0]?.path).toMatch(/^(idempotencyKey|answers\.)/);
         expect(await prisma.answerRevision.count()).toBe(count);
       }),
-      RUNS,
+      // Found once at random: a NUL in the id reached the resend look-up, which PostgreSQL refused.
+      { ...RUNS, examples: [["before\u0000after", "x".repeat(100)]] },
     );
-  });
-
-  it("a question id with a NUL byte is refused at answers.<id>, never sent to the database", async () => {
-    const r = await saveAnswer({
-      invitationId,
-      assessmentId,
-      questionId: "rto_minutes\u0000",
-      value: 5,
-      baseVersion: 0,
-      idempotencyKey: "nul-question",
-    });
-    expect(r.status).toBe("invalid");
-    if (r.status === "invalid") expect(r.errors[0]?.path).toBe("answers.rto_minutes\u0000");
   });
 });

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, ensureAuthSecret, parseEnv, wantsDemoData } from "@/lib/env";
 
 describe("settings", () => {
   it("applies the documented defaults", () => {
@@ -48,5 +51,48 @@ describe("settings", () => {
       { address: "10.1.0.0", prefix: 16, family: "ipv4" },
       { address: "fd00::", prefix: 8, family: "ipv6" },
     ]);
+  });
+
+  it("requires AUTH_SECRET with an external database, naming it and how to make one", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-env-"));
+    try {
+      const external = parseEnv({
+        source: {
+          DATABASE_URL: "postgresql://db.example/app",
+          DATA_DIR: dir,
+        } as unknown as NodeJS.ProcessEnv,
+      });
+      expect(() => ensureAuthSecret({ env: external })).toThrow(EnvError);
+      expect(() => ensureAuthSecret({ env: external })).toThrow(
+        /AUTH_SECRET[\s\S]*openssl rand -base64 32/,
+      );
+      expect(fs.existsSync(path.join(dir, "auth-secret"))).toBe(false);
+      const given = "s".repeat(44);
+      expect(ensureAuthSecret({ env: { ...external, AUTH_SECRET: given } })).toBe(given);
+      // The embedded default still makes one, once, and keeps it.
+      const embedded = parseEnv({ source: { DATA_DIR: dir } as unknown as NodeJS.ProcessEnv });
+      const made = ensureAuthSecret({ env: embedded });
+      expect(made.length).toBeGreaterThanOrEqual(32);
+      expect(ensureAuthSecret({ env: embedded })).toBe(made);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps backups in DATA_DIR/backups unless BACKUP_DIR names another folder", () => {
+    const at = (source: Record<string, string>) =>
+      parseEnv({ source: source as unknown as NodeJS.ProcessEnv }).BACKUP_DIR;
+    expect(at({ DATA_DIR: "/srv/app" })).toBe("/srv/app/backups");
+    expect(at({ DATA_DIR: "/srv/app", BACKUP_DIR: "/mnt/backup/app/" })).toBe("/mnt/backup/app");
+  });
+
+  it("seeds demo data by default only on the embedded database", () => {
+    const demo = (source: Record<string, string>) =>
+      wantsDemoData({ env: parseEnv({ source: source as NodeJS.ProcessEnv }) });
+    expect(demo({})).toBe(true);
+    expect(demo({ DATABASE_URL: "postgresql://db.example/app" })).toBe(false);
+    expect(demo({ DATABASE_URL: "postgresql://db.example/app", DEMO_DATA: "1" })).toBe(true);
+    expect(demo({ DEMO_DATA: "0" })).toBe(false);
+    expect(() => demo({ DEMO_DATA: "yes" })).toThrow(/DEMO_DATA/);
   });
 });

@@ -572,6 +572,9 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "token", method: "GET", file: "app/api/respond/[token]/evidence/[evidenceId]/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/submit/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/threads/route.ts" },
+  // The first admin's one-time setup link (tests/integration/data/setup.test.ts).
+  { kind: "token", file: "app/(auth)/setup/[token]/page.tsx" },
+  { kind: "token", method: "POST", file: "app/api/setup/[token]/route.ts" },
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";

@@ -13,7 +13,7 @@ function scheduleText() {
   if (env.BACKUP_INTERVAL_MINUTES === 0) {
     return "Scheduled backups are off (BACKUP_INTERVAL_MINUTES=0): run npm run backup yourself.";
   }
-  return `The app backs up its database and evidence files every ${env.BACKUP_INTERVAL_MINUTES} minutes into DATA_DIR/backups and keeps the newest ${env.BACKUP_RETENTION} scheduled backups.`;
+  return `The app backs up its database and evidence files every ${env.BACKUP_INTERVAL_MINUTES} minutes into BACKUP_DIR (${env.BACKUP_DIR}) and keeps the newest ${env.BACKUP_RETENTION} scheduled backups.`;
 }
 
 export default async function OpsPage() {
