@@ -1,7 +1,11 @@
 import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { type TBulkSend, ZRequirementsForm } from "../schemas/assessment";
-import { createAndSendAssessment, OPEN_ASSESSMENT_STATUSES } from "./assessments";
+import {
+  createAndSendAssessment,
+  OPEN_ASSESSMENT_STATUSES,
+  REASSESSABLE_STATUSES,
+} from "./assessments";
 import { contactOrder } from "./vendors";
 
 export type TBulkSkipReason = "open_assessment" | "no_contact" | "archived";
@@ -15,7 +19,8 @@ export type TBulkSendInput = { orgId: string; actorId: string; input: TBulkSend 
 
 /**
  * One assessment per vendor, each sent like a single send (createAndSendAssessment: its tier's
- * requirements with the policy, audited, mailed) to the vendor's primary contact. A vendor with
+ * requirements with the policy, audited, mailed, starting from its last submitted answers) to
+ * the vendor's primary contact. A vendor with
  * an open assessment or without a contact is skipped and reported, never sent to. Any vendor
  * that is not the caller's organisation's refuses the whole request before anything is sent.
  */
@@ -42,6 +47,15 @@ export async function bulkSendAssessments({
     },
   });
   if (vendors.length !== ids.length) throw new NotFoundError("Vendor not found");
+  // A reassessment starts from the vendor's last submitted (or decided) answers, as a single
+  // send does by default; the vendor confirms or changes each.
+  const done = await db.assessment.findMany({
+    where: { orgId, vendorId: { in: ids }, status: { in: [...REASSESSABLE_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, vendorId: true },
+  });
+  const lastDone = new Map<string, string>();
+  for (const a of done) if (!lastDone.has(a.vendorId)) lastDone.set(a.vendorId, a.id);
   const byId = new Map(vendors.map((v) => [v.id, v]));
   const result: TBulkSendResult = { sent: [], skipped: [] };
   for (const id of ids) {
@@ -68,7 +82,7 @@ export async function bulkSendAssessments({
             contactName: undefined,
             contactEmail: undefined,
             message: input.message,
-            previousAssessmentId: undefined,
+            previousAssessmentId: lastDone.get(v.id),
           },
         });
         result.sent.push({

@@ -92,6 +92,35 @@ describe("bulkSendAssessments", () => {
     expect(mails() - before).toBe(2);
   });
 
+  it("a reassessment starts from the vendor's last submitted answers, each awaiting confirmation", async () => {
+    const v = await vendor("Again Co", { contacts: ["dr@again.example"] });
+    const qv = await prisma.questionnaireVersion.findFirstOrThrow({
+      where: { key: "bcdr-core", version: "1.1.0" },
+    });
+    const last = await prisma.assessment.create({
+      data: {
+        orgId: org.org.id,
+        vendorId: v.id,
+        questionnaireVersionId: qv.id,
+        requirements: { tier: "high" },
+        status: "accepted",
+        submittedAt: new Date(),
+        answers: {
+          create: { questionId: "rto_minutes", value: 120, updatedByKind: "vendor" },
+        },
+      },
+    });
+    const result = await send([v.id]);
+    const sent = await prisma.assessment.findUniqueOrThrow({
+      where: { id: result.sent[0]!.assessmentId },
+      include: { answers: true },
+    });
+    expect(sent.previousAssessmentId).toBe(last.id);
+    expect(sent.answers.map((a) => [a.questionId, a.value, a.awaitingConfirmation])).toEqual([
+      ["rto_minutes", 120, true],
+    ]);
+  });
+
   it("skips a vendor with an open assessment and one without a contact, naming why", async () => {
     const fresh = await vendor("Fresh Co", { contacts: ["dr@fresh.example"] });
     const busy = await vendor("Busy Co", { contacts: ["dr@busy.example"] });
