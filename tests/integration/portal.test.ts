@@ -298,6 +298,9 @@ describe("reminders", () => {
 describe("reassessment", () => {
   it("starts from the last submitted answers and shows the reviewer what changed", async () => {
     const { getAssessmentDetail } = await import("@/lib/data/assessments");
+    // Back with the reviewer after the change request above (as after the vendor's resubmission):
+    // a reassessment starts only from answers the vendor has handed in.
+    await prisma.assessment.update({ where: { id: assessmentId }, data: { status: "submitted" } });
     const prev = await prisma.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     const next = await createAndSendAssessment({
       orgId: org.org.id,
