@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { poolConfigFromUrl } from "./db/pg-config";
 import { resolveDatabaseUrlSync } from "./db/url";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export { Prisma } from "./generated/prisma/client";
 
@@ -43,3 +43,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
       : value;
   },
 });
+
+/** Whether a query failed on a unique index: another request wrote the same row first. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { db, type Prisma } from "../db";
+import { db, isUniqueViolation, type Prisma } from "../db";
 import { NotFoundError } from "../errors";
 import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/questionnaire-schema";
 import { getQuestionnaire } from "../questionnaires/registry";
@@ -23,13 +23,18 @@ export async function ensureQuestionnaireVersion({
     );
   const definition = JSON.parse(JSON.stringify(q)) as Prisma.InputJsonValue;
   const checksum = crypto.createHash("sha256").update(JSON.stringify(definition)).digest("hex");
-  const existing = await db.questionnaireVersion.findFirst({
-    where: { key: q.id, version: q.version, checksum },
-  });
+  const where = { key: q.id, version: q.version, checksum };
+  const existing = await db.questionnaireVersion.findFirst({ where });
   if (existing) return existing;
-  return db.questionnaireVersion.create({
-    data: { key: q.id, version: q.version, title: q.title, definition, checksum },
-  });
+  try {
+    return await db.questionnaireVersion.create({
+      data: { ...where, title: q.title, definition },
+    });
+  } catch (e) {
+    // Two first sends at once: the other one wrote the row.
+    if (isUniqueViolation(e)) return db.questionnaireVersion.findFirstOrThrow({ where });
+    throw e;
+  }
 }
 
 const parsed = new Map<string, TQuestionnaire>();

@@ -1,5 +1,5 @@
 import { recordAudit } from "../audit";
-import { db, type Prisma } from "../db";
+import { db, isUniqueViolation, type Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { hashPassword } from "../passwords";
 import type { TRole } from "../permissions";
@@ -45,7 +45,7 @@ export async function createUser({ orgId, actorId, input }: TScope & { input: TC
   const passwordHash = await hashPassword({ password: input.password });
   return createUserRow({ orgId, actorId, input, passwordHash }).catch(async (e: unknown) => {
     // Another request took the address meanwhile (the unique index refused ours).
-    if ((e as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(e)) {
       throw (await emailConflict({ orgId, email: input.email })) ?? e;
     }
     throw e;

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit";
 import { issueExtraLink } from "../data/invitations";
-import { db, Prisma } from "../db";
+import { db, isUniqueViolation } from "../db";
 import { sendMail } from "../mail";
 import { reminderMail } from "../mail/templates";
 
@@ -41,7 +41,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     try {
       await db.reminder.create({ data: { assessmentId: a.id, kind, dueDate } });
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue; // another process sent it
+      if (isUniqueViolation(e)) continue; // another process sent it
       throw e;
     }
     const support = String(

@@ -15,7 +15,9 @@ const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
 const { createAndSendAssessment } = await import("@/lib/data/assessments");
 const { submitAssessment } = await import("@/lib/portal/submit");
 const { getMissingRequired, getQuestionnaire } = await import("@/lib/questionnaires");
-const { readStoredQuestionnaire } = await import("@/lib/data/questionnaire-versions");
+const { ensureQuestionnaireVersion, readStoredQuestionnaire } = await import(
+  "@/lib/data/questionnaire-versions"
+);
 const { toAnswers } = await import("@/lib/data/answer-rows");
 const { ZRequirementsForm } = await import("@/lib/schemas/assessment");
 
@@ -64,6 +66,14 @@ const versionOf = async (assessmentId: string) =>
 describe("questionnaire versions side by side", () => {
   let vendorId = "";
   let oldId = "";
+
+  it("first sends at once share one version row (the losers of the race read the winner's)", async () => {
+    await prisma.questionnaireVersion.deleteMany({ where: { assessments: { none: {} } } });
+    const rows = await Promise.all(
+      Array.from({ length: 20 }, () => ensureQuestionnaireVersion({ id: "bcdr-core" })),
+    );
+    expect(new Set(rows.map((r) => r.id)).size).toBe(1);
+  });
 
   it("new assessments go out on 1.1.0", async () => {
     const vendor = await prisma.vendor.create({
