@@ -17,7 +17,7 @@ export function reportFileName({ name, kind, date, ext = "pdf" }: TReportFileNam
   return `${slug}-${kind}-${date}.${ext}`;
 }
 
-export type TPdfDownloadInput = {
+export type TAuditedDownloadInput = {
   user: TSessionUser;
   bytes: Uint8Array;
   fileName: string;
@@ -27,13 +27,13 @@ export type TPdfDownloadInput = {
 };
 
 /** Every report leaving the system is audited, whichever route served it. */
-export async function pdfDownload({
+export async function auditedDownload({
   user,
   bytes,
   fileName,
   target,
   contentType = "application/pdf",
-}: TPdfDownloadInput) {
+}: TAuditedDownloadInput) {
   await recordAudit({
     orgId: user.orgId,
     actor: { kind: "user", userId: user.id },

@@ -2,7 +2,7 @@ import { AuthzError, withApiUser } from "@/lib/authz";
 import { getAssessmentWorkbook } from "@/lib/data/assessment-workbook";
 import { getTodayUtc } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
-import { pdfDownload, reportFileName } from "@/lib/reports/pdf-response";
+import { auditedDownload, reportFileName } from "@/lib/reports/pdf-response";
 import { XLSX_TYPE } from "@/lib/spreadsheets/mime";
 import { writeAnswersWorkbook } from "@/lib/spreadsheets/write";
 
@@ -22,7 +22,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ assessme
     );
     const bytes = await writeAnswersWorkbook(found.input);
     const kind = blank ? "blank-workbook" : "answers-workbook";
-    return pdfDownload({
+    return auditedDownload({
       user,
       bytes,
       fileName: reportFileName({ name: found.vendorName, kind, date: getTodayUtc(), ext: "xlsx" }),

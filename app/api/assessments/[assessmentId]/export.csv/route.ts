@@ -1,6 +1,6 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
 import { buildExportTables, EXPORT_PARTS, type TExportPart } from "@/lib/reports/export-tables";
-import { pdfDownload, reportFileName } from "@/lib/reports/pdf-response";
+import { auditedDownload, reportFileName } from "@/lib/reports/pdf-response";
 import { writeExportCsv } from "@/lib/spreadsheets/export";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ assessme
     params,
     async ({ user, assessmentId, report }) => {
       const csv = writeExportCsv({ table: buildExportTables({ report })[part] });
-      return pdfDownload({
+      return auditedDownload({
         user,
         bytes: new TextEncoder().encode(csv),
         fileName: reportFileName({

@@ -1,6 +1,6 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
 import { buildExportTables, EXPORT_PARTS } from "@/lib/reports/export-tables";
-import { pdfDownload, reportFileName } from "@/lib/reports/pdf-response";
+import { auditedDownload, reportFileName } from "@/lib/reports/pdf-response";
 import { writeExportWorkbook } from "@/lib/spreadsheets/export";
 import { XLSX_TYPE } from "@/lib/spreadsheets/mime";
 
@@ -17,7 +17,7 @@ export async function GET(
     async ({ user, assessmentId, report }) => {
       const all = buildExportTables({ report });
       const bytes = await writeExportWorkbook({ tables: EXPORT_PARTS.map((p) => all[p]) });
-      return pdfDownload({
+      return auditedDownload({
         user,
         bytes,
         fileName: reportFileName({
