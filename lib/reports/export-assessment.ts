@@ -1,5 +1,6 @@
 import { type TSessionUser, withApiUser } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import type { TPermission } from "@/lib/permissions";
 import { loadAssessmentReport } from "./load-assessment-report";
 import { reportFileName } from "./pdf-response";
 import type { TAssessmentReport } from "./types";
@@ -32,15 +33,17 @@ export type TAssessmentExport = {
 };
 
 /**
- * Route handlers that export an assessment: `report:export` checked (401/403 otherwise), the
- * assessment looked up in the caller's organisation (404 for any other), then `fn`.
+ * Route handlers that export an assessment: `permission` checked (401/403 otherwise; the PDF
+ * report's `report:export` unless named), the assessment looked up in the caller's organisation
+ * (404 for any other), then `fn`.
  */
 export async function withAssessmentExport(
   params: Promise<{ assessmentId: string }>,
   fn: (input: TAssessmentExport) => Promise<Response>,
+  permission: TPermission = "report:export",
 ): Promise<Response> {
   const { assessmentId } = await params;
-  return withApiUser("report:export", async (user) => {
+  return withApiUser(permission, async (user) => {
     const prepared = await prepareAssessmentExport({ user, assessmentId });
     if (!prepared) return Response.json({ error: "Not found" }, { status: 404 });
     return fn({ user, assessmentId, ...prepared });

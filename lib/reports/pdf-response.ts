@@ -2,10 +2,10 @@ import { recordAudit } from "@/lib/audit";
 import type { TSessionUser } from "@/lib/authz";
 import { RenderLimitError, RenderQueueFullError } from "./render-pool";
 
-export type TReportFileNameInput = { name: string; kind: string; date: string };
+export type TReportFileNameInput = { name: string; kind: string; date: string; ext?: string };
 
 /** "nordlicht-cloud-gmbh-bcdr-report-2026-03-01.pdf": ASCII only, safe in any header. */
-export function reportFileName({ name, kind, date }: TReportFileNameInput): string {
+export function reportFileName({ name, kind, date, ext = "pdf" }: TReportFileNameInput): string {
   const slug =
     name
       .normalize("NFKD")
@@ -14,18 +14,26 @@ export function reportFileName({ name, kind, date }: TReportFileNameInput): stri
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60) || "report";
-  return `${slug}-${kind}-${date}.pdf`;
+  return `${slug}-${kind}-${date}.${ext}`;
 }
 
-export type TPdfDownloadInput = {
+export type TAuditedDownloadInput = {
   user: TSessionUser;
   bytes: Uint8Array;
   fileName: string;
   target: { type: string; id: string };
+  /** A spreadsheet export names its own type; the default is the PDF report's. */
+  contentType?: string;
 };
 
 /** Every report leaving the system is audited, whichever route served it. */
-export async function pdfDownload({ user, bytes, fileName, target }: TPdfDownloadInput) {
+export async function auditedDownload({
+  user,
+  bytes,
+  fileName,
+  target,
+  contentType = "application/pdf",
+}: TAuditedDownloadInput) {
   await recordAudit({
     orgId: user.orgId,
     actor: { kind: "user", userId: user.id },
@@ -34,9 +42,16 @@ export async function pdfDownload({ user, bytes, fileName, target }: TPdfDownloa
     targetId: target.id,
     data: { fileName, bytes: bytes.byteLength },
   });
+  return downloadResponse({ bytes, fileName, contentType });
+}
+
+export type TDownloadResponseInput = { bytes: Uint8Array; fileName: string; contentType: string };
+
+/** A file download: an attachment, never cached (it holds an organisation's data). */
+export function downloadResponse({ bytes, fileName, contentType }: TDownloadResponseInput) {
   return new Response(bytes as BodyInit, {
     headers: {
-      "Content-Type": "application/pdf",
+      "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${fileName}"`,
       "Content-Length": String(bytes.byteLength),
       "Cache-Control": "no-store",

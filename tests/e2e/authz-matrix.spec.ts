@@ -385,6 +385,11 @@ test.describe("authorization matrix", () => {
     expect(own.status()).toBe(200);
     expect(own.headers()["content-type"]).toMatch(/^application\/pdf/);
 
+    // The offline workbook of the link's own assessment (issue 22): a real .xlsx (a ZIP).
+    const workbook = await world.anon.get(`/api/respond/${a.token}/answers.xlsx`);
+    expect(workbook.status()).toBe(200);
+    expect((await workbook.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+
     for (const api of [world.anon, world.api(a.users.admin), world.api(b.users.admin)]) {
       const { result: cross } = await expectUnchanged(
         db,
@@ -434,6 +439,7 @@ test.describe("authorization matrix", () => {
             },
           }),
       ],
+      ["offline workbook", () => world.anon.get(`/api/respond/${bogus}/answers.xlsx`)],
       [
         "evidence download",
         () => world.anon.get(`/api/respond/${bogus}/evidence/${a.records.evidence.id}`),

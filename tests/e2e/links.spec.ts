@@ -40,6 +40,9 @@ test("an expired or revoked link gets a plain 410 page saying whom to ask", asyn
     },
   });
   expect(api.status()).toBe(410);
+  // The offline workbook (issue 22) answers as every other portal route does.
+  for (const token of [expired, revoked])
+    expect((await page.request.get(`/api/respond/${token}/answers.xlsx`)).status()).toBe(410);
 });
 
 test("revoking from the review page stops the link at once", async ({ page, browser, db }) => {

@@ -70,6 +70,7 @@ const emptyTiers = () =>
   Object.fromEntries(["critical", "high", "moderate", "low"].map((t) => [t, {}]));
 
 const aid = (r: TRecord | null) => r?.assessmentId ?? r?.id ?? "";
+const XLSX = /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/;
 
 const PAGES: TPageEntry[] = [
   {
@@ -218,6 +219,33 @@ const ROUTES: TRouteEntry[] = [
     record: "assessment",
     url: (r) => `/api/assessments/${aid(r)}/report.pdf`,
     okType: /^application\/pdf/,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/answers.xlsx/route.ts",
+    permission: "assessment:read",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/answers.xlsx`,
+    okType: XLSX,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/export.xlsx/route.ts",
+    permission: "assessment:read",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/export.xlsx`,
+    okType: XLSX,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/assessments/[assessmentId]/export.csv/route.ts",
+    permission: "assessment:read",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/export.csv?part=findings`,
+    okType: /^text\/csv/,
   },
   {
     kind: "route",
@@ -567,6 +595,7 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "public", method: "GET", file: "app/api/ready/route.ts" },
   { kind: "token", file: "app/(vendor)/respond/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/answers/route.ts" },
+  { kind: "token", method: "GET", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/evidence/[evidenceId]/route.ts" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswerReview } from "@/components/assessments/answer-review";
+import { AssessmentDownloads } from "@/components/assessments/assessment-downloads";
 import { AssessmentSchedule } from "@/components/assessments/assessment-schedule";
 import { STATUS_LABELS } from "@/components/assessments/assessment-table";
 import { FindingsPanel } from "@/components/assessments/findings-panel";
@@ -97,9 +98,12 @@ export default async function AssessmentPage({
         </div>
       )}
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4 text-sm">
-        <Link className="text-indigo-800 underline" href={`/vendors/${a.vendorId}`}>
-          Back to {a.vendor.name}
-        </Link>
+        <div className="space-y-2">
+          <Link className="text-indigo-800 underline" href={`/vendors/${a.vendorId}`}>
+            Back to {a.vendor.name}
+          </Link>
+          <AssessmentDownloads assessmentId={a.id} />
+        </div>
         {can({ role: user.role, permission: "report:export" }) && (
           <div className="flex items-start gap-4">
             <Link className="py-1.5 text-indigo-800 underline" href={`/assessments/${a.id}/print`}>

@@ -71,6 +71,17 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
         {questionnaire.description && (
           <p className="mb-8 max-w-3xl text-slate-700">{questionnaire.description}</p>
         )}
+        <p className="mb-8 max-w-3xl text-sm text-slate-700">
+          Working in a spreadsheet?{" "}
+          <a
+            className="text-indigo-800 underline"
+            href={`/api/respond/${token}/answers.xlsx`}
+            download
+          >
+            Download this questionnaire as an Excel workbook
+          </a>{" "}
+          with the answers saved so far.
+        </p>
         <PortalForm
           token={token}
           assessmentId={assessment.id}

@@ -1,6 +1,6 @@
 import { withApiUser } from "@/lib/authz";
 import { safeParseVendorFilters } from "@/lib/data/dashboard";
-import { pdfDownload, renderFailureResponse, reportFileName } from "@/lib/reports/pdf-response";
+import { auditedDownload, renderFailureResponse, reportFileName } from "@/lib/reports/pdf-response";
 import { loadPortfolioReport } from "@/lib/reports/portfolio-data";
 import { renderPdf } from "@/lib/reports/render-pool";
 
@@ -22,6 +22,11 @@ export async function GET(request: Request) {
       return renderFailureResponse(e);
     }
     const fileName = reportFileName({ name: report.orgName, kind: "portfolio", date: report.asOf });
-    return pdfDownload({ user, bytes, fileName, target: { type: "organization", id: user.orgId } });
+    return auditedDownload({
+      user,
+      bytes,
+      fileName,
+      target: { type: "organization", id: user.orgId },
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { withApiUser } from "@/lib/authz";
 import { iteratePortfolioVendors, parseVendorFilters, type TVendorRow } from "@/lib/data/dashboard";
-import { csvLine as line } from "./csv";
+import { csvLine as line } from "@/lib/spreadsheets/csv";
 
 export const dynamic = "force-dynamic";
 

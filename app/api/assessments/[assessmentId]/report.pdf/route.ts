@@ -1,5 +1,5 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
-import { pdfDownload, renderFailureResponse } from "@/lib/reports/pdf-response";
+import { auditedDownload, renderFailureResponse } from "@/lib/reports/pdf-response";
 import { renderPdf } from "@/lib/reports/render-pool";
 
 export async function GET(
@@ -14,6 +14,11 @@ export async function GET(
     } catch (e) {
       return renderFailureResponse(e);
     }
-    return pdfDownload({ user, bytes, fileName, target: { type: "assessment", id: assessmentId } });
+    return auditedDownload({
+      user,
+      bytes,
+      fileName,
+      target: { type: "assessment", id: assessmentId },
+    });
   });
 }

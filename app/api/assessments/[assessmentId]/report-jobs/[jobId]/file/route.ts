@@ -1,5 +1,5 @@
 import { withApiUser } from "@/lib/authz";
-import { pdfDownload } from "@/lib/reports/pdf-response";
+import { auditedDownload } from "@/lib/reports/pdf-response";
 import { getReportJob } from "@/lib/reports/report-jobs";
 
 export async function GET(
@@ -15,7 +15,7 @@ export async function GET(
         { error: job.error ?? "Not ready yet" },
         { status: job.error ? 500 : 409 },
       );
-    return pdfDownload({
+    return auditedDownload({
       user,
       bytes: job.bytes,
       fileName: job.fileName,
