@@ -598,6 +598,8 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "token", method: "GET", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
+  { kind: "token", method: "GET", file: "app/api/respond/[token]/portable/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/portable/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/evidence/[evidenceId]/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/submit/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/threads/route.ts" },

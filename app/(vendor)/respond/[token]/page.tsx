@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PortableAnswers } from "@/components/questionnaire/portable-answers";
 import { PortalForm } from "@/components/questionnaire/portal-form";
 import { readResolvedRequirements } from "@/lib/data/requirements";
 import { listThreads } from "@/lib/data/threads";
@@ -82,6 +83,10 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           </a>{" "}
           with the answers saved so far.
         </p>
+        <PortableAnswers
+          token={token}
+          canImport={assessment.status === "sent" || assessment.status === "in_progress"}
+        />
         <PortalForm
           token={token}
           assessmentId={assessment.id}
