@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/action-form";
+import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
 
 export function ColleagueInvite({ token }: { token: string }) {
-  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  const [message, setMessage] = useState<TFormMessage>();
   const [busy, setBusy] = useState(false);
   async function invite(form: HTMLFormElement) {
     setMessage(undefined);
@@ -72,14 +73,7 @@ export function ColleagueInvite({ token }: { token: string }) {
       >
         Send invitation
       </SubmitButton>
-      {message && (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`text-sm ${message.ok ? "text-emerald-800" : "text-red-700"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </form>
   );
 }

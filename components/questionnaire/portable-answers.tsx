@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
 
 /**
  * Portable answers (issue 22): download the answers given here as a file, or bring in a file from
@@ -9,7 +10,7 @@ import { useRef, useState } from "react";
  */
 export function PortableAnswers({ token, canImport }: { token: string; canImport: boolean }) {
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  const [message, setMessage] = useState<TFormMessage>();
   const [busy, setBusy] = useState(false);
 
   async function importFile(file: File) {
@@ -78,14 +79,7 @@ export function PortableAnswers({ token, canImport }: { token: string; canImport
           />
         </label>
       )}
-      {message && (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`mt-2 ${message.ok ? "text-emerald-800" : "text-red-700"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} className="mt-2" />
     </section>
   );
 }

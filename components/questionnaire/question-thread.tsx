@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { SubmitButton } from "@/components/ui/action-form";
+import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
 import { THREAD_BODY_MAX } from "@/lib/schemas/thread";
 import { ThreadMessages, type TThreadMessageView } from "./thread-messages";
 
@@ -20,7 +21,7 @@ type TProps = {
 export function QuestionThread(p: TProps) {
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  const [message, setMessage] = useState<TFormMessage>();
   const fieldId = useId();
   async function send() {
     setMessage(undefined);
@@ -79,14 +80,7 @@ export function QuestionThread(p: TProps) {
           >
             Send reply
           </SubmitButton>
-          {message && (
-            <p
-              role={message.ok ? "status" : "alert"}
-              className={`text-sm ${message.ok ? "text-emerald-800" : "text-red-700"}`}
-            >
-              {message.text}
-            </p>
-          )}
+          <FormMessage message={message} />
         </form>
       )}
     </div>
