@@ -94,8 +94,6 @@ export async function importAnswersWorkbook(
     },
   });
   if (!a) throw new NotFoundError("Assessment not found");
-  if (!(IMPORTABLE_STATUSES as readonly string[]).includes(a.status))
-    return { status: "refused", error: REFUSED };
 
   const confirmed = confirm === undefined ? undefined : ZConfirm.safeParse(confirm);
   if (confirmed && !confirmed.success)
@@ -105,6 +103,9 @@ export async function importAnswersWorkbook(
     };
   if (!bytes)
     return { status: "invalid", problems: [problem("Choose a workbook (.xlsx) to upload.")] };
+
+  if (!(IMPORTABLE_STATUSES as readonly string[]).includes(a.status))
+    return { status: "refused", error: REFUSED };
 
   const questionnaire = await loadStoredQuestionnaire({ id: a.questionnaireVersionId });
   const read = await readAnswersWorkbook(bytes);
