@@ -286,6 +286,25 @@ const ROUTES: TRouteEntry[] = [
     okType: /^text\/csv/,
     listed: (o) => o.records.vendor.marker,
   },
+  {
+    kind: "route",
+    method: "POST",
+    file: "app/api/vendors/import/route.ts",
+    permission: "vendor:write",
+    record: null,
+    url: () => "/api/vendors/import",
+    // The matrix posts no file: a caller allowed to import gets as far as "choose a file".
+    okStatus: 422,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/vendors/import/template.csv/route.ts",
+    permission: "vendor:write",
+    record: null,
+    url: () => "/api/vendors/import/template.csv",
+    okType: /^text\/csv/,
+  },
 ];
 
 const vendorInput = (name: string, ownerId?: string) => ({
