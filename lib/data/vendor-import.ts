@@ -55,7 +55,9 @@ function checkRow(
   const ownerEmail = cells["Owner email"].toLowerCase();
   const ownerId = ownerEmail ? owners.get(ownerEmail) : undefined;
   if (ownerEmail && !ownerId)
-    problems.push(`Owner email: no colleague of your organisation has the address ${ownerEmail}`);
+    problems.push(
+      `Owner email: no active colleague of your organisation has the address ${ownerEmail}`,
+    );
   const vendor = ZVendor.safeParse({
     name: cells.Name,
     tier: cells.Tier.toLowerCase(),
@@ -132,7 +134,10 @@ export async function importVendorFile({
   const sheet = await readVendorSheet(bytes);
   if (!sheet.ok) return { status: "invalid", error: sheet.error };
   if (sheet.rows.length === 0) return { status: "invalid", error: "The file has no vendor rows." };
-  const users = await db.user.findMany({ where: { orgId }, select: { id: true, email: true } });
+  const users = await db.user.findMany({
+    where: { orgId, active: true },
+    select: { id: true, email: true },
+  });
   const owners = new Map(users.map((u) => [u.email.toLowerCase(), u.id] as const));
   const rows = sheet.rows.map((r) => checkRow(r, owners));
   if (!confirm) {

@@ -51,7 +51,7 @@ describe("importing vendors from a file", () => {
     expect(byRow[5]?.problems).toContainEqual(
       expect.stringMatching(/^Tier: expected .*found "urgent"/),
     );
-    expect(byRow[6]?.problems[0]).toMatch(/^Owner email: no colleague/);
+    expect(byRow[6]?.problems[0]).toMatch(/^Owner email: no active colleague/);
     expect(byRow[7]?.problems[0]).toMatch(/^Contacts \(contact 1\): /);
     expect(byRow[8]?.status).toBe("invalid");
     expect(await names()).toEqual(["Existing Hosting"]);
