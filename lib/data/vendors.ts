@@ -74,21 +74,32 @@ export async function createVendor({
   input: TVendor;
 }) {
   await checkOwner(orgId, input.ownerId);
-  return db.$transaction(async (tx) => {
-    const vendor = await tx.vendor.create({
-      data: { orgId, ...vendorColumns(input) },
-    });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: { kind: "user", userId: actorId },
-      action: "vendor.created",
-      targetType: "vendor",
-      targetId: vendor.id,
-      data: { name: vendor.name, tier: vendor.tier },
-    });
-    return vendor;
+  return db.$transaction((tx) => insertVendor({ tx, orgId, actorId, input }));
+}
+
+/** Creates a vendor (its owner already checked to be of `orgId`), audited in the same `tx`. */
+export async function insertVendor({
+  tx,
+  orgId,
+  actorId,
+  input,
+}: {
+  tx: Prisma.TransactionClient;
+  orgId: string;
+  actorId: string;
+  input: TVendor;
+}) {
+  const vendor = await tx.vendor.create({ data: { orgId, ...vendorColumns(input) } });
+  await recordAudit({
+    tx,
+    orgId,
+    actor: { kind: "user", userId: actorId },
+    action: "vendor.created",
+    targetType: "vendor",
+    targetId: vendor.id,
+    data: { name: vendor.name, tier: vendor.tier },
   });
+  return vendor;
 }
 
 export async function updateVendor({

@@ -2,14 +2,22 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parseAssessmentFile, type TAssessmentFile } from "@/lib/questionnaires/assessment-file";
 import { assessAnswers } from "@/lib/rules";
 import { readAnswersWorkbook } from "@/lib/spreadsheets/read";
 import { writeAnswersWorkbook } from "@/lib/spreadsheets/write";
 import { WORKBOOK_LIMITS } from "@/lib/spreadsheets/zip-guard";
+import {
+  answerCell,
+  editWorkbook,
+  externalLink,
+  hugeSheet,
+  macroEnabled,
+  withFormula,
+  zipBomb,
+} from "../helpers/hostile-workbooks";
 
 // The offline workbook (lib/spreadsheets): what is written reads back as exactly the same
 // answers, and a workbook that could hurt the server is refused before it is inflated.
@@ -29,21 +37,9 @@ const fileOf = (input: unknown): TAssessmentFile => {
 };
 const wellRun = () => fileOf(load("well-run-vendor.json").input);
 
-/** Opens a written workbook, lets `edit` change it as a spreadsheet program would, saves it. */
-async function edited(file: TAssessmentFile, edit: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await writeAnswersWorkbook(file)) as unknown as ArrayBuffer);
-  edit(book);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** The row of a question on its section's sheet. */
-function rowOf(book: ExcelJS.Workbook, questionId: string) {
-  for (const sheet of book.worksheets.filter((s) => /^\d+\. /.test(s.name)))
-    for (let r = 2; r <= sheet.rowCount; r++)
-      if (sheet.getCell(r, 1).value === questionId) return { sheet, row: sheet.getRow(r) };
-  throw new Error(`no row for ${questionId}`);
-}
+/** A written workbook, changed as a spreadsheet program would. */
+const edited = async (file: TAssessmentFile, edit: (book: ExcelJS.Workbook) => void) =>
+  editWorkbook(await writeAnswersWorkbook(file), edit);
 
 describe("the offline workbook", () => {
   it.each(fixtures)("%s: JSON → workbook → the same answers and the same flags", async (name) => {
@@ -84,9 +80,9 @@ describe("the offline workbook", () => {
 
   it("reads what a person types: a choice's label, a date the program made a date", async () => {
     const bytes = await edited(wellRun(), (book) => {
-      const topology = rowOf(book, "topology").row.getCell(4);
+      const topology = answerCell(book, "topology");
       topology.value = "Active-passive: a standby site takes over when the primary fails";
-      rowOf(book, "dr_test_last_date").row.getCell(4).value = new Date(Date.UTC(2026, 5, 30));
+      answerCell(book, "dr_test_last_date").value = new Date(Date.UTC(2026, 5, 30));
     });
     const read = await readAnswersWorkbook(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
@@ -97,7 +93,7 @@ describe("the offline workbook", () => {
   it("names the sheet, the row and the question of every bad value", async () => {
     const bytes = await edited(wellRun(), (book) => {
       book.getWorksheet("Sites")!.getCell(3, 7).value = "north";
-      rowOf(book, "rto_minutes").row.getCell(4).value = "four hours";
+      answerCell(book, "rto_minutes").value = "four hours";
       book.getWorksheet("Requirements")!.getCell(2, 2).value = "urgent";
     });
     const read = await readAnswersWorkbook(bytes);
@@ -110,11 +106,10 @@ describe("the offline workbook", () => {
     expect(paths).toContain('sheet "Requirements", row 2, requirements.tier');
   });
 
-  it("refuses a formula (never evaluated), naming its cell", async () => {
-    const bytes = await edited(wellRun(), (book) => {
-      rowOf(book, "rto_minutes").row.getCell(4).value = { formula: "60*4", result: 240 };
-    });
-    const read = await readAnswersWorkbook(bytes);
+  it("refuses a formula (never evaluated, its cached result not taken), naming its cell", async () => {
+    const read = await readAnswersWorkbook(
+      await withFormula(await writeAnswersWorkbook(wellRun()), "rto_minutes"),
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors[0]?.found).toMatch(/^a formula in D\d+$/);
@@ -122,36 +117,24 @@ describe("the offline workbook", () => {
   });
 
   it("refuses 100,000 rows before reading them", async () => {
-    const bytes = await edited(wellRun(), (book) => {
-      const sheet = book.getWorksheet("Third parties")!;
-      for (let i = 0; i < 100_000; i++) sheet.addRow(["Acme", "hosting", "DE"]);
-    });
-    const read = await readAnswersWorkbook(bytes);
+    const read = await readAnswersWorkbook(await hugeSheet(await writeAnswersWorkbook(wellRun())));
     expect(read.ok ? [] : read.errors[0]?.found).toMatch(
       /^a sheet of 100,00\d rows \(at most 5,000\)$/,
     );
   });
 
-  it("refuses a zip bomb, a macro-enabled workbook renamed .xlsx, and a file that is not one", async () => {
+  it("refuses a zip bomb, a macro-enabled workbook renamed .xlsx, external links, and a file that is not one", async () => {
     const good = await writeAnswersWorkbook(wellRun());
-    const bomb = await JSZip.loadAsync(good);
-    bomb.file("xl/media/padding.bin", Buffer.alloc(WORKBOOK_LIMITS.inflatedBytes + 1024 * 1024));
-    const bombBytes = await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const bombBytes = await zipBomb(good);
     expect(bombBytes.length).toBeLessThan(WORKBOOK_LIMITS.fileBytes);
     const bombRead = await readAnswersWorkbook(bombBytes);
     expect(bombRead.ok ? [] : bombRead.errors[0]?.found).toMatch(/zip bomb/);
 
-    const macro = await JSZip.loadAsync(good);
-    macro.file("xl/vbaProject.bin", Buffer.from("macro code"));
-    const types = (await macro.file("[Content_Types].xml")!.async("string")).replace(
-      "spreadsheetml.sheet.main+xml",
-      "sheet.macroEnabled.main+xml",
-    );
-    macro.file("[Content_Types].xml", types);
-    const macroRead = await readAnswersWorkbook(
-      await macro.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }),
-    );
+    const macroRead = await readAnswersWorkbook(await macroEnabled(good));
     expect(macroRead.ok ? [] : macroRead.errors[0]?.found).toMatch(/macros/);
+
+    const linkRead = await readAnswersWorkbook(await externalLink(good));
+    expect(linkRead.ok ? [] : linkRead.errors[0]?.found).toMatch(/links to other files/);
 
     const notOne = await readAnswersWorkbook(Buffer.from("name,tier\nAcme,high\n"));
     expect(notOne.ok ? [] : notOne.errors[0]?.found).toBe("a file that is not a workbook");

@@ -5,6 +5,7 @@ import { describeResults, TIER_OPTIONS } from "@/components/ui/list-search-optio
 import { Pager } from "@/components/ui/pager";
 import { VendorBulkSend } from "@/components/vendors/bulk-send";
 import { VendorCreateForm } from "@/components/vendors/vendor-create-form";
+import { VendorImport } from "@/components/vendors/vendor-import";
 import { VendorTable } from "@/components/vendors/vendor-table";
 import { requirePageUser } from "@/lib/authz";
 import { searchVendors } from "@/lib/data/list-search";
@@ -72,11 +73,16 @@ export default async function VendorsPage({
           </Card>
         </div>
         {canWrite && (
-          <Card title="Add a vendor">
-            <VendorCreateForm
-              owners={users.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Card>
+          <div className="space-y-6">
+            <Card title="Add a vendor">
+              <VendorCreateForm
+                owners={users.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Card>
+            <Card title="Import vendors">
+              <VendorImport />
+            </Card>
+          </div>
         )}
       </div>
     </>

@@ -231,6 +231,16 @@ const ROUTES: TRouteEntry[] = [
   },
   {
     kind: "route",
+    method: "POST",
+    file: "app/api/assessments/[assessmentId]/answers.xlsx/route.ts",
+    permission: "assessment:write",
+    record: "assessment",
+    url: (r) => `/api/assessments/${aid(r)}/answers.xlsx`,
+    // The matrix posts no file: a caller allowed to import gets as far as "choose a workbook".
+    okStatus: 422,
+  },
+  {
+    kind: "route",
     method: "GET",
     file: "app/api/assessments/[assessmentId]/export.xlsx/route.ts",
     permission: "assessment:read",
@@ -275,6 +285,25 @@ const ROUTES: TRouteEntry[] = [
     url: () => "/api/vendors/export.csv",
     okType: /^text\/csv/,
     listed: (o) => o.records.vendor.marker,
+  },
+  {
+    kind: "route",
+    method: "POST",
+    file: "app/api/vendors/import/route.ts",
+    permission: "vendor:write",
+    record: null,
+    url: () => "/api/vendors/import",
+    // The matrix posts no file: a caller allowed to import gets as far as "choose a file".
+    okStatus: 422,
+  },
+  {
+    kind: "route",
+    method: "GET",
+    file: "app/api/vendors/import/template.csv/route.ts",
+    permission: "vendor:write",
+    record: null,
+    url: () => "/api/vendors/import/template.csv",
+    okType: /^text\/csv/,
   },
 ];
 
@@ -596,6 +625,7 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "token", file: "app/(vendor)/respond/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/answers/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
+  { kind: "token", method: "POST", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/portable/route.ts" },

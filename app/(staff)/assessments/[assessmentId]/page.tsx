@@ -11,10 +11,12 @@ import { RejudgeCard } from "@/components/assessments/rejudge-card";
 import { RequirementsList } from "@/components/assessments/requirements-list";
 import { ReviewActions } from "@/components/assessments/review-actions";
 import { ThreadReplyForm } from "@/components/assessments/thread-reply-form";
+import { WorkbookImport } from "@/components/questionnaire/workbook-import";
 import { DownloadReportButton } from "@/components/reports/download-report-button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { listAnswerRounds } from "@/lib/data/answer-rounds";
+import { IMPORTABLE_STATUSES } from "@/lib/data/answers-import";
 import { AWAITING_VENDOR, CANCELLABLE } from "@/lib/data/assessment-lifecycle";
 import { getAssessmentDetail } from "@/lib/data/assessments";
 import { rejudgeAssessment } from "@/lib/data/rejudge";
@@ -113,6 +115,13 @@ export default async function AssessmentPage({
           </div>
         )}
       </div>
+      {can({ role: user.role, permission: "assessment:write" }) &&
+        (IMPORTABLE_STATUSES as readonly string[]).includes(a.status) && (
+          <WorkbookImport
+            endpoint={`/api/assessments/${a.id}/answers.xlsx`}
+            note="A workbook the vendor filled and sent you: you will see what changes before anything is saved. Imported answers wait for the vendor to confirm them in the questionnaire, and the vendor still submits."
+          />
+        )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {a.flags.length > 0 && (

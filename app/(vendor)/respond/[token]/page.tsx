@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PortableAnswers } from "@/components/questionnaire/portable-answers";
 import { PortalForm } from "@/components/questionnaire/portal-form";
+import { WorkbookImport } from "@/components/questionnaire/workbook-import";
+import { IMPORTABLE_STATUSES } from "@/lib/data/answers-import";
 import { readResolvedRequirements } from "@/lib/data/requirements";
 import { listThreads } from "@/lib/data/threads";
 import { formatDate } from "@/lib/dates";
@@ -83,9 +85,15 @@ export default async function RespondPage({ params }: { params: Promise<{ token:
           </a>{" "}
           with the answers saved so far.
         </p>
+        {(IMPORTABLE_STATUSES as readonly string[]).includes(assessment.status) && (
+          <WorkbookImport
+            endpoint={`/api/respond/${token}/answers.xlsx`}
+            note="Upload the workbook once you have filled it: you will see what changes before anything is saved. Imported answers are saved as yours; you still submit below."
+          />
+        )}
         <PortableAnswers
           token={token}
-          canImport={assessment.status === "sent" || assessment.status === "in_progress"}
+          canImport={(IMPORTABLE_STATUSES as readonly string[]).includes(assessment.status)}
         />
         <PortalForm
           token={token}
