@@ -54,6 +54,16 @@ describe("the offline workbook", () => {
     expect(judge(read.value)).toEqual(judge(file));
   });
 
+  it("reads a workbook saved by LibreOffice Calc as the answers it was filled with", async () => {
+    // tests/fixtures/files/answers-libreoffice.xlsx: see tests/README.md for how it was made.
+    const bytes = readFileSync(path.join(ROOT, "tests/fixtures/files/answers-libreoffice.xlsx"));
+    const app = await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")!.async("string");
+    expect(app).toMatch(/<Application>LibreOffice\//);
+    const read = await readAnswersWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.value.answers).toEqual(wellRun().answers);
+  });
+
   it("keeps an absent answer absent, an empty list empty, unknown, ISO dates and full precision", async () => {
     const file = wellRun();
     const answers = { ...file.answers } as Record<string, unknown>;
