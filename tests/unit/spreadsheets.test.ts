@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { parseAssessmentFile, type TAssessmentFile } from "@/lib/questionnaires/assessment-file";
 import { assessAnswers } from "@/lib/rules";
