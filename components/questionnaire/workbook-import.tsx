@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
 import { Table } from "@/components/ui/table";
@@ -34,6 +34,10 @@ export function WorkbookImport({
   const [problems, setProblems] = useState<TWorkbookProblem[]>([]);
   const [message, setMessage] = useState<TFormMessage>();
   const [busy, setBusy] = useState(false);
+  // A new preview takes the focus, so a screen reader reads what will change first.
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
 
   function reset() {
     setFile(undefined);
@@ -62,7 +66,6 @@ export function WorkbookImport({
       if (result.status === "preview" || result.status === "conflict") {
         setPreview({ digest: result.digest, changes: result.changes });
         if (result.error) setMessage({ text: result.error, ok: false });
-        requestAnimationFrame(() => previewHeading.current?.focus());
       } else if (result.status === "imported") {
         const n = result.changes.length;
         reset();

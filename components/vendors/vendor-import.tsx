@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
 import { Table } from "@/components/ui/table";
@@ -24,6 +24,10 @@ export function VendorImport() {
   const [message, setMessage] = useState<TFormMessage>();
   const [busy, setBusy] = useState(false);
   const toCreate = rows?.filter((r) => r.status === "create").length ?? 0;
+  // A new preview takes the focus, so a screen reader reads its outcome first.
+  useEffect(() => {
+    if (rows) heading.current?.focus();
+  }, [rows]);
 
   async function send(chosen: File, confirm: boolean) {
     setBusy(true);
@@ -36,7 +40,6 @@ export function VendorImport() {
       const result = await res.json().catch(() => ({}));
       if (result.status === "preview") {
         setRows(result.rows);
-        requestAnimationFrame(() => heading.current?.focus());
       } else if (result.status === "imported") {
         setRows(undefined);
         setFile(undefined);

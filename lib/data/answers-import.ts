@@ -64,7 +64,7 @@ const REFUSED =
 const CONFLICT =
   "Answers changed since the preview (saved in the questionnaire meanwhile): review the new preview and confirm again. Nothing was imported.";
 
-class ImportConflict extends Error {}
+class ImportRefused extends Error {}
 
 const problem = (message: string): TWorkbookProblem => ({
   sheet: null,
@@ -146,7 +146,7 @@ export async function importAnswersWorkbook(
         where: { id: assessmentId, orgId, status: { in: [...IMPORTABLE_STATUSES] } },
         data: actor.kind === "vendor" ? { status: "in_progress" } : { updatedAt: new Date() },
       });
-      if (open.count === 0) throw new ImportConflict(REFUSED);
+      if (open.count === 0) throw new ImportRefused(REFUSED);
       const before = new Map(a.answers.map((r) => [r.questionId, r.value] as const));
       for (const change of changes) {
         const value = values[change.questionId]!;
@@ -183,7 +183,7 @@ export async function importAnswersWorkbook(
       });
     });
   } catch (e) {
-    if (e instanceof ImportConflict) return { status: "refused", error: e.message };
+    if (e instanceof ImportRefused) return { status: "refused", error: e.message };
     const raced =
       e instanceof Prisma.PrismaClientKnownRequestError &&
       (e.code === "P2002" || e.code === "P2025");

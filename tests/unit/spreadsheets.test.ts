@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { parseAssessmentFile, type TAssessmentFile } from "@/lib/questionnaires/assessment-file";
 import { assessAnswers } from "@/lib/rules";
@@ -52,6 +53,16 @@ describe("the offline workbook", () => {
     expect(read.value.answers).toEqual(file.answers);
     const judge = (f: TAssessmentFile) => assessAnswers({ ...f, asOf: as_of });
     expect(judge(read.value)).toEqual(judge(file));
+  });
+
+  it("reads a workbook saved by LibreOffice Calc as the answers it was filled with", async () => {
+    // tests/fixtures/files/answers-libreoffice.xlsx: see tests/README.md for how it was made.
+    const bytes = readFileSync(path.join(ROOT, "tests/fixtures/files/answers-libreoffice.xlsx"));
+    const app = await (await JSZip.loadAsync(bytes)).file("docProps/app.xml")!.async("string");
+    expect(app).toMatch(/<Application>LibreOffice\//);
+    const read = await readAnswersWorkbook(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.value.answers).toEqual(wellRun().answers);
   });
 
   it("keeps an absent answer absent, an empty list empty, unknown, ISO dates and full precision", async () => {
