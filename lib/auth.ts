@@ -12,7 +12,7 @@ import { ZSignIn } from "./schemas/auth";
 import { getClientIp } from "./security/client-address";
 import { countSignInAttempt, refundSignInAttempt } from "./security/rate-limit";
 import { decodeSessionToken } from "./session-token";
-import { endSession, newSessionId } from "./sessions";
+import { endSession, newSessionId, recordSignIn } from "./sessions";
 
 export function getAuthSecret(): string {
   return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
@@ -69,15 +69,7 @@ export const authOptions: NextAuthOptions = {
           });
           throw new Error(SSO_REQUIRED);
         }
-        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        await recordAudit({
-          orgId: user.orgId,
-          actor: { kind: "user", userId: user.id, label: user.email },
-          action: "auth.sign_in",
-          targetType: "user",
-          targetId: user.id,
-          data: { method: "password" },
-        });
+        await recordSignIn({ user, method: "password" });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),

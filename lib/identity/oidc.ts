@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "../db";
 import { hashPassword } from "../passwords";
 import type { TRole } from "../permissions";
 import type { TGroupRole } from "../schemas/sso";
+import { recordSignIn } from "../sessions";
 import type { TOidcClaims } from "./oidc-config";
 import type { TSsoRefusal } from "./sign-in-messages";
 
@@ -124,14 +125,6 @@ export async function signInWithOidc({ claims }: { claims: TOidcClaims }): Promi
   if (!user.active)
     return refuse({ email, reason: "SsoDeactivated", orgId: user.orgId, userId: user.id });
 
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAudit({
-    orgId: user.orgId,
-    actor: { kind: "user", userId: user.id, label: user.email },
-    action: "auth.sign_in",
-    targetType: "user",
-    targetId: user.id,
-    data: { method: "oidc" },
-  });
+  await recordSignIn({ user, method: "oidc" });
   return { ok: true, user: { id: user.id, sv: user.sessionVersion } };
 }

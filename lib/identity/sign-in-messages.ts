@@ -22,7 +22,7 @@ const SSO_FAILED =
 /** The message for the login page's ?error= code; nothing for a code it does not know. */
 export function signInErrorMessage(code: string | undefined): string | undefined {
   if (!code) return undefined;
-  if (code in SSO_REFUSALS) return SSO_REFUSALS[code as TSsoRefusal];
+  if (Object.hasOwn(SSO_REFUSALS, code)) return SSO_REFUSALS[code as TSsoRefusal];
   if (code === SSO_REQUIRED) return SSO_REQUIRED_MESSAGE;
   // next-auth's own codes for a failed round trip with the provider (state, nonce, PKCE, …).
   if (/^(OAuth\w*|Callback|AccessDenied|Configuration)$/.test(code)) return SSO_FAILED;

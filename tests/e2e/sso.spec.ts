@@ -22,6 +22,8 @@ const ADMIN = { email: `admin@${DOMAIN}`, password: `sso-admin-pass-${tag}` };
 const STAFF = { email: `staff@${DOMAIN}`, password: `sso-staff-pass-${tag}` };
 
 let idp: TIdp;
+// Each test makes one to three round trips through the provider, each with several redirects.
+test.describe.configure({ timeout: 240_000 });
 
 /** An account at the provider; its login name is the address's local part and the tag. */
 function idpAccount(account: Partial<TIdpAccount> & { email: string }): string {
@@ -32,6 +34,8 @@ function idpAccount(account: Partial<TIdpAccount> & { email: string }): string {
 
 /** The app's "Sign in with Test IdP", then the provider's own sign-in page. */
 async function signInThroughIdp(page: Page, login: string) {
+  // Signed out of both the app and the provider, so the provider asks who this is.
+  await page.context().clearCookies();
   await page.goto("/login");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
   await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/interaction\//);
@@ -86,19 +90,25 @@ test("an admin claims a domain and maps a group; a new user of it joins with the
   const claim = page.getByRole("form", { name: "Claim a domain" });
   await claim.getByLabel("Domain").fill("https://bad domain");
   await claim.getByRole("button", { name: "Claim domain" }).click();
-  await expect(claim.getByText(/Domain must be a domain name/)).toBeVisible();
+  await expect(claim.getByLabel("Domain")).toHaveAccessibleDescription(
+    /Domain must be a domain name/,
+  );
   await claim.getByLabel("Domain").fill(DOMAIN.toUpperCase());
   await claim.getByRole("button", { name: "Claim domain" }).click();
   await expect(page.getByRole("list", { name: "Claimed domains" })).toContainText(DOMAIN);
   // A domain another organisation holds: refused, naming the field.
   await claim.getByLabel("Domain").fill(`taken-${DOMAIN}`);
   await claim.getByRole("button", { name: "Claim domain" }).click();
-  await expect(claim.getByText("Another organisation has claimed this domain")).toBeVisible();
+  await expect(claim.getByLabel("Domain")).toHaveAccessibleDescription(
+    /Another organisation has claimed this domain/,
+  );
 
   const sso = page.getByRole("form", { name: "Single sign-on settings" });
   await sso.getByLabel("Group to role mapping").fill("risk-team = root");
   await sso.getByRole("button", { name: "Save single sign-on settings" }).click();
-  await expect(sso.getByText(/Group to role mapping, line 1/)).toBeVisible();
+  await expect(sso.getByLabel("Group to role mapping")).toHaveAccessibleDescription(
+    /Group to role mapping, line 1/,
+  );
   await sso.getByLabel("Group to role mapping").fill("auditors = manager\nrisk-team = manager");
   await sso.getByLabel("Role of a new user").selectOption("procurement");
   await sso.getByRole("button", { name: "Save single sign-on settings" }).click();
@@ -205,7 +215,9 @@ test('"single sign-on required" refuses password sign-in except to break-glass a
   await sso.getByLabel("Single sign-on required").check();
   await sso.getByLabel("Break-glass administrators").fill(STAFF.email);
   await sso.getByRole("button", { name: "Save single sign-on settings" }).click();
-  await expect(sso.getByText(/must be active administrators of this organisation/)).toBeVisible();
+  await expect(sso.getByLabel("Break-glass administrators")).toHaveAccessibleDescription(
+    /must be active administrators of this organisation/,
+  );
   await sso.getByLabel("Break-glass administrators").fill(ADMIN.email);
   await sso.getByRole("button", { name: "Save single sign-on settings" }).click();
   await expect(sso.getByRole("status")).toHaveText("Single sign-on settings saved.");
