@@ -11,6 +11,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3125);
 process.env.E2E_SMTP_PORT = String(smtpPort);
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
+// The OpenID Connect provider tests/e2e/sso.spec.ts starts (tests/e2e/oidc-idp.ts); the app
+// discovers it only when someone signs in with it, so it need not be up before the app.
+process.env.E2E_OIDC_PORT ??= String(smtpPort + 1);
+process.env.E2E_OIDC_ISSUER = `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`;
+process.env.E2E_OIDC_CLIENT_ID = "bcdr-e2e";
+process.env.E2E_OIDC_CLIENT_SECRET = "e2e-client-secret-not-a-secret";
 
 // Debian's Chromium by default (nothing is downloaded); Playwright's own browser otherwise.
 const chromiumPath =
@@ -74,6 +80,10 @@ export default defineConfig({
         // browser and every other local address are direct clients.
         TRUSTED_PROXIES: "127.0.0.2",
         NEXT_TELEMETRY_DISABLED: "1",
+        OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
+        OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET: process.env.E2E_OIDC_CLIENT_SECRET,
+        OIDC_NAME: "Test IdP",
       },
     },
   ],

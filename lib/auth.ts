@@ -1,14 +1,18 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "./audit";
+import { isPasswordSignInRefused } from "./data/org-sso";
 import { db } from "./db";
 import { ensureAuthSecret, getEnv } from "./env";
+import { signInWithOidc } from "./identity/oidc";
+import { OIDC_PROVIDER_ID, oidcProvider, type TOidcProfile } from "./identity/oidc-config";
+import { SSO_REQUIRED } from "./identity/sign-in-messages";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
 import { getClientIp } from "./security/client-address";
 import { countSignInAttempt, refundSignInAttempt } from "./security/rate-limit";
 import { decodeSessionToken } from "./session-token";
-import { endSession, newSessionId } from "./sessions";
+import { endSession, newSessionId, recordSignIn } from "./sessions";
 
 export function getAuthSecret(): string {
   return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
@@ -19,7 +23,8 @@ export const authOptions: NextAuthOptions = {
   // 12 hours from sign-in: lib/authz.ts reads the cookie itself and does not re-issue it.
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   jwt: { decode: decodeSessionToken },
-  pages: { signIn: "/login" },
+  // Refused single sign-ons come back to the sign-in page, which says why (?error=…).
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -53,22 +58,36 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await refundSignInAttempt({ email, ip });
-        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        await recordAudit({
-          orgId: user.orgId,
-          actor: { kind: "user", userId: user.id, label: user.email },
-          action: "auth.sign_in",
-          targetType: "user",
-          targetId: user.id,
-        });
+        if (await isPasswordSignInRefused({ user })) {
+          await recordAudit({
+            orgId: user.orgId,
+            actor: { kind: "system", label: email.slice(0, 200) },
+            action: "auth.sign_in_failed",
+            targetType: "user",
+            targetId: user.id,
+            data: { reason: "sso_required", method: "password" },
+          });
+          throw new Error(SSO_REQUIRED);
+        }
+        await recordSignIn({ user, method: "password" });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),
+    ...[oidcProvider(getEnv())].filter((p) => p !== null),
   ],
   events: {
     signOut: ({ token }) => endSession({ token }),
   },
   callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const result = await signInWithOidc({ claims: (user as unknown as TOidcProfile).claims });
+      if (!result.ok) return `/login?error=${result.reason}`;
+      // next-auth hands this same object to the jwt callback below: from here on it is our
+      // user, not the provider's subject.
+      Object.assign(user, { id: result.user.id, sv: result.user.sv });
+      return true;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -40,6 +40,14 @@ const ZEnv = z.object({
       "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.5, 10.1.0.0/16",
     )
     .transform((list) => list.map((e) => parseProxyRule(e)!)),
+  // Single sign-on through an OpenID Connect provider (lib/identity/oidc.ts): all three or none.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the provider's issuer URL" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
+  /** The provider's name on the sign-in button ("Sign in with …"). */
+  OIDC_NAME: z.string().max(60).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string; BACKUP_DIR: string };
@@ -59,7 +67,19 @@ function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 }
 
 export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv } = {}): TEnv {
-  const result = ZEnv.safeParse(blankToUndefined(source));
+  const result = ZEnv.superRefine((e, ctx) => {
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!e[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when any OIDC_ setting is given",
+          });
+      }
+    }
+  }).safeParse(blankToUndefined(source));
   if (!result.success) {
     const lines = result.error.issues.map(
       (i) =>

@@ -12,6 +12,25 @@ import { forgetEndedSession } from "./session-token";
 
 export const newSessionId = () => crypto.randomBytes(16).toString("base64url");
 
+/** A sign-in that went through, audited with its method (a password, or the OIDC provider). */
+export async function recordSignIn({
+  user,
+  method,
+}: {
+  user: { id: string; orgId: string; email: string };
+  method: "password" | "oidc";
+}) {
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await recordAudit({
+    orgId: user.orgId,
+    actor: { kind: "user", userId: user.id, label: user.email },
+    action: "auth.sign_in",
+    targetType: "user",
+    targetId: user.id,
+    data: { method },
+  });
+}
+
 /** next-auth's signOut event: ends the session of the token that signed out. */
 export async function endSession({ token }: { token: JWT | null }) {
   const sid = typeof token?.sid === "string" ? token.sid : null;

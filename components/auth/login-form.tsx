@@ -7,11 +7,14 @@ import { useForm } from "react-hook-form";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { fieldProps, type TFormMessage } from "@/components/ui/use-action-form";
+import { SSO_REQUIRED, SSO_REQUIRED_MESSAGE } from "@/lib/identity/sign-in-messages";
 import { type TSignIn, ZSignIn } from "@/lib/schemas/auth";
 
 /** Signs in through Auth.js, not a server action: the shared form parts, its own submit. */
-export function LoginForm() {
-  const [message, setMessage] = useState<TFormMessage>();
+export function LoginForm({ initialError }: { initialError?: string }) {
+  const [message, setMessage] = useState<TFormMessage | undefined>(
+    initialError ? { text: initialError, tone: "error" } : undefined,
+  );
   const form = useForm<TSignIn>({ resolver: zodResolver(ZSignIn) });
   const field = fieldProps(form);
 
@@ -23,7 +26,9 @@ export function LoginForm() {
         text:
           res?.status === 429
             ? "Too many sign-in attempts. Wait a few minutes and try again."
-            : "Email or password is incorrect.",
+            : res?.error === SSO_REQUIRED
+              ? SSO_REQUIRED_MESSAGE
+              : "Email or password is incorrect.",
         tone: "error",
       });
       return;

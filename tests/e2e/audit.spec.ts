@@ -70,7 +70,7 @@ test("sign-ins, role changes, answers, evidence, invitations and revocations are
   await userPage.goto("/login");
   await userPage.getByLabel("Email").fill(temp.email);
   await userPage.getByLabel("Password").fill("wrong-password-1");
-  await userPage.getByRole("button", { name: "Sign in" }).click();
+  await userPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(alertMessage(userPage)).toHaveText("Email or password is incorrect.");
   await signIn(userPage, temp);
   await ctx.close();

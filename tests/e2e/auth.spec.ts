@@ -58,19 +58,19 @@ test.describe("sign-in", () => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(DEMO_USERS.manager.email);
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertMessage(page)).toHaveText("Email or password is incorrect.");
     await expect(page).toHaveURL(/\/login/);
     // The same message for an account that does not exist: nothing reveals which emails exist.
     await page.getByLabel("Email").fill("nobody@demo.example");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertMessage(page)).toHaveText("Email or password is incorrect.");
   });
 
   test("the sign-in form shows field errors from the shared schema", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill("not-an-email");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
     await expect(page.getByText("Enter your password")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
@@ -118,7 +118,7 @@ test.describe("sessions", () => {
     // Signing in again is refused too.
     await userPage.getByLabel("Email").fill(temp.email);
     await userPage.getByLabel("Password").fill(temp.password);
-    await userPage.getByRole("button", { name: "Sign in" }).click();
+    await userPage.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertMessage(userPage)).toHaveText("Email or password is incorrect.");
     await userCtx.close();
     await adminCtx.close();

@@ -56,7 +56,7 @@ test("revoking from the review page stops the link at once", async ({ page, brow
   await page.goto("/login");
   await page.getByLabel("Email").fill(DEMO_USERS.procurement.email);
   await page.getByLabel("Password").fill(DEMO_USERS.procurement.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   await page.goto(`/assessments/${inv.assessmentId}`);
   await page.getByRole("button", { name: "Revoke link of x@vendor.example" }).click();

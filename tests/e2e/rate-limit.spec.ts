@@ -28,7 +28,7 @@ test("hammering sign-in for one email ends in 'Too many sign-in attempts'", asyn
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("guess-0");
-  const submit = page.getByRole("button", { name: "Sign in" });
+  const submit = page.getByRole("button", { name: "Sign in", exact: true });
   // Until the limit (RATE_LIMIT_SIGNIN_PER_EMAIL, 10 by default): the generic message, the same
   // as for any wrong password, whether or not the account exists.
   for (let i = 1; i <= 10; i++) {

@@ -22,6 +22,7 @@ describe("settings", () => {
     ["SMTP_URL", "http://mail"],
     ["TRUSTED_PROXIES", "10.0.0.1, proxy.example"],
     ["TRUSTED_PROXIES", "10.0.0.0/33"],
+    ["OIDC_ISSUER", "ftp://idp.example"],
   ])("names %s when its value %j is bad", (key, value) => {
     expect(() => parseEnv({ source: { [key]: value } as unknown as NodeJS.ProcessEnv })).toThrow(
       EnvError,
@@ -29,6 +30,21 @@ describe("settings", () => {
     expect(() => parseEnv({ source: { [key]: value } as unknown as NodeJS.ProcessEnv })).toThrow(
       new RegExp(`^[\\s\\S]*${key}`),
     );
+  });
+
+  it("takes single sign-on's three settings together or not at all, naming the missing ones", () => {
+    const source = (v: object) => v as unknown as NodeJS.ProcessEnv;
+    expect(() => parseEnv({ source: source({ OIDC_ISSUER: "https://idp.example" }) })).toThrow(
+      /OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/,
+    );
+    const env = parseEnv({
+      source: source({
+        OIDC_ISSUER: "https://idp.example/realms/x",
+        OIDC_CLIENT_ID: "app",
+        OIDC_CLIENT_SECRET: "s",
+      }),
+    });
+    expect(env.OIDC_ISSUER).toBe("https://idp.example/realms/x");
   });
 
   it("derives APP_URL from PORT and trims a trailing slash", () => {

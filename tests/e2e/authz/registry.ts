@@ -516,6 +516,39 @@ const ACTIONS: TActionEntry[] = [
   },
   {
     kind: "action",
+    file: "lib/actions/sso.ts",
+    name: "claimDomainAction",
+    permission: "settings:manage",
+    record: null,
+    args: (_r, c) => [{ domain: `matrix-${c.world.next()}-${c.world.tag}.example` }],
+    invalidArgs: () => [{ domain: "https://not a domain" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/sso.ts",
+    name: "releaseDomainAction",
+    permission: "settings:manage",
+    // Only the caller's own organisation's claims: another's domain is left alone, unanswered.
+    record: null,
+    args: (_r, c) => [{ domain: `matrix-unclaimed-${c.world.tag}.example` }],
+    invalidArgs: () => [{ domain: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/sso.ts",
+    name: "updateSsoSettingsAction",
+    permission: "settings:manage",
+    record: null,
+    // Not required: the organisation's password sign-ins go on for the rest of the matrix.
+    args: () => [
+      { required: false, breakGlassEmails: "", defaultRole: "procurement", groupRoles: "" },
+    ],
+    invalidArgs: () => [
+      { required: false, breakGlassEmails: "", defaultRole: "root", groupRoles: "x = root" },
+    ],
+  },
+  {
+    kind: "action",
     file: "lib/actions/users.ts",
     name: "createUserAction",
     permission: "user:manage",

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { DomainClaims, SsoSettingsForm } from "@/components/admin/sso-settings";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { getOrgSettings } from "@/lib/data/org";
+import { getSsoSettingsForm, listOrgDomains } from "@/lib/data/org-sso";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser({ permission: "settings:manage" });
-  const settings = await getOrgSettings({ orgId: user.orgId });
+  const [settings, domains, sso] = await Promise.all([
+    getOrgSettings({ orgId: user.orgId }),
+    listOrgDomains({ orgId: user.orgId }),
+    getSsoSettingsForm({ orgId: user.orgId }),
+  ]);
   return (
     <>
       <PageHeader
@@ -19,6 +25,12 @@ export default async function SettingsPage() {
       <div className="max-w-xl space-y-4">
         <Card>
           <SettingsForm initial={settings} />
+        </Card>
+        <Card title="Claimed email domains">
+          <DomainClaims domains={domains.map((d) => d.domain)} />
+        </Card>
+        <Card title="Single sign-on">
+          <SsoSettingsForm initial={sso} />
         </Card>
         <p className="text-sm">
           Requirements per tier and severity caps:{" "}
