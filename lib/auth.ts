@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "./audit";
 import { db } from "./db";
 import { ensureAuthSecret, getEnv } from "./env";
+import { checkSecondFactor } from "./identity/sign-in";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
 import { getClientIp } from "./security/client-address";
@@ -23,7 +24,12 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        // Two-factor sign-in (lib/identity/sign-in.ts): the TOTP or recovery code, when asked for.
+        code: { type: "text" },
+      },
       async authorize(credentials, req) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
@@ -52,6 +58,7 @@ export const authOptions: NextAuthOptions = {
           });
           return null;
         }
+        const method = await checkSecondFactor({ user, code: parsed.data.code });
         await refundSignInAttempt({ email, ip });
         await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
         await recordAudit({
@@ -60,6 +67,7 @@ export const authOptions: NextAuthOptions = {
           action: "auth.sign_in",
           targetType: "user",
           targetId: user.id,
+          data: { method },
         });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
