@@ -61,11 +61,13 @@ export function matchTotpStep({
 
 // --- the secret at rest -------------------------------------------------------------------
 
-const key = () => Buffer.from(crypto.hkdfSync("sha256", getAuthSecret(), "", "totp-secret-v1", 32));
+const key = (authSecret: string) =>
+  Buffer.from(crypto.hkdfSync("sha256", authSecret, "", "totp-secret-v1", 32));
 
-export function sealTotpSecret(secret: string): string {
+/** Encrypts a secret for the database (`authSecret`: the app's; tests pass the server's). */
+export function sealTotpSecret(secret: string, authSecret = getAuthSecret()): string {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", key(), iv);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key(authSecret), iv);
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return ["v1", iv, cipher.getAuthTag(), body]
     .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
@@ -75,7 +77,11 @@ export function sealTotpSecret(secret: string): string {
 export function openTotpSecret(sealed: string): string {
   const [version, iv, tag, body] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || !body) throw new Error("Unreadable TOTP secret");
-  const decipher = crypto.createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  const decipher = crypto.createDecipheriv(
+    "aes-256-gcm",
+    key(getAuthSecret()),
+    Buffer.from(iv, "base64url"),
+  );
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([
     decipher.update(Buffer.from(body, "base64url")),

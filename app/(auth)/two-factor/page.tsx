@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { TwoFactorDisable, TwoFactorEnrol } from "@/components/auth/two-factor-setup";
 import { getSessionUser } from "@/lib/authz";
 import { getTwoFactorStatus } from "@/lib/data/two-factor";
+import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Two-factor sign-in" };
 export default async function TwoFactorPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (!can({ role: user.role, permission: "profile:manage" })) forbidden();
   const status = await getTwoFactorStatus({ userId: user.id });
   return (
     <AuthShell
