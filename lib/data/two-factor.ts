@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit";
+import { getAuthSecret } from "../auth";
 import { db } from "../db";
 import { ConflictError } from "../errors";
 import type { TwoFactorRule } from "../generated/prisma/enums";
@@ -50,7 +51,7 @@ export async function startTotpEnrolment({ userId }: { userId: string }) {
   const secret = newTotpSecret();
   await db.user.update({
     where: { id: userId },
-    data: { totpSecret: sealTotpSecret(secret), totpLastStep: null },
+    data: { totpSecret: sealTotpSecret(secret, getAuthSecret()), totpLastStep: null },
   });
   const uri = totpUri({ secret, email: user.email });
   const svg = await totpQrSvg(uri);
@@ -67,7 +68,7 @@ export async function confirmTotpEnrolment({ userId, orgId, code }: TUserScope &
   if (user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is on already.");
   if (!user.totpSecret) throw new ConflictError("Start again: scan a new QR code.");
   const step = matchTotpStep({
-    secret: openTotpSecret(user.totpSecret),
+    secret: openTotpSecret(user.totpSecret, getAuthSecret()),
     code,
     lastStep: null,
   });
@@ -111,7 +112,7 @@ export async function spendSecondFactor({
   });
   if (!user?.totpEnabledAt || !user.totpSecret) return null;
   const step = matchTotpStep({
-    secret: openTotpSecret(user.totpSecret),
+    secret: openTotpSecret(user.totpSecret, getAuthSecret()),
     code,
     lastStep: user.totpLastStep,
   });

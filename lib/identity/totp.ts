@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { getAuthSecret } from "../auth";
 
 // Two-factor sign-in with time-based one-time passwords (RFC 6238, as every authenticator app
 // reads them: SHA-1, 6 digits, 30 seconds), through the otpauth package. The secret must be
 // read back to check codes, so it cannot be hashed: it is stored encrypted (AES-256-GCM) under
-// a key derived from the app's auth secret. Recovery codes are random and stored as hashes.
+// a key derived from the app's auth secret (passed in: this module loads no app settings). Recovery codes are random and stored as hashes.
 
 const ISSUER = "Resilience Ledger";
 const PERIOD = 30;
@@ -64,8 +63,8 @@ export function matchTotpStep({
 const key = (authSecret: string) =>
   Buffer.from(crypto.hkdfSync("sha256", authSecret, "", "totp-secret-v1", 32));
 
-/** Encrypts a secret for the database (`authSecret`: the app's; tests pass the server's). */
-export function sealTotpSecret(secret: string, authSecret = getAuthSecret()): string {
+/** Encrypts a secret for the database under a key derived from the app's auth secret. */
+export function sealTotpSecret(secret: string, authSecret: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", key(authSecret), iv);
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
@@ -74,12 +73,12 @@ export function sealTotpSecret(secret: string, authSecret = getAuthSecret()): st
     .join(".");
 }
 
-export function openTotpSecret(sealed: string): string {
+export function openTotpSecret(sealed: string, authSecret: string): string {
   const [version, iv, tag, body] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || !body) throw new Error("Unreadable TOTP secret");
   const decipher = crypto.createDecipheriv(
     "aes-256-gcm",
-    key(getAuthSecret()),
+    key(authSecret),
     Buffer.from(iv, "base64url"),
   );
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
