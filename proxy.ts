@@ -27,6 +27,13 @@ const PUBLIC = [
   // The first admin's one-time link (lib/data/setup.ts): the token is the authorization.
   /^\/setup\/[^/]+$/,
   /^\/api\/setup\/[^/]+$/,
+  // Staff account links (lib/data/user-invitations.ts, lib/data/password-reset.ts): the
+  // token is the authorization; "forgot password" is for the signed-out.
+  /^\/invite\/[^/]+$/,
+  /^\/api\/invitations\/[^/]+$/,
+  /^\/forgot-password$/,
+  /^\/reset-password\/[^/]+$/,
+  /^\/api\/password-reset(?:\/[^/]+)?$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const VENDOR_TOKEN = /^\/(?:api\/)?respond\/([^/]+)/;

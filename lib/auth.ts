@@ -6,6 +6,7 @@ import { db } from "./db";
 import { ensureAuthSecret, getEnv } from "./env";
 import { signInWithOidc } from "./identity/oidc";
 import { OIDC_PROVIDER_ID, oidcProvider, type TOidcProfile } from "./identity/oidc-config";
+import { checkSecondFactor } from "./identity/sign-in";
 import { SSO_REQUIRED } from "./identity/sign-in-messages";
 import { verifyPassword } from "./passwords";
 import { ZSignIn } from "./schemas/auth";
@@ -28,7 +29,12 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        // Two-factor sign-in (lib/identity/sign-in.ts): the TOTP or recovery code, when asked for.
+        code: { type: "text" },
+      },
       async authorize(credentials, req) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
@@ -57,7 +63,7 @@ export const authOptions: NextAuthOptions = {
           });
           return null;
         }
-        await refundSignInAttempt({ email, ip });
+        // "Single sign-on required" before the second factor: no code is asked of a refused account.
         if (await isPasswordSignInRefused({ user })) {
           await recordAudit({
             orgId: user.orgId,
@@ -69,7 +75,9 @@ export const authOptions: NextAuthOptions = {
           });
           throw new Error(SSO_REQUIRED);
         }
-        await recordSignIn({ user, method: "password" });
+        const method = await checkSecondFactor({ user, code: parsed.data.code });
+        await refundSignInAttempt({ email, ip });
+        await recordSignIn({ user, method });
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),

@@ -3,6 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthSecret } from "./auth";
 import { db } from "./db";
+import { isTwoFactorRequired } from "./identity/two-factor-rule";
 import { can, type TPermission, type TRole } from "./permissions";
 import { decodeSessionToken, readSessionCookie } from "./session-token";
 import { isSessionEnded } from "./sessions";
@@ -15,7 +16,15 @@ export type TSessionUser = {
   role: TRole;
   name: string;
   email: string;
+  /**
+   * The organisation requires a second factor of this user, who has not set one up: until
+   * they do, pages send them to /two-factor and actions refuse (lib/data/two-factor.ts).
+   */
+  twoFactorSetupDue: boolean;
 };
+
+/** Where a user whose organisation requires two-factor sign-in sets it up. */
+export const TWO_FACTOR_SETUP_PATH = "/two-factor";
 
 /**
  * The signed-in user, re-read from the database on every request: a deactivated user, one
@@ -41,6 +50,9 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
     role: user.role,
     name: user.name,
     email: user.email,
+    twoFactorSetupDue:
+      user.totpEnabledAt === null &&
+      isTwoFactorRequired({ rule: user.org.twoFactorRequired, role: user.role }),
   };
 });
 
@@ -55,15 +67,20 @@ function findSessionUser(id: string) {
       email: true,
       active: true,
       sessionVersion: true,
-      org: { select: { name: true } },
+      totpEnabledAt: true,
+      org: { select: { name: true, twoFactorRequired: true } },
     },
   });
 }
 
-/** For pages and layouts: sign-in redirect when signed out, 403 when the role may not. */
+/**
+ * For pages and layouts: sign-in redirect when signed out, two-factor set-up when it is due,
+ * 403 when the role may not.
+ */
 export async function requirePageUser({ permission }: { permission?: TPermission } = {}) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.twoFactorSetupDue) redirect(TWO_FACTOR_SETUP_PATH);
   if (permission && !can({ role: user.role, permission })) forbidden();
   return user;
 }
@@ -77,10 +94,22 @@ export class AuthzError extends Error {
   }
 }
 
-/** For Server Actions and route handlers: throws AuthzError (401/403). */
-export async function requireUser({ permission }: { permission: TPermission }) {
+/**
+ * For Server Actions and route handlers: throws AuthzError (401/403). Only the two-factor
+ * set-up itself (`duringTwoFactorSetup`) runs for a user whose set-up is due.
+ */
+export async function requireUser({
+  permission,
+  duringTwoFactorSetup = false,
+}: {
+  permission: TPermission;
+  duringTwoFactorSetup?: boolean;
+}) {
   const user = await getSessionUser();
   if (!user) throw new AuthzError(401, "Your session has ended. Sign in again.");
+  if (user.twoFactorSetupDue && !duringTwoFactorSetup) {
+    throw new AuthzError(403, "Set up two-factor sign-in first (your organisation requires it).");
+  }
   if (!can({ role: user.role, permission })) {
     throw new AuthzError(403, "Your role does not allow this.");
   }

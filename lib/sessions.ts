@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { JWT } from "next-auth/jwt";
 import { recordAudit } from "./audit";
+import type { TSignInMethod } from "./identity/sign-in";
 import { db } from "./db";
 import { forgetEndedSession } from "./session-token";
 
@@ -18,7 +19,7 @@ export async function recordSignIn({
   method,
 }: {
   user: { id: string; orgId: string; email: string };
-  method: "password" | "oidc";
+  method: TSignInMethod | "oidc";
 }) {
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit({

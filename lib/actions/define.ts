@@ -25,6 +25,8 @@ export type TActionSpec<S extends z.ZodType, R> = {
    */
   run: (ctx: TActionContext<S>) => Promise<R>;
   revalidate?: readonly TRevalidate[];
+  /** Runs for a user whose required two-factor set-up is still due (the set-up's own steps). */
+  duringTwoFactorSetup?: boolean;
 };
 
 export type TAction<S extends z.ZodType, R> = (input: z.input<S>) => Promise<TActionResult<R>>;
@@ -44,7 +46,10 @@ export function isDefinedAction(fn: unknown): boolean {
 export function defineAction<S extends z.ZodType, R>(spec: TActionSpec<S, R>): TAction<S, R> {
   const action = async (raw: z.input<S>): Promise<TActionResult<R>> => {
     try {
-      const user = await requireUser({ permission: spec.permission });
+      const user = await requireUser({
+        permission: spec.permission,
+        duringTwoFactorSetup: spec.duringTwoFactorSetup,
+      });
       const input = spec.input.parse(raw);
       const data = await spec.run({ input, user, actor: { kind: "user", userId: user.id } });
       for (const r of spec.revalidate ?? []) {

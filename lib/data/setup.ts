@@ -79,7 +79,8 @@ export async function completeSetup({
     const link = await requireUsableLink(tx, { token, now });
     await tx.setupLink.update({ where: { id: link.id }, data: { usedAt: now } });
     const org = await tx.organization.create({
-      data: { name: input.orgName, slug: slugOf(input.orgName) },
+      // A new organisation requires two-factor sign-in of its admins from the start.
+      data: { name: input.orgName, slug: slugOf(input.orgName), twoFactorRequired: "admins" },
     });
     const user = await tx.user.create({
       data: {

@@ -33,7 +33,7 @@ export class UserConflictError extends ConflictError {
 const EMAIL_TAKEN_HERE = "A user with this email already exists";
 const EMAIL_UNUSABLE = "This email address cannot be used. Choose another.";
 
-async function emailConflict({ orgId, email }: { orgId: string; email: string }) {
+export async function emailConflict({ orgId, email }: { orgId: string; email: string }) {
   const taken = await db.user.findUnique({ where: { email }, select: { orgId: true } });
   if (!taken) return null;
   return new UserConflictError(taken.orgId === orgId ? EMAIL_TAKEN_HERE : EMAIL_UNUSABLE);

@@ -49,6 +49,8 @@ export type TSignInOverHttpInput = {
   password: string;
   /** when given, the dashboard must show it (the drill's proof that the right user is in) */
   name?: string;
+  /** the second step's code, for a user with two-factor sign-in on (lib/identity/sign-in.ts) */
+  code?: string;
 };
 
 /**
@@ -56,7 +58,13 @@ export type TSignInOverHttpInput = {
  * then requires GET /dashboard with the session cookie alone to answer 200 (a refused or stale
  * session is redirected to the sign-in page instead). Returns the jar holding the session.
  */
-export async function signInOverHttp({ baseUrl, email, password, name }: TSignInOverHttpInput) {
+export async function signInOverHttp({
+  baseUrl,
+  email,
+  password,
+  name,
+  code,
+}: TSignInOverHttpInput) {
   const { jar, csrfToken } = await fetchCsrfToken({ baseUrl });
   const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
@@ -66,7 +74,13 @@ export async function signInOverHttp({ baseUrl, email, password, name }: TSignIn
       // The app refuses cookie-authenticated POSTs without a same-origin Origin (CSRF guard).
       origin: new URL(baseUrl).origin,
     },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      ...(code ? { code } : {}),
+      json: "true",
+    }),
     redirect: "manual",
   });
   jar.keep(login);

@@ -20,6 +20,9 @@ export const rateLimits = () => ({
   linkPerToken: readLimit("RATE_LIMIT_LINK_PER_TOKEN", 1000),
   linkPerIp: readLimit("RATE_LIMIT_LINK_PER_IP", 5000),
   linkWindowSeconds: readLimit("RATE_LIMIT_LINK_WINDOW_SECONDS", 10 * 60),
+  resetPerEmail: readLimit("RATE_LIMIT_RESET_PER_EMAIL", 5),
+  resetPerIp: readLimit("RATE_LIMIT_RESET_PER_IP", 50),
+  resetWindowSeconds: readLimit("RATE_LIMIT_RESET_WINDOW_SECONDS", 60 * 60),
 });
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
@@ -146,6 +149,16 @@ export async function refundSignInAttempt(source: TSignInSource) {
   }
 }
 
+/** Counts one hit on each limit: the longest wait of those over their limit, or null. */
+async function hitLimits(limits: TLimit[]) {
+  let wait: number | null = null;
+  for (const lim of limits) {
+    const r = await hitRateLimit(lim);
+    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
+  }
+  return wait;
+}
+
 /** Counts one vendor-link request per token hash and per IP; seconds to wait, or null. */
 export async function hitLinkLimit({ token, ip }: { token: string; ip: string | null }) {
   const l = rateLimits();
@@ -154,12 +167,25 @@ export async function hitLinkLimit({ token, ip }: { token: string; ip: string | 
     { key: `link:token:${sha256(token)}`, limit: l.linkPerToken, windowSeconds: w },
     ...(ip ? [{ key: `link:ip:${sha256(ip)}`, limit: l.linkPerIp, windowSeconds: w }] : []),
   ];
-  let wait: number | null = null;
-  for (const lim of limits) {
-    const r = await hitRateLimit(lim);
-    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
-  }
-  return wait;
+  return hitLimits(limits);
+}
+
+/**
+ * Counts one password-reset request per address asked for (known or not, so the limit tells
+ * nothing) and per source: seconds to wait, or null. Keeps anyone from flooding a mailbox.
+ */
+export async function hitResetRequestLimit({ email, ip }: TSignInSource) {
+  const l = rateLimits();
+  const w = l.resetWindowSeconds;
+  const limits: TLimit[] = [
+    {
+      key: `reset:email:${sha256(email.trim().toLowerCase())}`,
+      limit: l.resetPerEmail,
+      windowSeconds: w,
+    },
+    ...(ip ? [{ key: `reset:ip:${sha256(ip)}`, limit: l.resetPerIp, windowSeconds: w }] : []),
+  ];
+  return hitLimits(limits);
 }
 
 export function tooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: number }) {

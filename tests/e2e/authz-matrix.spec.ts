@@ -143,7 +143,7 @@ test.describe("authorization matrix", () => {
       return callAction(api, {
         action,
         page: actionPage(c.own, action.workers),
-        args: invalid ? entry.invalidArgs(r, c) : entry.args(r, c),
+        args: invalid ? entry.invalidArgs(r, c) : await entry.args(r, c),
         origin: world.origin,
       });
     }

@@ -19,6 +19,7 @@ import {
   expectAccessible,
   test,
 } from "./fixtures";
+import { appCode } from "./totp";
 
 const tempDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-instance-"));
@@ -80,6 +81,19 @@ test("two instances with one secret: the first admin sets up once, and a session
     await page.goto(links[0]!);
     await expect(alertMessage(page)).toHaveText(/used already/);
 
+    // A new organisation requires two-factor sign-in of its admins: Nora is sent to set it up
+    // after her password, and enrols as with an authenticator app.
+    await page.goto(`${one!.baseUrl}/login`);
+    await page.getByLabel("Email").fill("nora@northwind.example");
+    await page.getByLabel("Password").fill("a long enough passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/two-factor");
+    await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    const totpSecret = (await page.getByTestId("totp-key").textContent())!.trim();
+    await page.getByLabel("Code from your app").fill(appCode(totpSecret));
+    await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+    await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
+
     const demoEmails = Object.values(DEMO_USERS).map((u) => u.email);
     expect(await prisma.user.count({ where: { email: { in: demoEmails } } })).toBe(0);
     expect(await prisma.user.findMany({ select: { email: true, role: true } })).toEqual([
@@ -94,6 +108,8 @@ test("two instances with one secret: the first admin sets up once, and a session
       baseUrl: one!.baseUrl,
       email: "nora@northwind.example",
       password: "a long enough passphrase",
+      // The enrolment spent the current step: the app's next code.
+      code: appCode(totpSecret, { next: true }),
     });
     const res = await fetch(`${two.baseUrl}/dashboard`, {
       headers: { cookie: session },

@@ -13,15 +13,20 @@ export function readMails(): (TMail & { file: string })[] {
     .map((f) => ({ ...decodeEml(fs.readFileSync(path.join(dir, f), "utf8")), file: f }));
 }
 
-/** Waits for a mail to `to` matching `subject`, and returns its questionnaire link. */
+/**
+ * Waits for a mail to `to` matching `subject`, and returns its link: the questionnaire's, or
+ * the one under `route` (e.g. "invite", "reset-password").
+ */
 export async function waitForLink({
   to,
   subject,
   after = 0,
+  route = "respond",
 }: {
   to: string;
   subject: RegExp;
   after?: number;
+  route?: string;
 }) {
   let link = "";
   await expect
@@ -31,7 +36,8 @@ export async function waitForLink({
           .filter((m) => Number(m.file.split("-")[0]) >= after)
           .reverse()
           .find((m) => m.to.includes(to) && subject.test(m.subject));
-        link = /https?:\/\/\S+\/respond\/[A-Za-z0-9_-]{43}/.exec(mail?.body ?? "")?.[0] ?? "";
+        const re = new RegExp(`https?://\\S+/${route}/[A-Za-z0-9_-]{43}`);
+        link = re.exec(mail?.body ?? "")?.[0] ?? "";
         return link;
       },
       { timeout: 15_000 },

@@ -5,6 +5,7 @@
 // is missing here, so a new one cannot ship without its matrix entry.
 import { STAFF_EVENT_TYPES } from "@/lib/events/types";
 import { can, type TPermission } from "@/lib/permissions";
+import { appCode, giveTotpSecret } from "../totp";
 import {
   FIRST_QUESTION,
   isoDay,
@@ -53,7 +54,7 @@ export type TRouteEntry = TBase & {
 export type TActionEntry = TBase & {
   kind: "action";
   name: string;
-  args: (r: TRecord | null, c: TCallCtx) => unknown[];
+  args: (r: TRecord | null, c: TCallCtx) => unknown[] | Promise<unknown[]>;
   /** Arguments the schema refuses (a role that may act gets field errors, one that may not a 403). */
   invalidArgs: (r: TRecord | null, c: TCallCtx) => unknown[];
 };
@@ -64,6 +65,12 @@ export function entryKey(e: TEntry | TPublicEntry): string {
   if (e.kind === "action") return `${e.file}#${e.name}`;
   if (e.kind === "page") return e.file;
   return e.method ? `${e.method} ${e.file}` : e.file;
+}
+
+/** Gives the caller a TOTP secret (on, or waiting for its code) and returns its current code. */
+async function ownTotpCode(c: TCallCtx, { enabled }: { enabled: boolean }) {
+  if (!c.actor) return "000000";
+  return appCode(await giveTotpSecret({ db: c.world.db, userId: c.actor.id, enabled }));
 }
 
 const emptyTiers = () =>
@@ -79,6 +86,13 @@ const PAGES: TPageEntry[] = [
     permission: "settings:manage",
     record: null,
     url: () => "/admin/policy",
+  },
+  {
+    kind: "page",
+    file: "app/(auth)/two-factor/page.tsx",
+    permission: "profile:manage",
+    record: null,
+    url: () => "/two-factor",
   },
   {
     kind: "page",
@@ -565,6 +579,78 @@ const ACTIONS: TActionEntry[] = [
   },
   {
     kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "inviteUserAction",
+    permission: "user:manage",
+    record: null,
+    args: (_r, c) => [
+      {
+        name: "Matrix Invited User",
+        email: `invite-${c.world.next()}-${c.world.tag}@org.example`,
+        role: "manager",
+      },
+    ],
+    invalidArgs: () => [{ name: "", email: "x", role: "root" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "resendInvitationAction",
+    permission: "user:manage",
+    record: "staffInvitation",
+    args: (r) => [{ invitationId: r!.id }],
+    invalidArgs: () => [{ invitationId: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "revokeInvitationAction",
+    permission: "user:manage",
+    record: "staffInvitation",
+    args: (r) => [{ invitationId: r!.id }],
+    invalidArgs: () => [{ invitationId: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "setTwoFactorRuleAction",
+    permission: "settings:manage",
+    record: null,
+    // The caller's own organisation, left as the world made it: nobody is required.
+    args: () => [{ rule: "off" }],
+    invalidArgs: () => [{ rule: "sometimes" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "startTotpEnrolmentAction",
+    permission: "profile:manage",
+    record: null,
+    // The caller's own account: the user comes from the session, never the arguments.
+    args: () => [{}],
+    invalidArgs: () => [null],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "confirmTotpEnrolmentAction",
+    permission: "profile:manage",
+    record: null,
+    // The caller's own account: a secret waiting for its code, and the code an app shows now.
+    args: async (_r, c) => [{ code: await ownTotpCode(c, { enabled: false }) }],
+    invalidArgs: () => [{ code: "!" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/identity.ts",
+    name: "disableTotpAction",
+    permission: "profile:manage",
+    record: null,
+    args: async (_r, c) => [{ code: await ownTotpCode(c, { enabled: true }) }],
+    invalidArgs: () => [{ code: "!" }],
+  },
+  {
+    kind: "action",
     file: "lib/actions/users.ts",
     name: "changeUserRoleAction",
     permission: "user:manage",
@@ -669,6 +755,14 @@ export const PUBLIC: TPublicEntry[] = [
   // The first admin's one-time setup link (tests/integration/data/setup.test.ts).
   { kind: "token", file: "app/(auth)/setup/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/setup/[token]/route.ts" },
+  // Staff account links and "forgot password" (tests/integration/data/user-invitations.test.ts,
+  // tests/integration/data/password-reset.test.ts, tests/e2e/identity.spec.ts).
+  { kind: "token", file: "app/(auth)/invite/[token]/page.tsx" },
+  { kind: "token", method: "POST", file: "app/api/invitations/[token]/route.ts" },
+  { kind: "public", file: "app/(auth)/forgot-password/page.tsx" },
+  { kind: "public", method: "POST", file: "app/api/password-reset/route.ts" },
+  { kind: "token", file: "app/(auth)/reset-password/[token]/page.tsx" },
+  { kind: "token", method: "POST", file: "app/api/password-reset/[token]/route.ts" },
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";

@@ -23,6 +23,7 @@ export type TRecordKind =
   | "evidence"
   | "user"
   | "owner"
+  | "staffInvitation"
   | "job";
 type TSharedKind = Exclude<TRecordKind, "job">;
 
@@ -143,6 +144,7 @@ export class World {
       vendor,
       owner: await this.freshUser(w),
       user: await this.freshUser(w),
+      staffInvitation: await this.freshStaffInvitation(w),
       assessment: { id: sent.id, marker: vendor.marker },
       invitation: { id: sent.invitationId, marker: sent.email },
       submitted: await this.freshSubmitted(w, vendor.id),
@@ -231,6 +233,8 @@ export class World {
         return this.freshFinding(org, org.records.vendor.id, org.records.assessment.id);
       case "user":
         return this.freshUser(org);
+      case "staffInvitation":
+        return this.freshStaffInvitation(org);
       default:
         // Reading a record, or naming an owner, changes nothing: the shared one serves.
         return this.record(kind, org, actor);
@@ -316,6 +320,22 @@ export class World {
       },
     });
     return { id: u.id, marker: email };
+  }
+
+  /** A colleague invited and not yet joined (lib/data/user-invitations.ts). */
+  private async freshStaffInvitation(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
+    const email = `invited-${org.key.toLowerCase()}${this.next()}-${this.tag}@org.example`;
+    const inv = await this.db.staffInvitation.create({
+      data: {
+        orgId: org.id,
+        email,
+        name: `Invited ${org.key} ${this.tag}`,
+        role: "procurement",
+        tokenHash: createToken().hash,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { id: inv.id, marker: email };
   }
 
   async dispose() {

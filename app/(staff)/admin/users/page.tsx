@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
+import { InvitationTable } from "@/components/admin/invitation-table";
 import { UserCreateForm } from "@/components/admin/user-create-form";
+import { UserInviteForm } from "@/components/admin/user-invite-form";
 import { UserTable } from "@/components/admin/user-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
+import { listPendingInvitations } from "@/lib/data/user-invitations";
 import { listUsers } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const user = await requirePageUser({ permission: "user:manage" });
-  const users = await listUsers({ orgId: user.orgId });
+  const [users, invitations] = await Promise.all([
+    listUsers({ orgId: user.orgId }),
+    listPendingInvitations({ orgId: user.orgId }),
+  ]);
   return (
     <>
       <PageHeader
@@ -17,14 +23,22 @@ export default async function UsersPage() {
         description="Who can sign in, and with which role. Deactivating a user or resetting their sessions signs them out at their next click."
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <Card title="Team">
             <UserTable users={users} currentUserId={user.id} />
           </Card>
+          <Card title="Invitations">
+            <InvitationTable invitations={invitations} />
+          </Card>
         </div>
-        <Card title="Add a user">
-          <UserCreateForm />
-        </Card>
+        <div className="space-y-6">
+          <Card title="Invite a colleague">
+            <UserInviteForm />
+          </Card>
+          <Card title="Add a user">
+            <UserCreateForm />
+          </Card>
+        </div>
       </div>
     </>
   );
