@@ -37,15 +37,15 @@ test("procurement imports vendors from a CSV: template, preview with per-row err
   const table = page.getByRole("table", { name: "Vendors in the file" });
   await expect(table).toBeVisible();
   await expect(page.getByRole("heading", { name: "2 of 5 rows will be created" })).toBeFocused();
-  await expect(table.getByRole("row").filter({ hasText: `bulk one ${tag}` })).toContainText(
-    "The same name as row 2",
-  );
-  await expect(table.getByRole("row").filter({ hasText: "ledgerline" })).toContainText(
-    "already exists",
-  );
-  await expect(table.getByRole("row").filter({ hasText: `Bulk Bad ${tag}` })).toContainText(
+  /** The row whose name cell says exactly `name` (case-sensitive: "bulk one" is not "Bulk One"). */
+  const row = (name: string) =>
+    table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  await expect(row(`bulk one ${tag}`)).toContainText("The same name as row 2");
+  await expect(row("ledgerline core banking")).toContainText("already exists");
+  await expect(row(`Bulk Bad ${tag}`)).toContainText(
     'Tier: expected critical, high, moderate or low; found "urgent"',
   );
+  await expect(row(`Bulk One ${tag}`)).toContainText("Will be created");
   await expectAccessible(page);
   const ours = { name: { contains: tag, mode: "insensitive" as const } };
   expect(await db.vendor.count({ where: ours })).toBe(0);
