@@ -165,7 +165,11 @@ export const importExtension = ({
   actorId,
   extension,
 }: TOrgInput & { actorId: string; extension: TExtension }) =>
-  saveExtension({ orgId, actorId, change: () => extension });
+  saveExtension({
+    orgId,
+    actorId,
+    change: () => ({ sections: extension.sections, rules: extension.rules }),
+  });
 
 /** The extension as an exported file: what importExtension takes back, in any organisation. */
 export const exportExtension = ({ extension }: { extension: TExtension }) =>

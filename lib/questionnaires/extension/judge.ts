@@ -1,6 +1,6 @@
 import { isOlderThanMonths, parseIsoDate } from "@/lib/dates";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
-import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
+import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { findQuestion } from "@/lib/questionnaires/registry";
 import { isQuestionVisible } from "@/lib/questionnaires/visibility";
 import { assessAnswers, compareFlags, type TAssessAnswersInput } from "@/lib/rules/engine";
