@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAnswers, parseRequirements } from "@/lib/questionnaires";
+import { parseAnswers, parseAssessmentFile, parseRequirements } from "@/lib/questionnaires";
 import { assessWithExtension, judgeOrgRules } from "@/lib/questionnaires/extension/judge";
 import { mergeExtension } from "@/lib/questionnaires/extension/merge";
 import { type TExtension, ZExtension } from "@/lib/questionnaires/extension/schema";
@@ -181,5 +181,14 @@ describe("the core engine beside the organisation's rules", () => {
     expect(judged.flags.map((f) => f.code)).toContain("ORG_NOT_INSURED");
     expect(judged.rating).toBe("critical");
     expect(judged.score).toBeLessThan(coreOnly.score);
+  });
+
+  it("sets extension answers aside in an `assess` file", () => {
+    const plain = parseAssessmentFile({ input: fixture.input });
+    const extended = parseAssessmentFile({
+      input: { ...fixture.input, answers: { ...fixture.input.answers, x_insured: "no" } },
+    });
+    expect(plain.ok && extended.ok).toBe(true);
+    if (plain.ok && extended.ok) expect(extended.value.answers).toEqual(plain.value.answers);
   });
 });
