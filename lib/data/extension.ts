@@ -129,15 +129,19 @@ const lookup = (extension: TExtension) => (id: string) =>
 
 type TEditInput<F> = TOrgInput & { actorId: string; form: F };
 
-export const addExtensionQuestion = ({ form, ...rest }: TEditInput<TExtensionQuestionForm>) =>
-  saveExtension({
+/** Adds a question; says which section it went to (a new one gets its id here). */
+export async function addExtensionQuestion({ form, ...rest }: TEditInput<TExtensionQuestionForm>) {
+  let section = form.section;
+  const saved = await saveExtension({
     ...rest,
-    change: (extension) =>
-      checkEdit({
-        ...addQuestion({ extension, form, known: lookup(extension) }),
-        fallback: form.section ? "label" : "sectionTitle",
-      }),
+    change: (extension) => {
+      const edit = addQuestion({ extension, form, known: lookup(extension) });
+      section = edit.extension.sections[Number(edit.path[1])]?.id ?? section;
+      return checkEdit({ ...edit, fallback: form.section ? "label" : "sectionTitle" });
+    },
   });
+  return { ...saved, section };
+}
 
 export const addExtensionRule = ({ form, ...rest }: TEditInput<TExtensionRuleForm>) =>
   saveExtension({

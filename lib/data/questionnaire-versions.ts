@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { db, isUniqueViolation, type Prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { mergeExtension } from "../questionnaires/extension/merge";
 import type { TExtension } from "../questionnaires/extension/schema";
 import { type TQuestionnaire, ZQuestionnaire } from "../questionnaires/questionnaire-schema";
@@ -29,6 +29,13 @@ export async function ensureQuestionnaireVersion({
     );
   const merged = own?.extension.sections.length ? own : undefined;
   const q = merged ? mergeExtension({ questionnaire: core, extension: merged.extension }) : core;
+  // A condition may name a core question this (older) version does not ask: refused, not sent.
+  const check = merged ? ZQuestionnaire.safeParse(q) : undefined;
+  if (check && !check.success)
+    throw new ConflictError(
+      `Your organisation's own questions do not fit ${core.title} v${core.version}: ${check.error.issues.map((i) => i.message).join("; ")}. Change them under Own questions, or send the latest version.`,
+      { field: "questionnaire" },
+    );
   const definition = JSON.parse(JSON.stringify(q)) as Prisma.InputJsonValue;
   const orgId = merged?.orgId ?? null;
   // The organisation is part of the checksum: two organisations' equal extensions stay apart.

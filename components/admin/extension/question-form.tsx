@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -40,16 +41,35 @@ type TProps = {
 /** Adds one question to the extension (saved at once as a new version). */
 export function QuestionForm({ sections, questions }: TProps) {
   const router = useRouter();
-  const form = useActionForm<TExtensionQuestionForm, TExtensionQuestionForm, { version: number }>({
+  const [added, setAdded] = useState<{ value: string; label: string }[]>([]);
+  const [next, setNext] = useState<string>();
+  const form = useActionForm<
+    TExtensionQuestionForm,
+    TExtensionQuestionForm,
+    { version: number; section: string }
+  >({
     resolver: zodResolver(ZExtensionQuestionForm),
     defaultValues: { ...EMPTY, section: sections[0]?.value ?? "" },
     action: addExtensionQuestionAction,
     successMessage: (v) => `Question ${v.id} added.`,
-    afterSuccess: () => {
-      form.reset({ ...EMPTY, section: form.getValues("section") });
+    // The next question goes to the same section, a new one included (once it is listed).
+    afterSuccess: ({ section }) => {
+      const title = form.getValues("sectionTitle") ?? "";
+      if (!listed.some((s) => s.value === section))
+        setAdded((prev) => [...prev, { value: section, label: title }]);
+      setNext(section);
       router.refresh();
     },
   });
+  const listed = useMemo(
+    () => [...sections, ...added.filter((a) => !sections.some((s) => s.value === a.value))],
+    [sections, added],
+  );
+  useEffect(() => {
+    if (next === undefined || !listed.some((s) => s.value === next)) return;
+    form.reset({ ...EMPTY, section: next });
+    setNext(undefined);
+  }, [next, listed, form]);
   const { field, message, onSubmit, submitting, register, watch } = form;
   const type = watch("type");
   const section = watch("section");
@@ -59,7 +79,7 @@ export function QuestionForm({ sections, questions }: TProps) {
         <SelectField
           id="xq-section"
           label="Section"
-          options={[...sections, { value: "", label: "A new section…" }]}
+          options={[...listed, { value: "", label: "A new section…" }]}
           {...field("section")}
         />
         {!section && (

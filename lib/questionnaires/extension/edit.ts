@@ -57,11 +57,11 @@ export function addQuestion({ extension, form, known }: TAddQuestionInput): TEdi
   let si = sections.findIndex((s) => s.id === form.section);
   if (si < 0) {
     si = sections.length;
-    sections.push({
-      id: `x_${slug(form.sectionTitle ?? "")}`,
-      title: form.sectionTitle ?? "",
-      questions: [],
-    });
+    // The title's words as its id; a second section of the same words gets a number.
+    const base = `x_${slug(form.sectionTitle ?? "")}`;
+    let id = base;
+    for (let n = 2; sections.some((s) => s.id === id); n++) id = `${base}_${n}`;
+    sections.push({ id, title: form.sectionTitle ?? "", questions: [] });
   }
   const section = sections[si]!;
   sections[si] = { ...section, questions: [...section.questions, question] };

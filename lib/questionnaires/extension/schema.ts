@@ -134,11 +134,11 @@ export const ZExtension = z
     const questions = new Map<string, TQuestion>();
     const sectionIds = new Set<string>();
     ctx.value.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id) || questions.has(s.id))
+      if (sectionIds.has(s.id))
         push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
       sectionIds.add(s.id);
       s.questions.forEach((q, qi) => {
-        if (questions.has(q.id) || sectionIds.has(q.id))
+        if (questions.has(q.id))
           push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
         questions.set(q.id, q as TQuestion);
       });

@@ -588,7 +588,7 @@ const ACTIONS: TActionEntry[] = [
         section: "",
         sectionTitle: "Matrix",
         // One accepted call per organisation (its admin); the rule entry below reads it.
-        id: "x_matrix",
+        id: "x_matrix_question",
         label: "A question of the matrix",
         type: "yesno",
         required: false,
@@ -611,7 +611,7 @@ const ACTIONS: TActionEntry[] = [
         title: "Matrix",
         explanation: "Matrix",
         severity: "low",
-        question: "x_matrix",
+        question: "x_matrix_question",
         op: "equals",
         value: "yes",
       },
