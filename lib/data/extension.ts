@@ -9,6 +9,7 @@ import {
 } from "../questionnaires/extension/schema";
 import type { TQuestion } from "../questionnaires/questionnaire-schema";
 import type { TExtensionQuestionForm, TExtensionRuleForm } from "../schemas/extension";
+import { nameVersionAuthors } from "./users";
 
 // The organisation's questionnaire extension (issue 19): every save is a new version that is
 // never changed afterwards; assessments are sent with the latest and keep the one they got.
@@ -43,23 +44,11 @@ export async function getExtensionEditor({ orgId }: TOrgInput) {
       select: { version: true, createdAt: true, createdById: true },
     }),
   ]);
-  const names = new Map(
-    (
-      await db.user.findMany({
-        where: { orgId, id: { in: versions.flatMap((v) => v.createdById ?? []) } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
   return {
     orgName: org.name,
     extension: current?.extension ?? EMPTY_EXTENSION,
     version: current?.version ?? 0,
-    versions: versions.map((v) => ({
-      version: v.version,
-      createdAt: v.createdAt,
-      by: v.createdById ? (names.get(v.createdById) ?? null) : null,
-    })),
+    versions: await nameVersionAuthors({ orgId, rows: versions }),
   };
 }
 

@@ -38,7 +38,7 @@ test("the organisation's own questions reach the vendor, and its rule's flag the
   page,
   db,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
 
   // The admin adds an always-shown question, a conditional one and a rule.
   await signIn(page, DEMO_USERS.admin);

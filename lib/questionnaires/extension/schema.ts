@@ -1,7 +1,9 @@
 import "@/lib/zod-config";
 import { z } from "zod";
 import {
+  ANSWER_TYPES,
   ID_PATTERN,
+  type TAnswerType,
   type TQuestion,
   type TQuestionnaire,
   ZQuestion,
@@ -20,14 +22,11 @@ export const EXTENSION_ID_PREFIX = "x_";
 export const ORG_FLAG_PREFIX = "ORG_";
 
 /** The shapes an organisation's question may take (the site and party lists stay core-only). */
-export const EXTENSION_ANSWER_TYPES = [
-  "yesno",
-  "choice",
-  "multi",
-  "number",
-  "date",
-  "text",
-] as const;
+export const EXTENSION_ANSWER_TYPES = ANSWER_TYPES.filter(
+  (t): t is Exclude<TAnswerType, "sites" | "siterefs" | "parties"> =>
+    t !== "sites" && t !== "siterefs" && t !== "parties",
+) as [TExtensionAnswerType, ...TExtensionAnswerType[]];
+type TExtensionAnswerType = Exclude<TAnswerType, "sites" | "siterefs" | "parties">;
 
 export const isExtensionId = (id: string) => id.startsWith(EXTENSION_ID_PREFIX);
 export const isOrgFlagCode = (code: string) => code.startsWith(ORG_FLAG_PREFIX);

@@ -4,10 +4,10 @@ import { ExtensionPreview } from "@/components/admin/extension/preview";
 import { QuestionForm } from "@/components/admin/extension/question-form";
 import { RuleForm } from "@/components/admin/extension/rule-form";
 import { ExtensionTransfer } from "@/components/admin/extension/transfer";
+import { VersionList } from "@/components/admin/version-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { exportExtension, getExtensionEditor } from "@/lib/data/extension";
-import { formatDate } from "@/lib/dates";
 import { listCoreQuestions } from "@/lib/questionnaires/extension/schema";
 
 export const metadata: Metadata = { title: "Own questions" };
@@ -57,18 +57,7 @@ export default async function OwnQuestionsPage() {
             <ExtensionTransfer exported={exportExtension({ extension })} />
           </Card>
           <Card title="Versions">
-            {versions.length === 0 ? (
-              <p className="text-sm text-slate-600">None saved yet.</p>
-            ) : (
-              <ol className="space-y-1 text-sm">
-                {versions.map((v) => (
-                  <li key={v.version}>
-                    Version {v.version} · {formatDate(v.createdAt)}
-                    {v.by ? ` · ${v.by}` : ""}
-                  </li>
-                ))}
-              </ol>
-            )}
+            <VersionList versions={versions} empty="None saved yet." />
           </Card>
         </div>
       </div>
