@@ -9,6 +9,11 @@ import type { TRound } from "@/lib/data/answer-rounds";
 import { formatDate } from "@/lib/dates";
 import type { TQuestionnaire } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import {
+  isExtensionId,
+  isOrgFlagCode,
+  ORG_RULE_LABEL,
+} from "@/lib/questionnaires/extension/schema";
 import type { TAnswers, TSite } from "@/lib/rules/types";
 
 type TFlagRow = {
@@ -71,6 +76,11 @@ export function AnswerReview({
         <section key={s.id} aria-labelledby={`rev-${s.id}`}>
           <h3 id={`rev-${s.id}`} className="mb-3 text-lg font-semibold">
             {s.title}
+            {isExtensionId(s.id) && (
+              <span className="ml-2 align-middle">
+                <Badge tone="neutral">Your organisation's questions</Badge>
+              </span>
+            )}
           </h3>
           <ol className="space-y-3">
             {s.questions.map((q) => {
@@ -133,6 +143,9 @@ export function AnswerReview({
                             <Badge tone={f.severity}>{f.severity}</Badge>
                             <span className="font-semibold">{f.title}</span>
                             <code className="text-xs text-slate-600">{f.code}</code>
+                            {isOrgFlagCode(f.code) && (
+                              <Badge tone="neutral">{ORG_RULE_LABEL}</Badge>
+                            )}
                           </span>
                           <span className="mt-1 block text-slate-700">{f.detail}</span>
                         </li>

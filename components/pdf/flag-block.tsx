@@ -1,4 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
+import { describeFlagCode } from "@/lib/questionnaires/extension/schema";
 import type { TReportFlag } from "@/lib/reports/types";
 import { textLines, textWidth } from "./measure";
 import { BODY_SIZE, CONTENT_WIDTH, LINE_HEIGHT, MUTED, RULE, SEVERITY_COLORS, s } from "./theme";
@@ -39,7 +40,7 @@ export function flagHeight(f: TReportFlag): number {
   const titleWidth =
     textWidth({ text: ` ${f.severity.toUpperCase()}   `, fontSize: TAG_SIZE, bold: true }) +
     textWidth({ text: `${f.title}   `, fontSize: TITLE_SIZE, bold: true }) +
-    textWidth({ text: f.code, fontSize: CODE_SIZE });
+    textWidth({ text: describeFlagCode(f.code), fontSize: CODE_SIZE });
   const title = Math.max(1, Math.ceil((titleWidth * 1.02) / TEXT_WIDTH));
   const detail = textLines({ text: f.detail, fontSize: BODY_SIZE, width: TEXT_WIDTH });
   const answers = f.answers.reduce(
@@ -74,7 +75,7 @@ export function FlagBlock({ flag }: { flag: TReportFlag }) {
           {` ${flag.severity.toUpperCase()} `}
         </Text>
         <Text style={st.title}>{`  ${flag.title}   `}</Text>
-        <Text style={st.code}>{flag.code}</Text>
+        <Text style={st.code}>{describeFlagCode(flag.code)}</Text>
         {`\n${flag.detail}`}
         {flag.answers.map((a) => (
           <Text key={a.questionId} style={st.answer}>

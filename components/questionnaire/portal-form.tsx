@@ -9,6 +9,7 @@ import {
   type TQuestionnaire,
 } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
+import { isExtensionId } from "@/lib/questionnaires/extension/schema";
 import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
 import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
 import { isThreadOpen } from "@/lib/schemas/thread";
@@ -303,6 +304,9 @@ export function PortalForm(props: TPortalProps) {
               <h2 id={`section-${s.id}-title`} className="text-xl font-semibold">
                 {s.title}
               </h2>
+              {isExtensionId(s.id) && (
+                <p className="mt-1 text-sm text-slate-600">Questions of {props.orgName}'s own.</p>
+              )}
               {s.description && <p className="mt-1 text-sm text-slate-600">{s.description}</p>}
             </div>
             {s.questions

@@ -8,6 +8,7 @@ import type { TCreateAssessment } from "../schemas/assessment";
 import { REASSESS_MONTHS } from "../scoring/tiers";
 import { diffAnswers, toAnswers } from "./answer-rows";
 import { carryAnswersIn } from "./carry-answers";
+import { getCurrentExtension } from "./extension";
 import { issueInvitation, mailInvitation } from "./invitations";
 import { ensureQuestionnaireVersion, readStoredQuestionnaire } from "./questionnaire-versions";
 import {
@@ -122,7 +123,12 @@ export async function createAndSendAssessment({
   if (input.previousAssessmentId && !previous)
     throw new NotFoundError("Previous assessment not found");
   const [key, version] = input.questionnaire.split("@");
-  const qv = await ensureQuestionnaireVersion({ id: key ?? "", version });
+  const own = await getCurrentExtension({ orgId });
+  const qv = await ensureQuestionnaireVersion({
+    id: key ?? "",
+    version,
+    own: own ? { orgId, extension: own.extension } : undefined,
+  });
   const dueDate = new Date(`${input.dueDate}T00:00:00Z`);
   const { tier, ...rest } = input.requirements;
   // An empty country list means "any country", so it is left out; an empty plan_must_cover
@@ -154,6 +160,7 @@ export async function createAndSendAssessment({
         orgId,
         vendorId: vendor.id,
         questionnaireVersionId: qv.id,
+        extensionVersionId: own?.id ?? null,
         requirements: requirements as Prisma.InputJsonValue,
         resolvedRequirements: resolved as unknown as Prisma.InputJsonValue | undefined,
         requirementsPolicyVersion: org.policyVersion,
@@ -278,7 +285,7 @@ export async function getAssessmentDetail({
   });
   if (!a) throw new NotFoundError("Assessment not found");
   // Every screen names a flag by the engine's title for its code (lib/rules/flag-titles.ts).
-  for (const f of a.flags) f.title = flagTitle(f.code);
+  for (const f of a.flags) f.title = flagTitle(f.code, f.title);
   const questionnaire = readStoredQuestionnaire({
     id: a.questionnaireVersionId,
     definition: a.questionnaireVersion.definition,

@@ -8,6 +8,7 @@ import {
   readResolvedRequirements,
   resolveAssessmentRequirements,
 } from "./requirements";
+import { nameVersionAuthors } from "./users";
 
 // The organisation's policy (issue 18): read, previewed and saved by admins through the policy
 // editor. Every save is a new version, kept in OrgPolicyVersion; assessments name the version
@@ -28,22 +29,10 @@ export async function getPolicy({ orgId }: { orgId: string }) {
     take: 20,
     select: { version: true, createdAt: true, createdById: true },
   });
-  const names = new Map(
-    (
-      await db.user.findMany({
-        where: { orgId, id: { in: versions.flatMap((v) => v.createdById ?? []) } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
   return {
     policy: parsed.success ? parsed.data : {},
     version: org.policyVersion,
-    versions: versions.map((v) => ({
-      version: v.version,
-      createdAt: v.createdAt,
-      by: v.createdById ? (names.get(v.createdById) ?? null) : null,
-    })),
+    versions: await nameVersionAuthors({ orgId, rows: versions }),
   };
 }
 

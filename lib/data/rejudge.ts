@@ -2,10 +2,12 @@ import { getTodayUtc } from "../dates";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { parseAnswers, parseRequirements } from "../questionnaires";
-import { assessAnswers, getRulesVersion, type TFlag } from "../rules";
+import { assessWithExtension, type TOrgFlag } from "../questionnaires/extension/judge";
+import { getRulesVersion } from "../rules";
 import { flagTitle } from "../rules/flag-titles";
 import { ZOrgPolicy } from "../scoring";
 import { toAnswers } from "./answer-rows";
+import { getAssessmentOrgRules } from "./extension";
 import { readStoredQuestionnaire } from "./questionnaire-versions";
 
 // A decided assessment keeps the flags it was decided on. This reads its answers again with
@@ -17,7 +19,7 @@ export type TRejudgement = {
   rating: string;
   score: number;
   /** Codes the current engine raises that the stored assessment does not have. */
-  added: TFlag[];
+  added: TOrgFlag[];
   /** Codes raised both times, at another severity now. */
   changed: { code: string; title: string; was: string; now: string }[];
   /** Stored codes the current engine no longer raises (e.g. a test has since gone stale). */
@@ -36,6 +38,7 @@ export async function rejudgeAssessment({
     select: {
       requirements: true,
       questionnaireVersionId: true,
+      extensionVersionId: true,
       questionnaireVersion: { select: { definition: true } },
       answers: { select: { questionId: true, value: true, awaitingConfirmation: true } },
       flags: { select: { code: true, severity: true } },
@@ -52,7 +55,8 @@ export async function rejudgeAssessment({
   // Stored rows that no longer parse cannot be judged; the page then says nothing new.
   if (!answers.ok || !requirements.ok) return null;
   const policy = ZOrgPolicy.safeParse(a.org.policy);
-  const now = assessAnswers({
+  const now = assessWithExtension({
+    rules: await getAssessmentOrgRules(a),
     questionnaire,
     requirements: requirements.value,
     answers: answers.value,
@@ -60,7 +64,7 @@ export async function rejudgeAssessment({
     policy: policy.success ? policy.data : undefined,
   });
   const stored = new Map(a.flags.map((f) => [f.code, f.severity as string]));
-  const current = new Map<string, TFlag>(now.flags.map((f) => [f.code, f]));
+  const current = new Map<string, TOrgFlag>(now.flags.map((f) => [f.code, f]));
   return {
     asOf,
     rulesVersion: getRulesVersion(),

@@ -154,3 +154,22 @@ export async function resetUserSessions({ orgId, actorId, userId }: TScope & { u
     });
   });
 }
+
+export type TVersionRow = { version: number; createdAt: Date; createdById: string | null };
+
+/** Saved versions (policy, questionnaire extension) with the name of who saved each. */
+export async function nameVersionAuthors({ orgId, rows }: { orgId: string; rows: TVersionRow[] }) {
+  const names = new Map(
+    (
+      await db.user.findMany({
+        where: { orgId, id: { in: rows.flatMap((v) => v.createdById ?? []) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
+  return rows.map((v) => ({
+    version: v.version,
+    createdAt: v.createdAt,
+    by: v.createdById ? (names.get(v.createdById) ?? null) : null,
+  }));
+}

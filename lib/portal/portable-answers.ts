@@ -5,6 +5,7 @@ import { carryAnswersIn } from "../data/carry-answers";
 import { loadStoredQuestionnaire } from "../data/questionnaire-versions";
 import { db } from "../db";
 import { describeFound } from "../questionnaires/errors";
+import { splitAnswers } from "../questionnaires/extension/merge";
 import { EDITABLE } from "./access";
 
 // Portable answers (issue 22): a vendor takes the answers it gave one customer to another
@@ -40,7 +41,8 @@ export async function exportPortableAnswers({
   return {
     questionnaire: a.questionnaireVersion.key,
     version: a.questionnaireVersion.version,
-    answers: toAnswers(a.answers) as Record<string, unknown>,
+    // The customer's own questions (issue 19) stay with it: only core answers travel.
+    answers: splitAnswers({ answers: toAnswers(a.answers) }).core as Record<string, unknown>,
   };
 }
 

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit";
 import { toAnswers } from "../data/answer-rows";
+import { getAssessmentOrgRules } from "../data/extension";
 import {
   diffResolved,
   readResolvedRequirements,
@@ -14,8 +15,8 @@ import {
   parseRequirements,
   type TParseError,
 } from "../questionnaires";
+import { assessWithExtension } from "../questionnaires/extension/judge";
 import { describeSiteDraft, mergeSiteDrafts, ZSiteDrafts } from "../questionnaires/site-drafts";
-import { assessAnswers } from "../rules";
 import type { TSite } from "../rules/types";
 import { ZOrgPolicy } from "../scoring";
 import { EDITABLE, getPortalAssessment } from "./access";
@@ -94,7 +95,9 @@ export async function submitAssessment({
   const changedSinceSent =
     assessment.resolvedRequirements && before && resolved && diffResolved(before, resolved).length;
   const asOf = getTodayUtc();
-  const result = assessAnswers({
+  // The core engine judges the core answers; the organisation's rules its own questions.
+  const result = assessWithExtension({
+    rules: await getAssessmentOrgRules(assessment),
     questionnaire,
     requirements: requirements.value,
     answers: parsed.value,

@@ -4,6 +4,7 @@ import {
   type TRequirements,
 } from "@/lib/questionnaires/answers-schema";
 import { describeFound, type TParseError, type TParseResult } from "@/lib/questionnaires/errors";
+import { splitAnswers } from "@/lib/questionnaires/extension/merge";
 import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import { getQuestionnaire, listQuestionnaires } from "@/lib/questionnaires/registry";
 import type { TAnswers } from "@/lib/rules/types";
@@ -40,7 +41,12 @@ export function parseAssessmentFile({
   const questionnaire = findQuestionnaire(file, errors);
   const requirements = parseRequirements({ input: file.requirements });
   if (!requirements.ok) errors.push(...requirements.errors);
-  const answers = questionnaire ? parseAnswers({ questionnaire, input: file.answers }) : undefined;
+  // An organisation's own answers (x_…, issue 19) are set aside: the core judges core ids only.
+  const given =
+    file.answers !== null && typeof file.answers === "object" && !Array.isArray(file.answers)
+      ? splitAnswers({ answers: file.answers as TAnswers }).core
+      : file.answers;
+  const answers = questionnaire ? parseAnswers({ questionnaire, input: given }) : undefined;
   if (answers && !answers.ok) errors.push(...answers.errors);
   if (errors.length > 0 || !questionnaire || !requirements.ok || !answers?.ok) {
     return { ok: false, errors };

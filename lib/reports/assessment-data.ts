@@ -150,7 +150,7 @@ export function buildAssessmentReport({
       id: f.id,
       code: f.code,
       severity: f.severity,
-      title: flagTitle(f.code),
+      title: flagTitle(f.code, f.title),
       detail: f.detail,
       answers: f.questions.map((id) => ({ questionId: id, label: labelOf(id), answer: say(id) })),
     })),

@@ -8,9 +8,12 @@ import { FLAG_CODES } from "./types";
 
 const TITLES: ReadonlyMap<string, string> = new Map(RULES.map((r) => [r.code, r.title]));
 
-/** "BACKUP_SHARED_DEPENDENCY" → the rule's title; an unknown code is spelled out instead. */
-export function flagTitle(code: string): string {
-  const title = TITLES.get(code);
+/**
+ * "BACKUP_SHARED_DEPENDENCY" → the rule's title. A code of no engine rule (an organisation's own
+ * rule, issue 19) keeps the title it was stored with, or is spelled out when none is given.
+ */
+export function flagTitle(code: string, stored?: string): string {
+  const title = TITLES.get(code) ?? stored;
   if (title) return title;
   const words = code.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);

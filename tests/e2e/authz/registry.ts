@@ -96,6 +96,13 @@ const PAGES: TPageEntry[] = [
   },
   {
     kind: "page",
+    file: "app/(staff)/admin/questions/page.tsx",
+    permission: "settings:manage",
+    record: null,
+    url: () => "/admin/questions",
+  },
+  {
+    kind: "page",
     file: "app/(staff)/profile/page.tsx",
     permission: "profile:manage",
     record: null,
@@ -715,6 +722,67 @@ const ACTIONS: TActionEntry[] = [
     invalidArgs: () => [
       { tiers: { ...emptyTiers(), critical: { min_separation_km: "far" } }, downgrades: [] },
     ],
+  },
+  // The extension editor (issue 19): each accepted call saves a version of the caller's own
+  // organisation; the refused ones must leave everything unchanged.
+  {
+    kind: "action",
+    file: "lib/actions/extension.ts",
+    name: "addExtensionQuestionAction",
+    permission: "settings:manage",
+    record: null,
+    args: () => [
+      {
+        section: "",
+        sectionTitle: "Matrix",
+        // One accepted call per organisation (its admin); the rule entry below reads it.
+        id: "x_matrix_question",
+        label: "A question of the matrix",
+        type: "yesno",
+        required: false,
+      },
+    ],
+    invalidArgs: () => [
+      { section: "", id: "backup_exists", label: "", type: "sites", required: "no" },
+    ],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/extension.ts",
+    name: "addExtensionRuleAction",
+    permission: "settings:manage",
+    record: null,
+    // On the question the entry above added (entries run in order, one worker).
+    args: () => [
+      {
+        code: "ORG_MATRIX",
+        title: "Matrix",
+        explanation: "Matrix",
+        severity: "low",
+        question: "x_matrix_question",
+        op: "equals",
+        value: "yes",
+      },
+    ],
+    invalidArgs: () => [{ code: "NO_BACKUPS", title: "", op: "eval" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/extension.ts",
+    name: "removeExtensionItemAction",
+    permission: "settings:manage",
+    record: null,
+    args: () => [{ kind: "rule", id: "ORG_NOT_THERE" }],
+    invalidArgs: () => [{ kind: "section", id: "" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/extension.ts",
+    name: "importExtensionAction",
+    permission: "settings:manage",
+    record: null,
+    args: () => [{ json: JSON.stringify({ sections: [], rules: [] }) }],
+    invalidArgs: () => [{ json: "{not json" }],
   },
 ];
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { PolicyForm } from "@/components/admin/policy-form";
+import { VersionList } from "@/components/admin/version-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { getPolicy } from "@/lib/data/policy";
-import { formatDate } from "@/lib/dates";
 import { policyToForm } from "@/lib/schemas/policy";
 
 export const metadata: Metadata = { title: "Risk policy" };
@@ -22,18 +22,7 @@ export default async function PolicyPage() {
           <PolicyForm initial={policyToForm(policy)} />
         </Card>
         <Card title="Versions">
-          {versions.length === 0 ? (
-            <p className="text-sm text-slate-600">Version 1: the tier defaults, never changed.</p>
-          ) : (
-            <ol className="space-y-1 text-sm">
-              {versions.map((v) => (
-                <li key={v.version}>
-                  Version {v.version} · {formatDate(v.createdAt)}
-                  {v.by ? ` · ${v.by}` : ""}
-                </li>
-              ))}
-            </ol>
-          )}
+          <VersionList versions={versions} empty="Version 1: the tier defaults, never changed." />
         </Card>
       </div>
     </>

@@ -1,0 +1,202 @@
+import "@/lib/zod-config";
+import { z } from "zod";
+import {
+  ANSWER_TYPES,
+  ID_PATTERN,
+  type TAnswerType,
+  type TQuestion,
+  type TQuestionnaire,
+  ZQuestion,
+} from "@/lib/questionnaires/questionnaire-schema";
+import { getQuestionnaire, getQuestions, listQuestionnaires } from "@/lib/questionnaires/registry";
+import { listConditionReferences } from "@/lib/rules/conditions";
+import { FLAG_CODES, SEVERITIES } from "@/lib/rules/types";
+
+// An organisation's own questions and rules (issue 19), as the editor saves them and as JSON is
+// exported and imported. Ids and codes carry a prefix the core contract never uses, and are also
+// checked against every core questionnaire, so an extension can never shadow a core answer or flag.
+
+/** Every extension question and section id starts with this. */
+export const EXTENSION_ID_PREFIX = "x_";
+/** Every code an organisation's rule raises starts with this. */
+export const ORG_FLAG_PREFIX = "ORG_";
+
+/** The shapes an organisation's question may take (the site and party lists stay core-only). */
+export const EXTENSION_ANSWER_TYPES = ANSWER_TYPES.filter(
+  (t): t is Exclude<TAnswerType, "sites" | "siterefs" | "parties"> =>
+    t !== "sites" && t !== "siterefs" && t !== "parties",
+) as [TExtensionAnswerType, ...TExtensionAnswerType[]];
+type TExtensionAnswerType = Exclude<TAnswerType, "sites" | "siterefs" | "parties">;
+
+export const isExtensionId = (id: string) => id.startsWith(EXTENSION_ID_PREFIX);
+export const isOrgFlagCode = (code: string) => code.startsWith(ORG_FLAG_PREFIX);
+/** How every screen and report says a flag comes from the organisation's rules, not the engine. */
+export const ORG_RULE_LABEL = "Organisation's rule";
+/** A flag's code as printed: an organisation's code says where it comes from. */
+export const describeFlagCode = (code: string) =>
+  isOrgFlagCode(code) ? `${code} · ${ORG_RULE_LABEL}` : code;
+
+let coreQuestions: ReadonlyMap<string, TQuestion> | undefined;
+let coreIds: ReadonlySet<string> | undefined;
+
+/** Every question of every core questionnaire version, by id. */
+export function listCoreQuestions(): ReadonlyMap<string, TQuestion> {
+  coreQuestions ??= new Map(
+    listQuestionnaires().flatMap((summary) =>
+      getQuestions({ questionnaire: getQuestionnaire(summary) as TQuestionnaire }).map(
+        (q) => [q.id, q] as const,
+      ),
+    ),
+  );
+  return coreQuestions;
+}
+
+/** Every question and section id of every core questionnaire version. */
+export function listCoreIds(): ReadonlySet<string> {
+  coreIds ??= new Set([
+    ...listCoreQuestions().keys(),
+    ...listQuestionnaires().flatMap((summary) =>
+      (getQuestionnaire(summary) as TQuestionnaire).sections.map((s) => s.id),
+    ),
+  ]);
+  return coreIds;
+}
+
+const ZExtensionId = z
+  .string({ error: `an id starting with "${EXTENSION_ID_PREFIX}"` })
+  .regex(ID_PATTERN, "a snake_case identifier")
+  .refine(isExtensionId, `an id starting with "${EXTENSION_ID_PREFIX}"`)
+  .refine((id) => !listCoreIds().has(id), "an id the core questionnaire does not use");
+
+export const ZExtensionQuestion = ZQuestion.and(
+  z.looseObject({
+    id: ZExtensionId,
+    type: z.enum(EXTENSION_ANSWER_TYPES, {
+      error: `one of ${EXTENSION_ANSWER_TYPES.join(", ")}`,
+    }),
+  }),
+);
+
+export const ZExtensionSection = z.strictObject({
+  id: ZExtensionId,
+  title: z.string().trim().min(1, "a title"),
+  description: z.string().min(1).optional(),
+  questions: z.array(ZExtensionQuestion).min(1, "at least one question"),
+});
+
+/** What an organisation's rule compares: the operators of the issue, in the editor's words. */
+export const RULE_OPERATORS = {
+  equals: "equals",
+  in: "is one of",
+  lt: "is below",
+  gt: "is above",
+  olderThanMonths: "is older than (months)",
+} as const;
+export type TRuleOperator = keyof typeof RULE_OPERATORS;
+const RULE_OPERATOR_NAMES = Object.keys(RULE_OPERATORS) as [TRuleOperator, ...TRuleOperator[]];
+
+/** Which operators make sense for which shape. */
+export const OPERATORS_FOR_TYPE: Record<string, readonly TRuleOperator[]> = {
+  yesno: ["equals", "in"],
+  choice: ["equals", "in"],
+  multi: ["equals", "in"],
+  text: ["equals", "in"],
+  number: ["equals", "lt", "gt"],
+  date: ["olderThanMonths"],
+};
+
+export const ZOrgRule = z.strictObject({
+  code: z
+    .string({ error: `a code starting with "${ORG_FLAG_PREFIX}"` })
+    .regex(/^[A-Z][A-Z0-9_]*$/, "an UPPER_SNAKE_CASE code")
+    .refine(isOrgFlagCode, `a code starting with "${ORG_FLAG_PREFIX}"`)
+    .refine((c) => !(FLAG_CODES as readonly string[]).includes(c), "a code the core does not use"),
+  title: z.string().trim().min(1, "a title"),
+  /** May name {answer} and {question}: filled in when the flag is raised. */
+  explanation: z.string().trim().min(1, "an explanation"),
+  severity: z.enum(SEVERITIES, { error: `one of ${SEVERITIES.join(", ")}` }),
+  question: z.string().min(1, "the question the rule reads"),
+  op: z.enum(RULE_OPERATOR_NAMES, { error: `one of ${RULE_OPERATOR_NAMES.join(", ")}` }),
+  value: z.union([z.string(), z.number(), z.array(z.string()).min(1)]),
+});
+export type TOrgRule = z.infer<typeof ZOrgRule>;
+
+export const ZExtension = z
+  .strictObject({
+    format: z.literal("bcdr-extension", { error: 'the format name "bcdr-extension"' }).optional(),
+    sections: z.array(ZExtensionSection),
+    rules: z.array(ZOrgRule),
+  })
+  .check((ctx) => {
+    const push = (path: (string | number)[], message: string) =>
+      ctx.issues.push({ code: "custom", input: ctx.value, path, message });
+    const questions = new Map<string, TQuestion>();
+    const sectionIds = new Set<string>();
+    ctx.value.sections.forEach((s, si) => {
+      if (sectionIds.has(s.id))
+        push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
+      sectionIds.add(s.id);
+      s.questions.forEach((q, qi) => {
+        if (questions.has(q.id))
+          push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
+        questions.set(q.id, q as TQuestion);
+      });
+    });
+    const core = listCoreIds();
+    ctx.value.sections.forEach((s, si) => {
+      s.questions.forEach((q, qi) => {
+        if (!q.visibleWhen) return;
+        const refs = listConditionReferences({ condition: q.visibleWhen });
+        const path = ["sections", si, "questions", qi, "visibleWhen"];
+        if (refs.facts.length) push(path, "a condition on answers only");
+        for (const id of refs.questions) {
+          if (id === q.id) push(path, "a condition on another question");
+          else if (!questions.has(id) && !core.has(id))
+            push(path, `a condition on a known question (${id} is neither core nor yours)`);
+        }
+      });
+    });
+    const codes = new Set<string>();
+    ctx.value.rules.forEach((r, ri) => {
+      if (codes.has(r.code))
+        push(["rules", ri, "code"], `a code used once (${r.code} appears twice)`);
+      codes.add(r.code);
+      const q = questions.get(r.question);
+      if (!q) {
+        push(["rules", ri, "question"], `one of your own questions (${r.question} is not)`);
+        return;
+      }
+      const allowed = OPERATORS_FOR_TYPE[q.type] ?? [];
+      if (!allowed.includes(r.op)) {
+        push(["rules", ri, "op"], `for a ${q.type} question, one of ${allowed.join(", ")}`);
+        return;
+      }
+      const message = checkRuleValue({ rule: r, question: q });
+      if (message) push(["rules", ri, "value"], message);
+    });
+  });
+export type TExtension = z.infer<typeof ZExtension>;
+
+/** What is wrong with the rule's value for its question, or null. */
+function checkRuleValue({ rule, question }: { rule: TOrgRule; question: TQuestion }) {
+  const { op, value } = rule;
+  if (op === "lt" || op === "gt" || (op === "equals" && question.type === "number"))
+    return typeof value === "number" ? null : "a number";
+  if (op === "olderThanMonths")
+    return typeof value === "number" && Number.isInteger(value) && value >= 0
+      ? null
+      : "a whole number of months";
+  const values = op === "in" ? value : [value];
+  if (op === "in" && !Array.isArray(value)) return "a list of values";
+  if (op === "equals" && typeof value !== "string") return "one value";
+  const allowed =
+    question.type === "yesno"
+      ? ["yes", "no", "unknown"]
+      : question.options
+        ? question.options.map((o) => o.value)
+        : null;
+  const wrong = (values as string[]).find((v) => allowed && !allowed.includes(v));
+  return wrong === undefined ? null : `one of ${allowed?.join(", ")} (not ${wrong})`;
+}
+
+export const EMPTY_EXTENSION: TExtension = { sections: [], rules: [] };
