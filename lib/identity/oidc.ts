@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { recordAudit } from "../audit";
 import { findOrgByEmailDomain, getOrgSso } from "../data/org-sso";
-import { db, isUniqueViolation } from "../db";
+import { db, isUniqueViolation, type Prisma } from "../db";
 import { hashPassword } from "../passwords";
 import type { TRole } from "../permissions";
 import type { TGroupRole } from "../schemas/sso";
@@ -18,7 +18,13 @@ export type TOidcSignIn =
   | { ok: true; user: { id: string; sv: number } }
   | { ok: false; reason: TSsoRefusal };
 
-const signedInSelect = { id: true, orgId: true, email: true, active: true, sessionVersion: true };
+const signedInSelect = {
+  id: true,
+  orgId: true,
+  email: true,
+  active: true,
+  sessionVersion: true,
+} satisfies Prisma.UserSelect;
 
 /** The role of the first mapping (in the settings' order) naming one of the user's groups. */
 export function roleForGroups({
