@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { JWT } from "next-auth/jwt";
 import { recordAudit } from "./audit";
-import type { TSignInMethod } from "./identity/sign-in";
 import { db } from "./db";
+import type { TSignInMethod } from "./identity/sign-in";
 import { forgetEndedSession } from "./session-token";
 
 // Sessions are JWTs in a cookie (lib/auth.ts): nothing on the server holds them, so signing out

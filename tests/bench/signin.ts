@@ -40,7 +40,7 @@ try {
     await page.getByLabel("Password").fill(PASSWORD);
     const heatmap = page.getByRole("table", { name: /Active vendors by criticality tier/ });
     const t = performance.now();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await heatmap.waitFor({ state: "visible", timeout: 60_000 });
     const ms = performance.now() - t;
     await context.close();

@@ -23,7 +23,7 @@ async function enterPassword(page: Page, { email, password }: { email: string; p
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function enterCode(page: Page, code: string) {

@@ -86,7 +86,7 @@ test("two instances with one secret: the first admin sets up once, and a session
     await page.goto(`${one!.baseUrl}/login`);
     await page.getByLabel("Email").fill("nora@northwind.example");
     await page.getByLabel("Password").fill("a long enough passphrase");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/two-factor");
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
     const totpSecret = (await page.getByTestId("totp-key").textContent())!.trim();
