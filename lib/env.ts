@@ -26,6 +26,8 @@ const ZEnv = z.object({
     .optional(),
   /** Where backups go; best on another disk than the database's (default DATA_DIR/backups). */
   BACKUP_DIR: z.string().min(1).optional(),
+  /** Where evidence and report files live: default postgres with DATABASE_URL, disk without. */
+  STORAGE: z.enum(["disk", "postgres"], { error: "must be disk or postgres" }).optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
   /** How long dashboard figures are shared before a request refreshes them. */
@@ -42,7 +44,12 @@ const ZEnv = z.object({
     .transform((list) => list.map((e) => parseProxyRule(e)!)),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string; BACKUP_DIR: string };
+export type TEnv = z.infer<typeof ZEnv> & {
+  DATA_DIR: string;
+  APP_URL: string;
+  BACKUP_DIR: string;
+  STORAGE: "disk" | "postgres";
+};
 
 /** Backups' folder when BACKUP_DIR is not set. */
 export const defaultBackupDir = (dataDir: string) => path.join(dataDir, "backups");
@@ -73,6 +80,8 @@ export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv 
     ...env,
     DATA_DIR: dataDir,
     BACKUP_DIR: path.resolve(env.BACKUP_DIR ?? defaultBackupDir(dataDir)),
+    // An external database may serve several instances: files go where all of them read.
+    STORAGE: env.STORAGE ?? (env.DATABASE_URL ? "postgres" : "disk"),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   };
 }

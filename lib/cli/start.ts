@@ -73,6 +73,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     DATA_DIR: env.DATA_DIR,
+    // Decided here, where an embedded database still shows as no DATABASE_URL (the child gets one).
+    STORAGE: env.STORAGE,
     APP_URL: env.APP_URL,
     NEXTAUTH_URL: env.APP_URL,
     NEXTAUTH_SECRET: secret,
