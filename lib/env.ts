@@ -30,6 +30,9 @@ const ZEnv = z.object({
   STORAGE: z.enum(["disk", "postgres"], { error: "must be disk or postgres" }).optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
+  /** On SIGTERM: seconds still served while /api/ready says 503, then the most spent finishing. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(3),
+  SHUTDOWN_LIMIT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** How long dashboard figures are shared before a request refreshes them. */
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Reverse proxies whose X-Forwarded-* headers are believed (lib/security/trusted-proxies.ts).
