@@ -3,7 +3,6 @@
 // shipped lib/ops/examples/nginx.conf.example) must carry a whole assessment — sign-in, send,
 // the vendor's answers with evidence, submit, review, a PDF job — and an instance killed in
 // the middle of the vendor's autosaves must lose nothing: the vendor carries on through the other.
-import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +11,7 @@ import { createPrismaClient } from "@/lib/db";
 import { createDatabase, dropDatabase } from "@/lib/db/scratch-db";
 import { bootApp, type TBootedApp } from "@/lib/ops/app-boot";
 import { freePort } from "@/lib/pg/embedded";
+import { startNginx } from "../helpers/nginx";
 import { killTree } from "../helpers/processes";
 import { appDatabaseUrl, DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 import { waitForLink } from "./mail";
@@ -20,45 +20,9 @@ import { submitAnswers, WELL_RUN_1_1 } from "./send-helpers";
 
 const tempDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcdr-balanced-"));
-  fs.chmodSync(dir, 0o777); // nginx's workers (nobody) write their temp files here
+  fs.chmodSync(dir, 0o755);
   return dir;
 };
-
-/** The shipped example with this run's ports, inside a main config of the run's own. */
-function nginxConfig({
-  dir,
-  listen,
-  upstreams,
-}: {
-  dir: string;
-  listen: number;
-  upstreams: number[];
-}) {
-  const example = fs.readFileSync("lib/ops/examples/nginx.conf.example", "utf8");
-  let i = 0;
-  const site = example
-    .replace(/server 127\.0\.0\.1:\d+/g, () => `server 127.0.0.1:${upstreams[i++]}`)
-    .replace(/listen 8080;/, `listen 127.0.0.1:${listen};`);
-  expect(i).toBe(2);
-  fs.writeFileSync(path.join(dir, "site.conf"), site);
-  const conf = path.join(dir, "nginx.conf");
-  fs.writeFileSync(
-    conf,
-    `daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  log_format upstream '$request_method $uri $status $upstream_addr';
-  access_log ${dir}/access.log upstream;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  include ${dir}/site.conf;
-}
-`,
-  );
-  return conf;
-}
 
 test("two instances behind nginx carry a whole assessment, and one killed mid-autosave loses nothing", async ({
   browser,
@@ -69,7 +33,6 @@ test("two instances behind nginx carry a whole assessment, and one killed mid-au
   const name = `e2e_balanced_${crypto.randomBytes(4).toString("hex")}`;
   const url = await createDatabase({ url: server, name });
   const prisma = createPrismaClient({ url });
-  const dir = tempDir();
   const [lbPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
   const lb = `http://127.0.0.1:${lbPort}`;
   const settings = {
@@ -84,13 +47,12 @@ test("two instances behind nginx carry a whole assessment, and one killed mid-au
     },
   };
   const apps: TBootedApp[] = [];
-  let nginx: ChildProcess | undefined;
+  let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
   try {
     apps.push(await bootApp({ ...settings, dataDir: tempDir(), port: portA }));
     apps.push(await bootApp({ ...settings, dataDir: tempDir(), port: portB }));
     expect(apps.map((a) => a.via)).toEqual(["start.ts", "start.ts"]);
-    const conf = nginxConfig({ dir, listen: lbPort, upstreams: [portA, portB] });
-    nginx = spawn("/usr/sbin/nginx", ["-p", dir, "-c", conf], { stdio: "inherit" });
+    nginx = await startNginx({ listen: lbPort, upstreams: [portA, portB] });
     await expect
       .poll(async () => (await fetch(`${lb}/api/ready`).catch(() => null))?.status ?? 0)
       .toBe(200);
@@ -187,8 +149,8 @@ test("two instances behind nginx carry a whole assessment, and one killed mid-au
     const file = await (await download).path();
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
     // Round-robin, no stickiness: the job's requests reached both instances.
-    const jobLines = fs
-      .readFileSync(path.join(dir, "access.log"), "utf8")
+    const jobLines = nginx
+      .accessLog()
       .split("\n")
       .filter((l) => l.includes("/report-jobs"));
     const upstreams = new Set(jobLines.map((l) => l.split(" ").at(-1)));
@@ -197,11 +159,10 @@ test("two instances behind nginx carry a whole assessment, and one killed mid-au
     );
   } catch (e) {
     for (const app of apps) console.log(app.output());
-    if (fs.existsSync(path.join(dir, "error.log")))
-      console.log(fs.readFileSync(path.join(dir, "error.log"), "utf8"));
+    console.log(nginx?.errorLog());
     throw e;
   } finally {
-    nginx?.kill("SIGQUIT");
+    nginx?.stop();
     for (const app of apps) await app.stop().catch(() => {});
     await prisma.$disconnect();
     await dropDatabase({ url: server, name });
