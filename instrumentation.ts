@@ -17,6 +17,7 @@ export async function register() {
       name: "reminders",
       everyMs: 5 * 60_000,
       runOnStart: true,
+      acrossInstances: true,
       run: async () => {
         const { sent } = await sendDueReminders();
         if (sent) console.log(`[reminders] ${sent} reminder(s) sent`);
@@ -28,6 +29,7 @@ export async function register() {
       name: "risk-acceptance-expiry",
       everyMs: 10 * 60_000,
       runOnStart: true,
+      acrossInstances: true,
       run: async () => {
         const { reopened } = await reopenExpiredRiskAcceptances();
         if (reopened) console.log(`[risk] ${reopened} expired risk acceptance(s) reopened`);
@@ -39,8 +41,19 @@ export async function register() {
       name: "due-notices",
       everyMs: 15 * 60_000,
       runOnStart: true,
+      acrossInstances: true,
       run: async () => {
         await recordDueNotices();
+      },
+    });
+    const { resumeStalledReportJobs } = await import("./lib/reports/report-jobs");
+    // Report renders whose instance died are rendered again here (see report-jobs.ts).
+    registerJob({
+      name: "report-jobs",
+      everyMs: 15_000,
+      run: async () => {
+        const { resumed } = await resumeStalledReportJobs();
+        if (resumed) console.log(`[reports] ${resumed} stalled report job(s) taken over`);
       },
     });
     const { sendPendingDeliveries } = await import("./lib/jobs/deliveries");
@@ -49,6 +62,7 @@ export async function register() {
       name: "deliveries",
       everyMs: 10_000, // a vendor told of a change request should not wait long
       runOnStart: true,
+      acrossInstances: true,
       run: async () => {
         const { sent, failed } = await sendPendingDeliveries();
         if (sent || failed) console.log(`[deliveries] ${sent} mail(s) sent, ${failed} failed`);

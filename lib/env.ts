@@ -26,8 +26,13 @@ const ZEnv = z.object({
     .optional(),
   /** Where backups go; best on another disk than the database's (default DATA_DIR/backups). */
   BACKUP_DIR: z.string().min(1).optional(),
+  /** Where evidence and report files live: default postgres with DATABASE_URL, disk without. */
+  STORAGE: z.enum(["disk", "postgres"], { error: "must be disk or postgres" }).optional(),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   BACKUP_RETENTION: z.coerce.number().int().min(1).default(96),
+  /** On SIGTERM: seconds still served while /api/ready says 503, then the most spent finishing. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(3),
+  SHUTDOWN_LIMIT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** How long dashboard figures are shared before a request refreshes them. */
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Reverse proxies whose X-Forwarded-* headers are believed (lib/security/trusted-proxies.ts).
@@ -50,7 +55,12 @@ const ZEnv = z.object({
   OIDC_NAME: z.string().max(60).optional(),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { DATA_DIR: string; APP_URL: string; BACKUP_DIR: string };
+export type TEnv = z.infer<typeof ZEnv> & {
+  DATA_DIR: string;
+  APP_URL: string;
+  BACKUP_DIR: string;
+  STORAGE: "disk" | "postgres";
+};
 
 /** Backups' folder when BACKUP_DIR is not set. */
 export const defaultBackupDir = (dataDir: string) => path.join(dataDir, "backups");
@@ -93,6 +103,8 @@ export function parseEnv({ source = process.env }: { source?: NodeJS.ProcessEnv 
     ...env,
     DATA_DIR: dataDir,
     BACKUP_DIR: path.resolve(env.BACKUP_DIR ?? defaultBackupDir(dataDir)),
+    // An external database may serve several instances: files go where all of them read.
+    STORAGE: env.STORAGE ?? (env.DATABASE_URL ? "postgres" : "disk"),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   };
 }

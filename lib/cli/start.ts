@@ -73,6 +73,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     DATA_DIR: env.DATA_DIR,
+    // Decided here, where an embedded database still shows as no DATABASE_URL (the child gets one).
+    STORAGE: env.STORAGE,
     APP_URL: env.APP_URL,
     NEXTAUTH_URL: env.APP_URL,
     NEXTAUTH_SECRET: secret,
@@ -120,24 +122,40 @@ async function main() {
       : undefined;
 
   let stopping = false;
+  const stopDatabase = () => {
+    if (!pgDir) return;
+    try {
+      stopEmbeddedPostgres({ pgDir });
+      log("embedded PostgreSQL stopped");
+    } catch (e) {
+      console.error(`[start] could not stop PostgreSQL cleanly: ${(e as Error).message}`);
+    }
+  };
+  // The app finishes its requests in flight before it exits (lib/ops/shutdown.ts): the
+  // embedded database stops only after it, so no acknowledged answer is lost.
   const shutdown = (code: number) => {
     if (stopping) return;
     stopping = true;
     keeper?.stop();
-    if (child.pid && child.exitCode === null) {
+    const finish = () => {
+      stopDatabase();
+      process.exit(code);
+    };
+    if (!child.pid || child.exitCode !== null) return finish();
+    child.once("exit", finish);
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return finish();
+    }
+    const limit = (env.SHUTDOWN_GRACE_SECONDS + env.SHUTDOWN_LIMIT_SECONDS + 10) * 1000;
+    setTimeout(() => {
+      console.error("[start] the app did not stop in time; stopping it");
       try {
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid!, "SIGKILL");
       } catch {}
-    }
-    if (pgDir) {
-      try {
-        stopEmbeddedPostgres({ pgDir });
-        log("embedded PostgreSQL stopped");
-      } catch (e) {
-        console.error(`[start] could not stop PostgreSQL cleanly: ${(e as Error).message}`);
-      }
-    }
-    process.exit(code);
+      finish();
+    }, limit).unref();
   };
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => shutdown(0));
   child.on("exit", (code) => shutdown(code ?? 0));

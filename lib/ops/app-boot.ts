@@ -9,6 +9,8 @@ export class DrillError extends Error {}
 
 export type TBootedApp = {
   baseUrl: string;
+  /** The process started (start.ts or next); its tree is the app. */
+  pid: number;
   /** "start.ts", or "next start" when start.ts would rebuild (see bootApp). */
   via: string;
   /** What it printed so far (the last 8,000 characters). */
@@ -61,9 +63,15 @@ export async function bootApp({
   dataDir,
   authSecret = crypto.randomBytes(32).toString("base64url"),
   timeoutMs = 120_000,
+  port: wantedPort,
+  env: overrides = {},
 }: {
   databaseUrl: string;
   dataDir: string;
+  /** A port of the caller's choosing (a balancer's upstream); a free one by default. */
+  port?: number;
+  /** Settings over the defaults below (APP_URL of a balancer, TRUSTED_PROXIES …). */
+  env?: Record<string, string>;
   /** Instances that must honour each other's sessions share one; by default a new one. */
   authSecret?: string;
   timeoutMs?: number;
@@ -74,7 +82,7 @@ export async function bootApp({
       "there is no production build (.next/BUILD_ID is missing): run `npm start` once (it builds the app) or `npx next build`, then run the drill again",
     );
   }
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -89,6 +97,7 @@ export async function bootApp({
   // A secret of the copy's own by default (an external database requires one): the live app's
   // sessions must not open the copy, nor the copy's the live app.
   env.AUTH_SECRET = authSecret;
+  Object.assign(env, overrides);
   const current = isBuildCurrent({ root });
   const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
   const [cmd, args, extra]: [string, string[], Record<string, string>] = current
@@ -129,5 +138,11 @@ export async function bootApp({
     }
     await sleep(250);
   }
-  return { baseUrl, via: current ? "start.ts" : "next start", output: () => output, stop };
+  return {
+    baseUrl,
+    pid: child.pid!,
+    via: current ? "start.ts" : "next start",
+    output: () => output,
+    stop,
+  };
 }

@@ -16,7 +16,8 @@ const INPUTS = [
   "tsconfig.json",
   "package-lock.json",
 ];
-const SKIP = new Set(["node_modules", ".next", "cli", "generated"]);
+// examples/: deployment files shipped for people (lib/ops/examples), not part of the build.
+const SKIP = new Set(["node_modules", ".next", "cli", "generated", "examples"]);
 
 function walk(p: string, hash: crypto.Hash) {
   if (!fs.existsSync(p)) return;

@@ -75,10 +75,15 @@ export async function exportSnapshot({
         )
       ).rows
     : [];
+  // Files kept in the database (STORAGE=postgres) went out with the StoredFileChunk table;
+  // the ones on disk are copied after the snapshot.
+  const inDatabase = names.includes("StoredFile")
+    ? `WHERE NOT EXISTS (SELECT 1 FROM "StoredFile" s WHERE s."key" = e."storedName" AND s."complete")`
+    : "";
   const evidence = names.includes("EvidenceFile")
     ? (
         await client.query<{ storedName: string; sha256: string }>(
-          `SELECT "storedName", "sha256" FROM "EvidenceFile" ORDER BY "storedName"`,
+          `SELECT "storedName", "sha256" FROM "EvidenceFile" e ${inDatabase} ORDER BY "storedName"`,
         )
       ).rows
     : [];

@@ -82,6 +82,7 @@ export function registerBackupJob({ env = getEnv() }: { env?: TEnv } = {}) {
     name: "backup",
     everyMs,
     runOnStart: true,
+    acrossInstances: true, // one backup per interval, whichever instance takes it
     // A failed run (disk full …) is recorded and logged; the next tick tries again.
     run: async ({ signal }) => {
       await runScheduledBackup({

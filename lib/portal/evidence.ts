@@ -1,16 +1,12 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { Readable } from "node:stream";
 import { recordAudit, type TActor } from "../audit";
 import { isValidIsoDate } from "../dates";
 import { db } from "../db";
-import { getEnv } from "../env";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT } from "../files/limits";
 import { ALLOWED_TYPES, cleanFileName, detectFileKind } from "../files/sniff";
-import { writeNewFile } from "../files/write";
 import { DOWNLOAD_CSP } from "../security/headers";
-
-export const uploadsDir = () => path.join(getEnv().DATA_DIR, "uploads");
+import { getStorage } from "../storage";
 
 export class UploadError extends Error {
   constructor(
@@ -53,8 +49,9 @@ export async function storeEvidence(input: TStoreEvidence) {
   if (input.evidenceDate && !isValidIsoDate({ text: input.evidenceDate }))
     throw new UploadError("evidenceDate", "Evidence date must be a date (YYYY-MM-DD).");
   const storedName = crypto.randomBytes(24).toString("hex");
-  const file = path.join(uploadsDir(), storedName);
-  await writeNewFile({ file, bytes: input.bytes }); // removes what it wrote if the disk fills
+  const storage = getStorage();
+  // Leaves nothing behind when the store fails halfway (a full disk): StorageError, no row.
+  await storage.put({ key: storedName, body: Readable.from([input.bytes]) });
   try {
     return await db.$transaction(async (tx) => {
       const ev = await tx.evidenceFile.create({
@@ -85,13 +82,13 @@ export async function storeEvidence(input: TStoreEvidence) {
       return ev;
     });
   } catch (e) {
-    fs.rmSync(file, { force: true });
+    await storage.delete({ key: storedName });
     throw e;
   }
 }
 
-/** An evidence file's bytes, as a download that a browser never renders inline. */
-export function evidenceResponse({
+/** An evidence file's bytes, streamed from the store, as a download a browser never renders inline. */
+export async function evidenceResponse({
   storedName,
   fileName,
   mimeType,
@@ -100,8 +97,10 @@ export function evidenceResponse({
   fileName: string;
   mimeType: string;
 }) {
-  const bytes = fs.readFileSync(path.join(uploadsDir(), storedName));
-  return new Response(new Uint8Array(bytes), {
+  const stream = await getStorage().get({ key: storedName });
+  if (!stream)
+    return Response.json({ error: "The file is missing from storage." }, { status: 404 });
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": mimeType,
       "Content-Disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv } from "../env";
+import { drainServer, trackRequests } from "../ops/shutdown";
 import { markBehindFront, normaliseForwarding } from "./client-address";
 
 // The app's HTTP server, run by `npm start` in place of `next start`: Next.js itself, through
@@ -33,17 +34,27 @@ export async function serveApp({ port, dev }: TServeApp) {
   server.on("upgrade", (req: http.IncomingMessage) => {
     normaliseForwarding({ headers: req.headers, peer: req.socket.remoteAddress });
   });
+  trackRequests({ server });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
+  // Requests in flight (autosaves among them) finish before the process exits (ops/shutdown.ts).
+  const { SHUTDOWN_GRACE_SECONDS, SHUTDOWN_LIMIT_SECONDS } = getEnv();
+  let stopping = false;
   const stop = () => {
-    server.close();
-    app.close().finally(() => process.exit(0));
-    // Open keep-alive connections would hold close() up; the supervisor is waiting.
-    setTimeout(() => process.exit(0), 5_000).unref();
+    if (stopping) return; // the signal comes twice: to the process group and relayed by tsx
+    stopping = true;
+    drainServer({
+      server,
+      graceMs: dev ? 0 : SHUTDOWN_GRACE_SECONDS * 1000,
+      limitMs: SHUTDOWN_LIMIT_SECONDS * 1000,
+      log: (l) => console.log(`[serve] ${l}`),
+    })
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   };
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, stop);
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, stop);
   return server;
 }
 

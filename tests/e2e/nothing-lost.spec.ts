@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { embeddedUrl, freePort, readPidFile, stopEmbeddedPostgres } from "@/lib/pg/embedded";
+import { childrenOf, killTree } from "../helpers/processes";
 import { createVendorLink, expect, test } from "./fixtures";
 import { answer, expectAllSaved } from "./portal-helpers";
 
@@ -35,41 +36,8 @@ async function startApp(dataDir: string, port: number) {
   return child;
 }
 
-function processTable(): number[][] {
-  return spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
-    .stdout.trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/).map(Number));
-}
-
-const childrenOf = (pid: number) =>
-  processTable()
-    .filter(([, pp]) => pp === pid)
-    .map(([c]) => c!);
-
-/** Every process below `pid` (next-server runs in its own process group under lib/cli/start.ts). */
-function descendants(pid: number): number[] {
-  const rows = processTable();
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [c, pp] of rows)
-      if (pp === p && c !== undefined) {
-        out.push(c);
-        walk(c);
-      }
-  };
-  walk(pid);
-  return out;
-}
-
 /** A crash: the app's whole process tree dies at once (the database, a daemon, survives). */
-const kill = (child: ChildProcess) => {
-  const pids = [child.pid!, ...descendants(child.pid!)];
-  for (const pid of pids)
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {}
-};
+const kill = (child: ChildProcess) => killTree({ pid: child.pid! });
 
 test("answers survive a server crash, a restart and going offline, each applied once", async ({
   browser,

@@ -8,10 +8,16 @@ export async function POST(
   { params }: { params: Promise<{ assessmentId: string }> },
 ) {
   return withAssessmentExport(params, async ({ user, assessmentId, report, fileName }) => {
-    let job: ReturnType<typeof startReportJob>;
+    let job: Awaited<ReturnType<typeof startReportJob>>;
     try {
       // Refused at once (429) when this user or organisation already has its share queued.
-      job = startReportJob({ report, fileName, orgId: user.orgId, userId: user.id, assessmentId });
+      job = await startReportJob({
+        report,
+        fileName,
+        orgId: user.orgId,
+        userId: user.id,
+        assessmentId,
+      });
     } catch (e) {
       return renderFailureResponse(e);
     }

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { MAX_UPLOAD_REQUEST_BYTES, MAX_UPLOAD_TEXT } from "@/lib/files/limits";
-import { StorageError } from "@/lib/files/write";
 import { EDITABLE } from "@/lib/portal/access";
 import { storeEvidence, UploadError } from "@/lib/portal/evidence";
 import { withLink } from "@/lib/portal/route";
+import { StorageError } from "@/lib/storage";
 
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
   return withLink(req, params, async (link) => {

@@ -7,7 +7,7 @@ export async function GET(
 ) {
   const { assessmentId, jobId } = await params;
   return withApiUser("report:export", async (user) => {
-    const job = getReportJob({ id: jobId, orgId: user.orgId, userId: user.id, assessmentId });
+    const job = await getReportJob({ id: jobId, orgId: user.orgId, userId: user.id, assessmentId });
     if (!job) return Response.json({ error: "Not found" }, { status: 404 });
     return Response.json(
       { data: { progress: job.progress, done: job.done, error: job.error } },

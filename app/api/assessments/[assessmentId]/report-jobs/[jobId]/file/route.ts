@@ -1,6 +1,6 @@
 import { withApiUser } from "@/lib/authz";
 import { auditedDownload } from "@/lib/reports/pdf-response";
-import { getReportJob } from "@/lib/reports/report-jobs";
+import { getReportJob, readReportJobFile } from "@/lib/reports/report-jobs";
 
 export async function GET(
   _req: Request,
@@ -8,16 +8,17 @@ export async function GET(
 ) {
   const { assessmentId, jobId } = await params;
   return withApiUser("report:export", async (user) => {
-    const job = getReportJob({ id: jobId, orgId: user.orgId, userId: user.id, assessmentId });
+    const job = await getReportJob({ id: jobId, orgId: user.orgId, userId: user.id, assessmentId });
     if (!job) return Response.json({ error: "Not found" }, { status: 404 });
-    if (!job.bytes)
+    const bytes = job.done && !job.error ? await readReportJobFile({ job }) : null;
+    if (!bytes)
       return Response.json(
         { error: job.error ?? "Not ready yet" },
         { status: job.error ? 500 : 409 },
       );
     return auditedDownload({
       user,
-      bytes: job.bytes,
+      bytes,
       fileName: job.fileName,
       target: { type: "assessment", id: assessmentId },
     });
