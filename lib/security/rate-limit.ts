@@ -20,6 +20,9 @@ export const rateLimits = () => ({
   linkPerToken: readLimit("RATE_LIMIT_LINK_PER_TOKEN", 1000),
   linkPerIp: readLimit("RATE_LIMIT_LINK_PER_IP", 5000),
   linkWindowSeconds: readLimit("RATE_LIMIT_LINK_WINDOW_SECONDS", 10 * 60),
+  /** REST API calls per token per window (lib/api/define.ts). */
+  apiPerToken: readLimit("RATE_LIMIT_API_PER_TOKEN", 600),
+  apiWindowSeconds: readLimit("RATE_LIMIT_API_WINDOW_SECONDS", 60),
 });
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");

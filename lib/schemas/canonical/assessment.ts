@@ -166,3 +166,18 @@ export const ZFindingRead = z
     updatedAt: zTime,
   })
   .meta({ id: "Finding" });
+export type TAssessmentRead = z.infer<typeof ZAssessmentRead>;
+export type TFindingRead = z.infer<typeof ZFindingRead>;
+
+/** A page of a list: `nextCursor` goes in `cursor` for the next page; null on the last. */
+export const zPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** List queries: the cursor of the last page and the page size (1 to 200, default 50). */
+export const ZPageQuery = z.object({
+  cursor: zId("cursor").optional(),
+  limit: z
+    .string()
+    .regex(/^([1-9][0-9]?|1[0-9]{2}|200)$/, "limit must be a whole number from 1 to 200")
+    .optional(),
+});
