@@ -3,6 +3,8 @@
 // organisation; what each role should get is derived from PERMISSIONS (see expectedOutcome),
 // never written down per role. The completeness test fails for any page, route or action that
 // is missing here, so a new one cannot ship without its matrix entry.
+import { routeFile } from "@/lib/api/define";
+import { OPERATIONS } from "@/lib/api/operations";
 import { STAFF_EVENT_TYPES } from "@/lib/events/types";
 import { can, type TPermission } from "@/lib/permissions";
 import {
@@ -165,6 +167,14 @@ const PAGES: TPageEntry[] = [
     url: () => "/admin/audit",
     // The vendor's evidence upload, by the vendor contact's address.
     listed: (o) => o.records.invitation.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/api-tokens/page.tsx",
+    permission: "settings:manage",
+    record: null,
+    url: () => "/admin/api-tokens",
+    listed: (o) => o.records.apiToken.marker,
   },
   {
     kind: "page",
@@ -568,6 +578,24 @@ const ACTIONS: TActionEntry[] = [
       { tiers: { ...emptyTiers(), critical: { min_separation_km: "far" } }, downgrades: [] },
     ],
   },
+  {
+    kind: "action",
+    file: "lib/actions/api-tokens.ts",
+    name: "createApiTokenAction",
+    permission: "settings:manage",
+    record: null,
+    args: (_r, c) => [{ name: `Matrix token ${c.world.next()}`, role: "manager" }],
+    invalidArgs: () => [{ name: "", role: "root" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/api-tokens.ts",
+    name: "revokeApiTokenAction",
+    permission: "settings:manage",
+    record: "apiToken",
+    args: (r) => [{ tokenId: r!.id }],
+    invalidArgs: () => [{ tokenId: "" }],
+  },
 ];
 
 /** Every role-checked page, route handler and Server Action. */
@@ -578,9 +606,9 @@ export const MATRIX: TEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
  * and the vendor portal, where the link's token is the credential and scopes every call.
  */
 export type TPublicEntry = {
-  kind: "public" | "token" | "redirect" | "static";
+  kind: "public" | "token" | "redirect" | "static" | "bearer";
   file: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH";
 };
 
 export const PUBLIC: TPublicEntry[] = [
@@ -606,6 +634,12 @@ export const PUBLIC: TPublicEntry[] = [
   // The first admin's one-time setup link (tests/integration/data/setup.test.ts).
   { kind: "token", file: "app/(auth)/setup/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/setup/[token]/route.ts" },
+  // The REST API's description and its reference page: public, they name no record.
+  { kind: "public", method: "GET", file: "app/api/v1/openapi.json/route.ts" },
+  { kind: "public", file: "app/api/docs/page.tsx" },
+  // Every /api/v1 operation: authenticated by an API token, not a session; its own matrix is
+  // tests/e2e/api-v1-authz.spec.ts, derived from the same permission map.
+  ...OPERATIONS.map((op) => ({ kind: "bearer" as const, method: op.method, file: routeFile(op) })),
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";

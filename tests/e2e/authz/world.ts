@@ -23,6 +23,7 @@ export type TRecordKind =
   | "evidence"
   | "user"
   | "owner"
+  | "apiToken"
   | "job";
 type TSharedKind = Exclude<TRecordKind, "job">;
 
@@ -147,6 +148,7 @@ export class World {
       invitation: { id: sent.invitationId, marker: sent.email },
       submitted: await this.freshSubmitted(w, vendor.id),
       finding: await this.freshFinding(w, vendor.id, sent.id),
+      apiToken: await this.freshApiToken(w),
       evidence: { id: "", marker: "" }, // uploaded in build()
     };
     return w;
@@ -231,6 +233,8 @@ export class World {
         return this.freshFinding(org, org.records.vendor.id, org.records.assessment.id);
       case "user":
         return this.freshUser(org);
+      case "apiToken":
+        return this.freshApiToken(org);
       default:
         // Reading a record, or naming an owner, changes nothing: the shared one serves.
         return this.record(kind, org, actor);
@@ -302,6 +306,14 @@ export class World {
       },
     });
     return { id: f.id, marker: title };
+  }
+
+  private async freshApiToken(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
+    const name = `Authz token ${org.key}${this.next()} ${this.tag}`;
+    const t = await this.db.apiToken.create({
+      data: { orgId: org.id, name, role: "manager", tokenHash: createToken().hash },
+    });
+    return { id: t.id, marker: name };
   }
 
   private async freshUser(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
