@@ -172,7 +172,3 @@ export function checkIfMatch(req: Request, updatedAt: Date) {
       "The record changed since you read it (If-Match does not match its ETag); read it again",
     );
 }
-
-/** The route handler file of an operation: /vendors/{vendorId} → app/api/v1/vendors/[vendorId]/route.ts. */
-export const routeFile = (op: Pick<TOperation, "path">) =>
-  `app/api/v1${op.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;

@@ -3,10 +3,9 @@
 // organisation; what each role should get is derived from PERMISSIONS (see expectedOutcome),
 // never written down per role. The completeness test fails for any page, route or action that
 // is missing here, so a new one cannot ship without its matrix entry.
-import { routeFile } from "@/lib/api/define";
-import { OPERATIONS } from "@/lib/api/operations";
 import { STAFF_EVENT_TYPES } from "@/lib/events/types";
 import { can, type TPermission } from "@/lib/permissions";
+import { discoverEndpoints } from "./inventory";
 import {
   FIRST_QUESTION,
   isoDay,
@@ -639,7 +638,12 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "public", file: "app/api/docs/page.tsx" },
   // Every /api/v1 operation: authenticated by an API token, not a session; its own matrix is
   // tests/e2e/api-v1-authz.spec.ts, derived from the same permission map.
-  ...OPERATIONS.map((op) => ({ kind: "bearer" as const, method: op.method, file: routeFile(op) })),
+  ...discoverEndpoints()
+    .routes.filter((r) => r.includes(" app/api/v1/") && !r.includes("/openapi.json/"))
+    .map((r) => {
+      const [method, file] = r.split(" ") as ["GET" | "POST" | "PATCH", string];
+      return { kind: "bearer" as const, method, file };
+    }),
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";
