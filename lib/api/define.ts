@@ -111,7 +111,8 @@ export function defineOperation<Q extends z.ZodType = z.ZodNever, B extends z.Zo
       });
     if (!can({ role: caller.role, permission: spec.permission }))
       return problem(403, "The token's role does not allow this.");
-    const params = await ctx.params;
+    // Next passes no params to a route without dynamic segments.
+    const params = (await ctx?.params) ?? {};
     // A malformed id can name no record: the same answer as another organisation's.
     for (const value of Object.values(params))
       if (!ZPathId.safeParse(value).success) return problem(404, "Not found");
