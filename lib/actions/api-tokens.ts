@@ -1,6 +1,7 @@
 "use server";
 
-import { createApiToken, revokeApiToken } from "../data/api-tokens";
+import { revokeApiToken } from "../data/api-token-revoke";
+import { createApiToken } from "../data/api-tokens";
 import { ZCreateApiToken, ZRevokeApiToken } from "../schemas/api-token";
 import { defineAction } from "./define";
 

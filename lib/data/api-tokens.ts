@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
-import { NotFoundError } from "../errors";
 import type { TRole } from "../permissions";
 import type { TCreateApiToken } from "../schemas/api-token";
 import { hashToken } from "../tokens";
 
 // API tokens: 256 random bits behind a recognisable prefix (secret scanners find "bcdr_");
-// only the SHA-256 is stored, the token itself is shown once.
+// only the SHA-256 is stored, the token itself is shown once. (Nothing here imports the
+// session code, so `npm run api-token` can run it outside Next.js; revoking: api-token-revoke.ts.)
 const PREFIX = "bcdr_";
 const TOKEN = /^bcdr_[A-Za-z0-9_-]{43}$/;
 
@@ -58,37 +58,6 @@ export async function createApiToken({ orgId, actorId, input }: TCreateApiTokenD
       data: { name: input.name, role: input.role, expiresOn: input.expiresOn ?? null },
     });
     return { id: row.id, token };
-  });
-}
-
-export async function revokeApiToken({
-  orgId,
-  actorId,
-  tokenId,
-}: {
-  orgId: string;
-  actorId: string;
-  tokenId: string;
-}) {
-  await db.$transaction(async (tx) => {
-    const found = await tx.apiToken.findFirst({
-      where: { id: tokenId, orgId },
-      select: { id: true, name: true },
-    });
-    if (!found) throw new NotFoundError("Token not found");
-    await tx.apiToken.updateMany({
-      where: { id: tokenId, orgId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: { kind: "user", userId: actorId },
-      action: "api_token.revoked",
-      targetType: "api_token",
-      targetId: tokenId,
-      data: { name: found.name },
-    });
   });
 }
 

@@ -10,7 +10,8 @@ import {
   listVendorsOp,
   updateVendorOp,
 } from "@/lib/api/operations/vendors";
-import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { revokeApiToken } from "@/lib/data/api-token-revoke";
+import { createApiToken } from "@/lib/data/api-tokens";
 import { hashToken } from "@/lib/tokens";
 import { createOrgWithUsers, setupFreshDatabase } from "../db";
 
