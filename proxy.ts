@@ -16,6 +16,7 @@ import { decodeSessionToken } from "@/lib/session-token";
 
 // A first gate only: every page, route handler and Server Action also checks the session
 // and the role itself (lib/authz.ts), so nothing relies on this file alone.
+const API_V1 = /^\/api\/v1\//;
 const PUBLIC = [
   /^\/login$/,
   /^\/api\/auth\//,
@@ -34,6 +35,10 @@ const PUBLIC = [
   /^\/forgot-password$/,
   /^\/reset-password\/[^/]+$/,
   /^\/api\/password-reset(?:\/[^/]+)?$/,
+  // The REST API: every operation verifies its bearer token itself (lib/api/define.ts), and
+  // its reference page is public like the document it renders.
+  API_V1,
+  /^\/api\/docs$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const VENDOR_TOKEN = /^\/(?:api\/)?respond\/([^/]+)/;
@@ -56,10 +61,11 @@ async function routeRequest({ req, next }: { req: NextRequest; next: () => NextR
 
   // Cross-site request forgery: every cookie- or link-authenticated mutation (Server Actions,
   // which Next.js lets through without an Origin; next-auth's POSTs; the vendor API) must come
-  // from one of our own pages. No exception for an Authorization header: no route verifies a
-  // bearer token, so such a request still rides the cookie. A route that does verify one may
-  // be exempted here, by its path, once it exists.
-  if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req)) return crossOriginRefused();
+  // from one of our own pages. No exception for an Authorization header in general; /api/v1 is
+  // exempt by its path because it never reads the cookie: only its bearer token authenticates
+  // (lib/api/define.ts), and a forged cross-site request cannot carry one.
+  if (!SAFE_METHODS.has(req.method) && !API_V1.test(pathname) && !isSameOrigin(req))
+    return crossOriginRefused();
 
   const vendor = VENDOR_TOKEN.exec(pathname);
   if (vendor) {

@@ -1,8 +1,18 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { getTodayUtc } from "../dates";
 import { PLAN_SCENARIOS, type TPlanScenario } from "../rules/types";
-import { ZTier, zEmail, zId, zOptionalId, zOptionalText, zText } from "./common";
+import {
+  contactGiven,
+  ZAssessmentCreateFields,
+  ZCancelWrite,
+  ZDecisionWrite,
+  ZFindingStatusWrite,
+  ZFindingWrite,
+  zDueDate,
+  zQuestionnaireRef,
+} from "./canonical/assessment";
+import { ZTier, zEmail, zId, zOptionalText, zText } from "./common";
+import { formOf } from "./form";
 
 const zMinutes = (label: string) =>
   z.coerce
@@ -94,23 +104,7 @@ export function applyPlanScope<
     : { ...rest, plan_must_cover: [...new Set(plan_must_cover)] };
 }
 
-// A questionnaire's due date, for the send form, the due-date form and the server alike: a real
-// calendar day (zod refuses 2026-02-31 rather than rolling it over) and not before today (UTC),
-// or the overdue reminder would go out at once.
-export const zDueDate = z.iso
-  .date({ error: "Due date must be a real calendar date (YYYY-MM-DD)", abort: true })
-  .check((ctx) => {
-    const today = getTodayUtc();
-    if (ctx.value < today)
-      ctx.issues.push({
-        code: "custom",
-        input: ctx.value,
-        message: `Due date cannot be in the past: choose ${today} (today, UTC) or later`,
-      });
-  });
-
-// A questionnaire is named "key" or "key@version", as listed in questionnaires/.
-const QUESTIONNAIRE_REF = /^[a-z0-9][a-z0-9-]*(@[0-9A-Za-z.+-]+)?$/;
+export { zDueDate };
 
 // A question id of the questionnaire file format (snake_case).
 export const zQuestionId = z
@@ -118,38 +112,12 @@ export const zQuestionId = z
   .max(80, "Not a question of this questionnaire")
   .regex(/^[a-z][a-z0-9_]*$/, "Not a question of this questionnaire");
 
-const zQuestionnaireRef = z
-  .string({ error: "Choose a questionnaire" })
-  .min(1, "Choose a questionnaire")
-  .max(80, "Choose a questionnaire from the list")
-  .regex(QUESTIONNAIRE_REF, "Choose a questionnaire from the list");
-
 const zMessage = zOptionalText({ label: "Message", max: 2000 });
 
-export const ZCreateAssessment = z
-  .object({
-    vendorId: zId("Vendor"),
-    questionnaire: zQuestionnaireRef,
-    requirements: ZRequirementsForm,
-    dueDate: zDueDate,
-    /** One of the vendor's saved contacts; empty: the contact typed below, saved to the vendor. */
-    contactId: zOptionalId("Vendor contact"),
-    contactName: zOptionalText({ label: "Contact name", max: 120 }),
-    contactEmail: z.preprocess(
-      (v) => (v === "" ? undefined : v),
-      zEmail("Contact email").optional(),
-    ),
-    message: zMessage,
-    previousAssessmentId: zOptionalId("Start from"),
-    /** Send although the vendor already has an open assessment (the form asks first). */
-    confirmSecondOpen: z.boolean().optional(),
-  })
-  // Checked with the other fields' errors, so a form shows every missing field at once.
-  .refine((v) => v.contactId || v.contactEmail, {
-    path: ["contactEmail"],
-    message: "Contact email is required (or pick a saved contact)",
-    when: () => true,
-  });
+/** The send form: the canonical request, the requirements typed as text ("DE, IE", "240"). */
+export const ZCreateAssessment = formOf(ZAssessmentCreateFields)
+  .extend({ requirements: ZRequirementsForm })
+  .refine(...contactGiven);
 export type TCreateAssessment = z.infer<typeof ZCreateAssessment>;
 export type TCreateAssessmentInput = z.input<typeof ZCreateAssessment>;
 
@@ -182,31 +150,12 @@ export const ZRequestChanges = z.object({
     .max(100, "Reopen at most 100 questions at once"),
 });
 
-export const ZDecision = z.object({
-  assessmentId: zId("Assessment"),
-  decision: z.enum(["accept", "reject"]),
-  comment: zOptionalText({ label: "Comment", max: 2000 }),
-});
+export const ZDecision = formOf(ZDecisionWrite.extend({ assessmentId: zId("Assessment") }));
 
-export const ZFinding = z.object({
-  assessmentId: zId("Assessment"),
-  flagId: zOptionalId("From flag"),
-  title: zText({ label: "Title", max: 200, min: 1 }),
-  description: zText({ label: "Description", max: 5000 }),
-  severity: z.enum(["critical", "high", "medium", "low", "info"], { error: "Choose a severity" }),
-  ownerId: zOptionalId("Owner"),
-  dueDate: z
-    .union([z.literal(""), z.iso.date("Due date must be a date (YYYY-MM-DD)")])
-    .optional()
-    .transform((v) => v || undefined),
-});
+export const ZFinding = formOf(ZFindingWrite.extend({ assessmentId: zId("Assessment") }));
 export type TFinding = z.infer<typeof ZFinding>;
 
-export const ZFindingStatus = z.object({
-  findingId: zId("Finding"),
-  status: z.enum(["open", "in_progress", "remediated", "closed"]),
-  note: zOptionalText({ label: "Note", max: 2000 }),
-});
+export const ZFindingStatus = formOf(ZFindingStatusWrite.extend({ findingId: zId("Finding") }));
 
 export const ZAcceptRisk = z.object({
   findingId: zId("Finding"),
@@ -219,10 +168,7 @@ export const ZInvitationRef = z.object({ invitationId: zId("Invitation") });
 export const ZEditDueDate = z.object({ assessmentId: zId("Assessment"), dueDate: zDueDate });
 export type TEditDueDate = z.infer<typeof ZEditDueDate>;
 
-export const ZCancelAssessment = z.object({
-  assessmentId: zId("Assessment"),
-  reason: zText({ label: "Reason", max: 2000, min: 1 }),
-});
+export const ZCancelAssessment = formOf(ZCancelWrite.extend({ assessmentId: zId("Assessment") }));
 export type TCancelAssessment = z.infer<typeof ZCancelAssessment>;
 
 export const ZColleague = z.object({

@@ -43,11 +43,15 @@ export const fieldTextMessages = (label: string, max: number): TTextMessages => 
 
 /** A form's text field: trimmed, then at least `min` and at most `max` characters, no NUL. */
 export function zText({ label, max, min = 0 }: { label: string; max: number; min?: number }) {
-  return z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
-    .check(textCheck(max, fieldTextMessages(label, max)));
+  return (
+    z
+      .string({ error: `${label} is required` })
+      .trim()
+      .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+      .check(textCheck(max, fieldTextMessages(label, max)))
+      // The check above is code; this tells JSON Schema (the API's OpenAPI document) the limit.
+      .meta({ maxLength: max })
+  );
 }
 
 export const zOptionalText = ({ label, max }: { label: string; max: number }) =>

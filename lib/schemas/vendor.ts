@@ -1,26 +1,14 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { ZTier, zEmail, zOptionalId, zOptionalText, zText } from "./common";
+import { ZContactWrite, ZVendorWrite } from "./canonical/vendor";
+import { formOf } from "./form";
 
-export const ZVendor = z.object({
-  name: zText({ label: "Vendor name", max: 200, min: 1 }),
-  services: z
-    .array(zText({ label: "Service", max: 120, min: 1 }))
-    .max(30, "At most 30 services")
-    .default([]),
-  tier: ZTier,
-  ownerId: zOptionalId("Internal owner"),
-  website: zOptionalText({ label: "Website", max: 300 }),
-  notes: zOptionalText({ label: "Notes", max: 5000 }),
-});
+/** The vendor form: the canonical vendor, an empty optional field read as absent. */
+export const ZVendor = formOf(ZVendorWrite);
 export type TVendor = z.infer<typeof ZVendor>;
 export type TVendorInput = z.input<typeof ZVendor>;
 
-export const ZVendorContact = z.object({
-  name: zText({ label: "Contact name", max: 120, min: 1 }),
-  email: zEmail("Contact email"),
-  title: zOptionalText({ label: "Job title", max: 120 }),
-});
+export const ZVendorContact = formOf(ZContactWrite);
 export type TVendorContact = z.infer<typeof ZVendorContact>;
 
 /** GET /api/vendors: one page of the vendor list. */

@@ -23,6 +23,9 @@ export const rateLimits = () => ({
   resetPerEmail: readLimit("RATE_LIMIT_RESET_PER_EMAIL", 5),
   resetPerIp: readLimit("RATE_LIMIT_RESET_PER_IP", 50),
   resetWindowSeconds: readLimit("RATE_LIMIT_RESET_WINDOW_SECONDS", 60 * 60),
+  /** REST API calls per token per window (lib/api/define.ts). */
+  apiPerToken: readLimit("RATE_LIMIT_API_PER_TOKEN", 600),
+  apiWindowSeconds: readLimit("RATE_LIMIT_API_WINDOW_SECONDS", 60),
 });
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");

@@ -6,6 +6,7 @@
 import { STAFF_EVENT_TYPES } from "@/lib/events/types";
 import { can, type TPermission } from "@/lib/permissions";
 import { appCode, giveTotpSecret } from "../totp";
+import { discoverEndpoints } from "./inventory";
 import {
   FIRST_QUESTION,
   isoDay,
@@ -186,6 +187,14 @@ const PAGES: TPageEntry[] = [
     url: () => "/admin/audit",
     // The vendor's evidence upload, by the vendor contact's address.
     listed: (o) => o.records.invitation.marker,
+  },
+  {
+    kind: "page",
+    file: "app/(staff)/admin/api-tokens/page.tsx",
+    permission: "settings:manage",
+    record: null,
+    url: () => "/admin/api-tokens",
+    listed: (o) => o.records.apiToken.marker,
   },
   {
     kind: "page",
@@ -784,6 +793,24 @@ const ACTIONS: TActionEntry[] = [
     args: () => [{ json: JSON.stringify({ sections: [], rules: [] }) }],
     invalidArgs: () => [{ json: "{not json" }],
   },
+  {
+    kind: "action",
+    file: "lib/actions/api-tokens.ts",
+    name: "createApiTokenAction",
+    permission: "settings:manage",
+    record: null,
+    args: (_r, c) => [{ name: `Matrix token ${c.world.next()}`, role: "manager" }],
+    invalidArgs: () => [{ name: "", role: "root" }],
+  },
+  {
+    kind: "action",
+    file: "lib/actions/api-tokens.ts",
+    name: "revokeApiTokenAction",
+    permission: "settings:manage",
+    record: "apiToken",
+    args: (r) => [{ tokenId: r!.id }],
+    invalidArgs: () => [{ tokenId: "" }],
+  },
 ];
 
 /** Every role-checked page, route handler and Server Action. */
@@ -794,9 +821,9 @@ export const MATRIX: TEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
  * and the vendor portal, where the link's token is the credential and scopes every call.
  */
 export type TPublicEntry = {
-  kind: "public" | "token" | "redirect" | "static";
+  kind: "public" | "token" | "redirect" | "static" | "bearer";
   file: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH";
 };
 
 export const PUBLIC: TPublicEntry[] = [
@@ -831,6 +858,17 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "public", method: "POST", file: "app/api/password-reset/route.ts" },
   { kind: "token", file: "app/(auth)/reset-password/[token]/page.tsx" },
   { kind: "token", method: "POST", file: "app/api/password-reset/[token]/route.ts" },
+  // The REST API's description and its reference page: public, they name no record.
+  { kind: "public", method: "GET", file: "app/api/v1/openapi.json/route.ts" },
+  { kind: "public", file: "app/api/docs/page.tsx" },
+  // Every /api/v1 operation: authenticated by an API token, not a session; its own matrix is
+  // tests/e2e/api-v1-authz.spec.ts, derived from the same permission map.
+  ...discoverEndpoints()
+    .routes.filter((r) => r.includes(" app/api/v1/") && !r.includes("/openapi.json/"))
+    .map((r) => {
+      const [method, file] = r.split(" ") as ["GET" | "POST" | "PATCH", string];
+      return { kind: "bearer" as const, method, file };
+    }),
 ];
 
 export type TOutcome = "ok" | "signin" | "forbidden" | "notfound";

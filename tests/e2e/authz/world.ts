@@ -24,6 +24,7 @@ export type TRecordKind =
   | "user"
   | "owner"
   | "staffInvitation"
+  | "apiToken"
   | "job";
 type TSharedKind = Exclude<TRecordKind, "job">;
 
@@ -149,6 +150,7 @@ export class World {
       invitation: { id: sent.invitationId, marker: sent.email },
       submitted: await this.freshSubmitted(w, vendor.id),
       finding: await this.freshFinding(w, vendor.id, sent.id),
+      apiToken: await this.freshApiToken(w),
       evidence: { id: "", marker: "" }, // uploaded in build()
     };
     return w;
@@ -235,6 +237,8 @@ export class World {
         return this.freshUser(org);
       case "staffInvitation":
         return this.freshStaffInvitation(org);
+      case "apiToken":
+        return this.freshApiToken(org);
       default:
         // Reading a record, or naming an owner, changes nothing: the shared one serves.
         return this.record(kind, org, actor);
@@ -306,6 +310,14 @@ export class World {
       },
     });
     return { id: f.id, marker: title };
+  }
+
+  private async freshApiToken(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
+    const name = `Authz token ${org.key}${this.next()} ${this.tag}`;
+    const t = await this.db.apiToken.create({
+      data: { orgId: org.id, name, role: "manager", tokenHash: createToken().hash },
+    });
+    return { id: t.id, marker: name };
   }
 
   private async freshUser(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {

@@ -1,0 +1,4 @@
+import { listAnswersOp } from "@/lib/api/operations/assessments";
+
+// One /api/v1 operation per method: see lib/api/operations/ (auth, schema, handler).
+export const GET = listAnswersOp.handler;

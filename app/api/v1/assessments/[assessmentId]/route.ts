@@ -1,0 +1,4 @@
+import { getAssessmentOp } from "@/lib/api/operations/assessments";
+
+// One /api/v1 operation per method: see lib/api/operations/ (auth, schema, handler).
+export const GET = getAssessmentOp.handler;
