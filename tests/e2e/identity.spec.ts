@@ -64,7 +64,7 @@ test("invite → the invitee sets a password (a common one refused) → signs in
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: "Join your team" })).toBeVisible();
   await expectAccessible(invitee);
-  const password = invitee.getByLabel("New password");
+  const password = invitee.getByLabel("New password", { exact: true });
   await password.fill("qwerty123456");
   await invitee.getByRole("button", { name: "Set password and join" }).click();
   await expect(invitee.getByText(/Password is too common/).first()).toBeVisible();
@@ -115,7 +115,7 @@ test("forgot password: the same answer for any address; the reset ends every old
   });
 
   await page.goto(link);
-  await page.getByLabel("New password").fill("a fresh reset passphrase");
+  await page.getByLabel("New password", { exact: true }).fill("a fresh reset passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
   await page.waitForURL("**/login");
 
