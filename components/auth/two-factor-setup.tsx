@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -15,9 +16,12 @@ import { type TTwoFactorCode, ZTwoFactorCode } from "@/lib/schemas/identity";
 
 type TStarted = { secret: string; qrDataUrl: string };
 
-/** Enrolment: a QR code and its key, a code to confirm, then the recovery codes, shown once. */
-export function TwoFactorEnrol() {
-  const [started, setStarted] = useState<TStarted>();
+/**
+ * Enrolment: a QR code and its key (drawn by the server for the secret waiting: `started`), a
+ * code to confirm, then the recovery codes, shown once.
+ */
+export function TwoFactorEnrol({ started }: { started: TStarted | null }) {
+  const router = useRouter();
   const [error, setError] = useState<string>();
   const [codes, setCodes] = useState<string[]>();
   const { message, onSubmit, submitting, field } = useActionForm<TTwoFactorCode>({
@@ -30,7 +34,7 @@ export function TwoFactorEnrol() {
     setError(undefined);
     const result = await callAction(() => startTotpEnrolmentAction({}));
     if (result.error) setError(result.error);
-    else setStarted(result.data);
+    else router.refresh();
   }
 
   if (codes) {

@@ -59,14 +59,17 @@ export const startTotpEnrolmentAction = defineAction({
   permission: "profile:manage",
   input: z.object({}),
   duringTwoFactorSetup: true,
-  run: async ({ user }) => startTotpEnrolment({ userId: user.id }),
+  run: async ({ user }) => {
+    await startTotpEnrolment({ userId: user.id });
+    return { ok: true as const };
+  },
 });
 
 export const confirmTotpEnrolmentAction = defineAction({
   permission: "profile:manage",
   input: ZTwoFactorCode,
   duringTwoFactorSetup: true,
-  revalidate: [["/", "layout"]],
+  // No revalidation: the page keeps showing the recovery codes, once; leaving it reloads.
   run: async ({ input, user }) =>
     confirmTotpEnrolment({ userId: user.id, orgId: user.orgId, code: input.code }),
 });

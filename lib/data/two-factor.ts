@@ -39,22 +39,30 @@ export async function getTwoFactorStatus({ userId }: { userId: string }) {
 }
 
 /**
- * Starts (or restarts) enrolment: a new secret, kept encrypted but not yet in force, and how to
- * show it. Refused while two-factor sign-in is on (turn it off first).
+ * Starts (or restarts) enrolment: a new secret, kept encrypted but not yet in force (the
+ * two-factor page shows it: getPendingTotpEnrolment). Refused while two-factor sign-in is on.
  */
 export async function startTotpEnrolment({ userId }: { userId: string }) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, totpEnabledAt: true },
+    select: { totpEnabledAt: true },
   });
   if (user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is on already.");
-  const secret = newTotpSecret();
   await db.user.update({
     where: { id: userId },
-    data: { totpSecret: sealTotpSecret(secret, getAuthSecret()), totpLastStep: null },
+    data: { totpSecret: sealTotpSecret(newTotpSecret(), getAuthSecret()), totpLastStep: null },
   });
-  const uri = totpUri({ secret, email: user.email });
-  const svg = await totpQrSvg(uri);
+}
+
+/** The secret waiting for its confirming code, with its QR code, or null when none waits. */
+export async function getPendingTotpEnrolment({ userId }: { userId: string }) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, totpSecret: true, totpEnabledAt: true },
+  });
+  if (user.totpEnabledAt || !user.totpSecret) return null;
+  const secret = openTotpSecret(user.totpSecret, getAuthSecret());
+  const svg = await totpQrSvg(totpUri({ secret, email: user.email }));
   // An image address, not markup: nothing is injected into the page (img-src allows data:).
   return { secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }

@@ -1,7 +1,7 @@
 // Guards against staff accounts anyone can take over or keep: an invitation or reset link that
 // works for someone else or twice, a reset that leaves a stolen session open, a second factor
 // that can be skipped or a recovery code reused, and common passwords accepted (issue 21).
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { hashPassword } from "@/lib/passwords";
 import {
   alertMessage,
@@ -17,6 +17,9 @@ import { appCode } from "./totp";
 
 const unique = (tag: string) =>
   `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@demo.example`;
+
+/** A page of its own browser context (axe checks need one). */
+const newPage = async (browser: Browser) => (await browser.newContext()).newPage();
 
 /** The sign-in form, up to the second step when the account asks for one. */
 async function enterPassword(page: Page, { email, password }: { email: string; password: string }) {
@@ -40,7 +43,7 @@ test("invite → the invitee sets a password (a common one refused) → signs in
   browser,
   db,
 }) => {
-  const admin = await browser.newPage();
+  const admin = await newPage(browser);
   await signIn(admin, DEMO_USERS.admin);
   await admin.goto("/admin/users");
   const email = unique("invitee");
@@ -57,11 +60,11 @@ test("invite → the invitee sets a password (a common one refused) → signs in
   const token = link.split("/invite/")[1]!;
   expect(await db.staffInvitation.count({ where: { tokenHash: token } })).toBe(0);
 
-  const invitee = await browser.newPage();
+  const invitee = await newPage(browser);
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: "Join your team" })).toBeVisible();
   await expectAccessible(invitee);
-  const password = invitee.getByLabel("New password");
+  const password = invitee.getByLabel("New password", { exact: true });
   await password.fill("qwerty123456");
   await invitee.getByRole("button", { name: "Set password and join" }).click();
   await expect(invitee.getByText(/Password is too common/).first()).toBeVisible();
@@ -90,7 +93,7 @@ test("forgot password: the same answer for any address; the reset ends every old
   const old = await stolen.newPage();
   await signIn(old, user);
 
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await page.waitForURL("**/forgot-password");
@@ -112,7 +115,7 @@ test("forgot password: the same answer for any address; the reset ends every old
   });
 
   await page.goto(link);
-  await page.getByLabel("New password").fill("a fresh reset passphrase");
+  await page.getByLabel("New password", { exact: true }).fill("a fresh reset passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
   await page.waitForURL("**/login");
 

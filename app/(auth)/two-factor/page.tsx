@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { TwoFactorDisable, TwoFactorEnrol } from "@/components/auth/two-factor-setup";
 import { getSessionUser } from "@/lib/authz";
-import { getTwoFactorStatus } from "@/lib/data/two-factor";
+import { getPendingTotpEnrolment, getTwoFactorStatus } from "@/lib/data/two-factor";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
@@ -15,7 +15,10 @@ export default async function TwoFactorPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
   if (!can({ role: user.role, permission: "profile:manage" })) forbidden();
-  const status = await getTwoFactorStatus({ userId: user.id });
+  const [status, pending] = await Promise.all([
+    getTwoFactorStatus({ userId: user.id }),
+    getPendingTotpEnrolment({ userId: user.id }),
+  ]);
   return (
     <AuthShell
       title="Two-factor sign-in"
@@ -35,7 +38,7 @@ export default async function TwoFactorPage() {
           <TwoFactorDisable />
         </div>
       ) : (
-        <TwoFactorEnrol />
+        <TwoFactorEnrol started={pending} />
       )}
       {!user.twoFactorSetupDue && (
         <p className="mt-4 text-center text-sm">

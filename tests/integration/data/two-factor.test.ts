@@ -19,7 +19,9 @@ const signInUser = async () => ({
 
 describe("two-factor sign-in", () => {
   it("enrols only with a right code; the secret is stored encrypted", async () => {
-    const { secret, qrDataUrl } = await tf.startTotpEnrolment({ userId: scope.userId });
+    expect(await tf.getPendingTotpEnrolment({ userId: scope.userId })).toBeNull();
+    await tf.startTotpEnrolment({ userId: scope.userId });
+    const { secret, qrDataUrl } = (await tf.getPendingTotpEnrolment({ userId: scope.userId }))!;
     expect(qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     const row = await signInUser();
     expect(row.totpSecret).not.toContain(secret);

@@ -1,5 +1,6 @@
 import { completeSetup } from "@/lib/data/setup";
 import { actionError } from "@/lib/errors";
+import { zAcceptablePassword } from "@/lib/identity/common-passwords";
 import { BodyError, readJson } from "@/lib/portal/route";
 import { ZSetup } from "@/lib/schemas/setup";
 import { crossOriginRefused, isSameOrigin } from "@/lib/security/origin";
@@ -10,7 +11,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
   if (!isSameOrigin(req)) return crossOriginRefused();
   const { token } = await params;
   try {
-    const input = ZSetup.parse(await readJson(req, 16 * 1024));
+    // A common password is refused here too (the list lives on the server only).
+    const input = ZSetup.extend({ password: zAcceptablePassword() }).parse(
+      await readJson(req, 16 * 1024),
+    );
     const data = await completeSetup({ token, input });
     return Response.json({ data: { email: data.email } });
   } catch (e) {
