@@ -96,9 +96,12 @@ export const authOptions: NextAuthOptions = {
       Object.assign(user, { id: result.user.id, sv: result.user.sv });
       return true;
     },
-    async jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       if (user) {
         token.uid = user.id;
+        // How this session signed in: two-factor sign-in is for password accounts; the identity
+        // provider answers for its own sign-ins (lib/authz.ts reads it).
+        token.via = account?.provider === OIDC_PROVIDER_ID ? "oidc" : "password";
         token.sv = (user as unknown as { sv: number }).sv;
         // This session's own id, so signing out can end it alone (lib/sessions.ts).
         token.sid = newSessionId();

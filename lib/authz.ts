@@ -50,7 +50,9 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
     role: user.role,
     name: user.name,
     email: user.email,
+    // Two-factor sign-in is for password accounts: a single sign-on session is not sent to enrol.
     twoFactorSetupDue:
+      session.via !== "oidc" &&
       user.totpEnabledAt === null &&
       isTwoFactorRequired({ rule: user.org.twoFactorRequired, role: user.role }),
   };

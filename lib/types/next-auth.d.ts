@@ -5,6 +5,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** How the session signed in (lib/auth.ts): a password, or the identity provider. */
+    via?: "password" | "oidc";
   }
 }
 declare module "next-auth" {

@@ -162,6 +162,29 @@ test("an existing user signs in through the provider as themselves, role unchang
   expect(user.lastSignInAt).not.toBeNull();
 });
 
+test("two-factor sign-in is for password accounts: the provider's sign-in is not sent to enrol", async ({
+  page,
+  db,
+}) => {
+  const org = await db.organization.findUniqueOrThrow({ where: { slug: tag } });
+  await db.organization.update({ where: { id: org.id }, data: { twoFactorRequired: "everyone" } });
+  try {
+    // By password, the rule holds: no authenticator set up yet, so the enrolment comes first.
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(STAFF.email);
+    await page.getByLabel("Password").fill(STAFF.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/two-factor");
+    // Through the identity provider, the same account reaches its dashboard.
+    await signInThroughIdp(page, idpAccount({ email: STAFF.email }));
+    await page.waitForURL("**/dashboard");
+    await page.goto("/vendors");
+    await expect(page).toHaveURL(/\/vendors$/);
+  } finally {
+    await db.organization.update({ where: { id: org.id }, data: { twoFactorRequired: "off" } });
+  }
+});
+
 test("another domain, an unverified address and a deactivated user are refused", async ({
   page,
   db,
