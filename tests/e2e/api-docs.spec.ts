@@ -1,5 +1,5 @@
-// Guards the API reference page against shipping a renderer that the app's Content Security
-// Policy blocks (a CDN script, eval, an inline script without the nonce): /api/docs must render
+// Guards against an API reference page whose renderer the app's Content Security Policy
+// blocks (a CDN script, eval, an inline script without the nonce): /api/docs must render
 // every operation of GET /api/v1/openapi.json in a real browser with no CSP violation, pass
 // the accessibility checks, and the API must refuse a call without a token with 401.
 import { expect, expectAccessible, test } from "./fixtures";

@@ -1,4 +1,4 @@
-// Guards the REST API against broken access control: a call without a valid API token (none,
+// Guards against broken access control in the REST API: a call without a valid API token (none,
 // expired, revoked) getting in, a token's role doing what lib/permissions.ts does not list,
 // a token reaching another organisation's records, a cross-site page using it, and a refused
 // call changing data. Every /api/v1 operation of the published OpenAPI document (which a unit
