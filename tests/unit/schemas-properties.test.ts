@@ -182,7 +182,8 @@ const IDS: TFieldCase[] = (
   path: [...path],
   label,
   max: 64,
-  expected: required ? exact : (s: string) => s || undefined,
+  // An optional id left blank (nothing picked; spaces only) is absent (lib/schemas/form.ts).
+  expected: required ? exact : (s: string) => (s.trim() === "" ? undefined : s),
 }));
 
 /** What PostgreSQL stores and gives back unchanged: UTF-8 encodable, no NUL, bounded. */
