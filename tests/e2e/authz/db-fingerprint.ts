@@ -59,7 +59,8 @@ export function changedTables(before: TFingerprint, after: TFingerprint): string
   return [...names].filter((t) => before.tables.get(t) !== after.tables.get(t)).sort();
 }
 
-const JOB_TABLES = new Set(["OpsRun", "Reminder"]);
+// JobLease: the periodic jobs' leases, renewed by the scheduler of whichever instance holds them.
+const JOB_TABLES = new Set(["OpsRun", "Reminder", "JobLease"]);
 
 /**
  * Why the database differs: `null` when every changed row was written by the app's scheduled
