@@ -485,6 +485,30 @@ test.describe("authorization matrix", () => {
     await expect(expectUnchanged(db, "probe", async () => null, { before })).rejects.toThrow(
       /changed tables: VendorContact/,
     );
+    // A running report job's progress is the job's own; a new job row is a call's change.
+    const a = world.orgs.A;
+    const job = {
+      orgId: a.id,
+      userId: a.users.admin.id,
+      assessmentId: a.records.assessment.id,
+      fileName: "probe.pdf",
+    };
+    const quiet = await fingerprint(db);
+    await db.reportJob.create({ data: { id: "fingerprint-probe", ...job } });
+    await expect(expectUnchanged(db, "probe", async () => null, { before: quiet })).rejects.toThrow(
+      /changed tables: ReportJob/,
+    );
+    const started = await fingerprint(db);
+    await db.reportJob.update({
+      where: { id: "fingerprint-probe" },
+      data: { progress: 0.5, heartbeatAt: new Date(), holder: "another-instance" },
+    });
+    await expectUnchanged(db, "probe", async () => null, { before: started });
+    await db.reportJob.update({ where: { id: "fingerprint-probe" }, data: { fileName: "x.pdf" } });
+    await expect(
+      expectUnchanged(db, "probe", async () => null, { before: started }),
+    ).rejects.toThrow(/changed tables: ReportJob/);
+    await db.reportJob.delete({ where: { id: "fingerprint-probe" } });
     last = undefined;
   });
 });
