@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { seedIfEmpty } from "../../prisma/seed";
 import { issueSetupLink } from "../data/setup-link";
 import { applyMigrations } from "../db/migrations";
 import { EnvError, ensureAuthSecret, parseEnv, wantsDemoData } from "../env";
-import { isBuildCurrent, sourceHash, writeBuildStamp } from "../ops/build-stamp";
+import { ensureBuild } from "../ops/build";
 import { canPostgresUserReach, startEmbeddedPostgres, stopEmbeddedPostgres } from "../pg/embedded";
 import { keepEmbeddedPostgres } from "../pg/keeper";
 import { frontCommand } from "../security/front";
@@ -68,7 +68,6 @@ async function main() {
       );
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
   const childEnv = {
     ...process.env,
     DATABASE_URL: url,
@@ -80,15 +79,12 @@ async function main() {
     NEXTAUTH_SECRET: secret,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (!dev && !isBuildCurrent()) {
-    log("building the app (first start or changed sources; ~1 minute)…");
-    const hash = sourceHash();
-    const r = spawnSync(nextBin, ["build"], {
-      stdio: "inherit",
-      env: { ...childEnv, NODE_ENV: "production" },
-    });
-    if (r.status !== 0) fail("next build failed (see above)");
-    writeBuildStamp({ hash });
+  if (!dev) {
+    try {
+      ensureBuild({ env: childEnv, log });
+    } catch (e) {
+      fail((e as Error).message);
+    }
   }
 
   // Next.js behind the front that decides which forwarding headers to believe (see its file).
