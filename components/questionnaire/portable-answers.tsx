@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
+import { FileImportField, useFileImport } from "@/components/ui/file-import";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * Portable answers (issue 22): download the answers given here as a file, or bring in a file from
@@ -9,9 +9,7 @@ import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
  * answer already given here is never replaced.
  */
 export function PortableAnswers({ token, canImport }: { token: string; canImport: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<TFormMessage>();
-  const [busy, setBusy] = useState(false);
+  const { input, message, setMessage, busy, request, imported } = useFileImport<never>();
 
   async function importFile(file: File) {
     setMessage(undefined);
@@ -24,8 +22,7 @@ export function PortableAnswers({ token, canImport }: { token: string; canImport
         ok: false,
       });
     }
-    setBusy(true);
-    try {
+    await request(async () => {
       const res = await fetch(`/api/respond/${token}/portable`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -34,18 +31,13 @@ export function PortableAnswers({ token, canImport }: { token: string; canImport
       const result = await res.json().catch(() => ({}));
       if (!res.ok) return setMessage({ text: result.error ?? "The import failed.", ok: false });
       const { carried, kept, dropped } = result as Record<"carried" | "kept" | "dropped", string[]>;
-      setMessage({
-        text: `${carried.length} answer${carried.length === 1 ? "" : "s"} imported: confirm or change each below. ${kept.length} already answered here and left as they are; ${dropped.length} not used by this questionnaire. Evidence files are not carried: attach them again. Reloading…`,
-        ok: true,
-      });
       // The imported answers are shown (marked) when the page reads them again.
-      setTimeout(() => window.location.reload(), 1500);
-    } catch {
-      setMessage({ text: "No connection: try again in a moment.", ok: false });
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = "";
-    }
+      imported(
+        `${carried.length} answer${carried.length === 1 ? "" : "s"} imported: confirm or change each below. ${kept.length} already answered here and left as they are; ${dropped.length} not used by this questionnaire. Evidence files are not carried: attach them again.`,
+        1500,
+      );
+    });
+    if (input.current) input.current.value = ""; // the same file can be picked again
   }
 
   return (
@@ -61,23 +53,20 @@ export function PortableAnswers({ token, canImport }: { token: string; canImport
         questionnaire of the same kind.
       </p>
       {canImport && (
-        <label className="mt-2 block">
-          <span className="font-medium text-slate-800">Import answers from a file</span>{" "}
-          <span className="text-slate-600">
-            (each imported answer waits for you to confirm it; answers you gave here are kept)
-          </span>
-          <input
-            ref={input}
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            className="mt-1 block text-sm"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <FileImportField
+          label={
+            <>
+              <span className="font-medium text-slate-800">Import answers from a file</span>{" "}
+              <span className="text-slate-600">
+                (each imported answer waits for you to confirm it; answers you gave here are kept)
+              </span>
+            </>
+          }
+          accept="application/json,.json"
+          busy={busy}
+          inputRef={input}
+          onFile={(file) => file && void importFile(file)}
+        />
       )}
       <FormMessage message={message} className="mt-2" />
     </section>

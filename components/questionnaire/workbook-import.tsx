@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
+import { FileImportField, useFileImport } from "@/components/ui/file-import";
+import { FormMessage } from "@/components/ui/form-message";
 import { Table } from "@/components/ui/table";
 import type { TWorkbookChange, TWorkbookProblem } from "@/lib/spreadsheets/import-preview";
 
@@ -27,28 +28,16 @@ export function WorkbookImport({
   note: string;
   idPrefix?: string;
 }) {
-  const input = useRef<HTMLInputElement>(null);
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-  const [file, setFile] = useState<File>();
-  const [preview, setPreview] = useState<TPreview>();
+  const { input, heading, file, setFile, preview, setPreview, message, setMessage, busy, ...f } =
+    useFileImport<TPreview>();
   const [problems, setProblems] = useState<TWorkbookProblem[]>([]);
-  const [message, setMessage] = useState<TFormMessage>();
-  const [busy, setBusy] = useState(false);
-  // A new preview takes the focus, so a screen reader reads what will change first.
-  useEffect(() => {
-    if (preview) previewHeading.current?.focus();
-  }, [preview]);
 
   function reset() {
-    setFile(undefined);
-    setPreview(undefined);
+    f.reset();
     setProblems([]);
-    if (input.current) input.current.value = "";
   }
 
-  async function send(chosen: File, confirm?: TPreview) {
-    setBusy(true);
-    setMessage(undefined);
+  function send(chosen: File, confirm?: TPreview) {
     setProblems([]);
     const body = new FormData();
     body.set("file", chosen);
@@ -60,7 +49,7 @@ export function WorkbookImport({
           versions: Object.fromEntries(confirm.changes.map((c) => [c.questionId, c.baseVersion])),
         }),
       );
-    try {
+    return f.request(async () => {
       const res = await fetch(endpoint, { method: "POST", body });
       const result = await res.json().catch(() => ({}));
       if (result.status === "preview" || result.status === "conflict") {
@@ -68,19 +57,14 @@ export function WorkbookImport({
         if (result.error) setMessage({ text: result.error, ok: false });
       } else if (result.status === "imported") {
         const n = result.changes.length;
-        reset();
-        setMessage({ text: `${n} answer${n === 1 ? "" : "s"} imported. Reloading…`, ok: true });
-        setTimeout(() => window.location.reload(), 1200);
+        setProblems([]);
+        f.imported(`${n} answer${n === 1 ? "" : "s"} imported.`);
       } else {
         setPreview(undefined);
         setProblems(result.problems ?? []);
         setMessage({ text: result.error ?? "The workbook could not be imported.", ok: false });
       }
-    } catch {
-      setMessage({ text: "No connection: try again in a moment.", ok: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const headingId = `${idPrefix}-import-heading`;
@@ -89,22 +73,18 @@ export function WorkbookImport({
       <h2 id={headingId} className="font-semibold text-slate-900">
         Import a filled workbook
       </h2>
-      <label className="mt-1 block">
-        <span className="text-slate-700">{note}</span>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
-          className="mt-1 block text-sm"
-          onChange={(e) => {
-            const chosen = e.currentTarget.files?.[0];
-            setPreview(undefined);
-            setFile(chosen);
-            if (chosen) void send(chosen);
-          }}
-        />
-      </label>
+      <FileImportField
+        className="mt-1 block"
+        label={<span className="text-slate-700">{note}</span>}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        busy={busy}
+        inputRef={input}
+        onFile={(chosen) => {
+          setPreview(undefined);
+          setFile(chosen);
+          if (chosen) void send(chosen);
+        }}
+      />
       <FormMessage message={message} className="mt-2" />
       {problems.length > 0 && (
         <ul aria-label="Problems in the workbook" className="mt-2 list-disc pl-5 text-red-700">
@@ -119,7 +99,7 @@ export function WorkbookImport({
       )}
       {preview && file && (
         <div className="mt-3 rounded-md border border-slate-200 p-3">
-          <h3 ref={previewHeading} tabIndex={-1} className="font-semibold text-slate-900">
+          <h3 ref={heading} tabIndex={-1} className="font-semibold text-slate-900">
             {preview.changes.length === 0
               ? "The workbook changes no answer."
               : `The import will change ${preview.changes.length} answer${preview.changes.length === 1 ? "" : "s"}`}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
+import { FileImportField, useFileImport } from "@/components/ui/file-import";
+import { FormMessage } from "@/components/ui/form-message";
 import { Table } from "@/components/ui/table";
 import type { TVendorImportRow } from "@/lib/data/vendor-import";
 
@@ -17,45 +17,37 @@ const STATUS_TEXT: Record<TVendorImportRow["status"], string> = {
  * what is wrong with it — and create the new vendors on confirm. Nothing is created before.
  */
 export function VendorImport() {
-  const input = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [file, setFile] = useState<File>();
-  const [rows, setRows] = useState<TVendorImportRow[]>();
-  const [message, setMessage] = useState<TFormMessage>();
-  const [busy, setBusy] = useState(false);
+  const {
+    input,
+    heading,
+    file,
+    setFile,
+    preview: rows,
+    setPreview: setRows,
+    message,
+    setMessage,
+    busy,
+    ...f
+  } = useFileImport<TVendorImportRow[]>();
   const toCreate = rows?.filter((r) => r.status === "create").length ?? 0;
-  // A new preview takes the focus, so a screen reader reads its outcome first.
-  useEffect(() => {
-    if (rows) heading.current?.focus();
-  }, [rows]);
 
-  async function send(chosen: File, confirm: boolean) {
-    setBusy(true);
-    setMessage(undefined);
+  function send(chosen: File, confirm: boolean) {
     const body = new FormData();
     body.set("file", chosen);
     if (confirm) body.set("confirm", "true");
-    try {
+    return f.request(async () => {
       const res = await fetch("/api/vendors/import", { method: "POST", body });
       const result = await res.json().catch(() => ({}));
       if (result.status === "preview") {
         setRows(result.rows);
       } else if (result.status === "imported") {
-        setRows(undefined);
-        setFile(undefined);
-        if (input.current) input.current.value = "";
         const n = result.created as number;
-        setMessage({ text: `${n} vendor${n === 1 ? "" : "s"} created. Reloading…`, ok: true });
-        setTimeout(() => window.location.reload(), 1200);
+        f.imported(`${n} vendor${n === 1 ? "" : "s"} created.`);
       } else {
         setRows(undefined);
         setMessage({ text: result.error ?? "The file could not be imported.", ok: false });
       }
-    } catch {
-      setMessage({ text: "No connection: try again in a moment.", ok: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -67,22 +59,17 @@ export function VendorImport() {
         </a>
         ). Names already in your inventory are skipped.
       </p>
-      <label className="mt-2 block">
-        <span className="font-medium text-slate-800">Vendor file to import</span>
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
-          className="mt-1 block text-sm"
-          onChange={(e) => {
-            const chosen = e.currentTarget.files?.[0];
-            setRows(undefined);
-            setFile(chosen);
-            if (chosen) void send(chosen, false);
-          }}
-        />
-      </label>
+      <FileImportField
+        label={<span className="font-medium text-slate-800">Vendor file to import</span>}
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        busy={busy}
+        inputRef={input}
+        onFile={(chosen) => {
+          setRows(undefined);
+          setFile(chosen);
+          if (chosen) void send(chosen, false);
+        }}
+      />
       <FormMessage message={message} className="mt-2" />
       {rows && file && (
         <div className="mt-3">
@@ -121,15 +108,7 @@ export function VendorImport() {
                 Create {toCreate} vendor{toCreate === 1 ? "" : "s"}
               </Button>
             )}
-            <Button
-              variant="secondary"
-              disabled={busy}
-              onClick={() => {
-                setRows(undefined);
-                setFile(undefined);
-                if (input.current) input.current.value = "";
-              }}
-            >
+            <Button variant="secondary" disabled={busy} onClick={f.reset}>
               Cancel
             </Button>
           </div>
