@@ -56,6 +56,20 @@ export async function register() {
         if (resumed) console.log(`[reports] ${resumed} stalled report job(s) taken over`);
       },
     });
+    const { keepPendingReports } = await import("./lib/reports/kept-reports");
+    // Submitted and decided assessments' PDFs, rendered below any click and kept, so that a
+    // download is served at once (see kept-reports.ts). Once across instances.
+    registerJob({
+      name: "kept-reports",
+      everyMs: 30_000,
+      acrossInstances: true,
+      timeoutMs: 10 * 60_000,
+      run: async ({ signal }) => {
+        const { rendered, failed } = await keepPendingReports({ signal });
+        if (rendered || failed)
+          console.log(`[reports] ${rendered} report(s) kept, ${failed} could not be made`);
+      },
+    });
     const { sendPendingDeliveries } = await import("./lib/jobs/deliveries");
     // Mail deliveries of the outbox's events, each sent once across processes (see deliveries.ts).
     registerJob({

@@ -22,8 +22,9 @@ export function DownloadReportButton({ assessmentId }: { assessmentId: string })
       const started = await fetch(base, { method: "POST" });
       if (!started.ok)
         throw new Error((await started.json()).error ?? "Could not start the report.");
-      const { id } = (await started.json()).data as { id: string };
-      for (;;) {
+      const { id, done } = (await started.json()).data as { id: string; done?: boolean };
+      // A kept report is ready at once; anything else is polled until rendered.
+      while (!done) {
         await wait(400);
         const res = await fetch(`${base}/${id}`, { cache: "no-store" });
         if (!res.ok) throw new Error("The report job was lost; try again.");

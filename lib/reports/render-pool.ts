@@ -15,7 +15,10 @@ import type { TReport } from "./types";
 // - each user and each organisation may have only a few renders queued or running; more are
 //   refused at once (RenderQueueFullError → 429) instead of growing an unbounded queue;
 // - the next render goes to the organisation served least recently, then within it to the
-//   user served least recently (round robin), not to whoever queued first.
+//   user served least recently (round robin), not to whoever queued first;
+// - background renders (reports kept ahead of a click, lib/reports/kept-reports.ts) start only
+//   when no render a person asked for is waiting, one at a time, so a click never waits for
+//   more than the one background render a worker may already have started.
 // A home-made queue rather than piscina or p-queue: neither schedules fairly across keys,
 // and this pool already spawns its worker by path (see pdf-worker.mjs, Turbopack) and relays
 // progress messages, which piscina's task model would need a MessagePort per task for.
@@ -25,6 +28,7 @@ type TTask = {
   id: number;
   report: TReport;
   owner: TOwner;
+  background: boolean;
   onProgress?: (fraction: number) => void;
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
@@ -161,11 +165,17 @@ function startSlot(pool: TPool): TSlot {
   return slot;
 }
 
-/** The queued task of the organisation, then the user, served least recently. */
+/**
+ * The queued task of the organisation, then the user, served least recently; a background task
+ * only when no other is queued and no other background task runs. -1: nothing to start now.
+ */
 function pickNext(pool: TPool): number {
   const served = (key: string) => pool.served.get(key) ?? -1;
+  const clicked = pool.queue.some((t) => !t.background);
+  const backgroundRunning = pool.slots.some((s) => s.task?.background);
   let best = -1;
   pool.queue.forEach((task, i) => {
+    if (task.background && (clicked || backgroundRunning)) return;
     const current = pool.queue[best];
     if (!current) {
       best = i;
@@ -186,7 +196,9 @@ function runNext(pool: TPool) {
       pool.slots.push(slot);
     }
     if (!slot) return;
-    const [task] = pool.queue.splice(pickNext(pool), 1) as [TTask];
+    const next = pickNext(pool);
+    if (next < 0) return;
+    const [task] = pool.queue.splice(next, 1) as [TTask];
     pool.tick += 1;
     pool.served.set(`org:${task.owner.orgId}`, pool.tick);
     pool.served.set(`user:${task.owner.userId}`, pool.tick);
@@ -211,9 +223,10 @@ function runNext(pool: TPool) {
   }
 }
 
+/** Renders people asked for, queued or running, of one user or organisation. */
 function countOwned(pool: TPool, match: (owner: TOwner) => boolean): number {
-  const running = pool.slots.filter((s) => s.task && match(s.task.owner)).length;
-  return running + pool.queue.filter((t) => match(t.owner)).length;
+  const mine = (t: TTask | null) => !!t && !t.background && match(t.owner);
+  return pool.slots.filter((s) => mine(s.task)).length + pool.queue.filter(mine).length;
 }
 
 export type TRenderPdfInput = {
@@ -221,6 +234,8 @@ export type TRenderPdfInput = {
   /** Who asked: the per-user and per-organisation limits and the round robin use it. */
   owner?: TOwner;
   onProgress?: (fraction: number) => void;
+  /** Work nobody is waiting for: after every queued click, one at a time, outside the limits. */
+  background?: boolean;
 };
 
 /**
@@ -229,10 +244,15 @@ export type TRenderPdfInput = {
  * a caller can refuse before starting anything; the promise rejects with RenderLimitError
  * when the render runs past its time or memory limit.
  */
-export function renderPdf({ report, owner, onProgress }: TRenderPdfInput): Promise<Uint8Array> {
+export function renderPdf({
+  report,
+  owner,
+  onProgress,
+  background = false,
+}: TRenderPdfInput): Promise<Uint8Array> {
   const pool = getPool();
   const who = owner ?? { orgId: "", userId: "" };
-  if (owner) {
+  if (owner && !background) {
     const { maxPerUser, maxPerOrg } = limits();
     if (countOwned(pool, (o) => o.userId === owner.userId) >= maxPerUser)
       throw new RenderQueueFullError(
@@ -244,7 +264,8 @@ export function renderPdf({ report, owner, onProgress }: TRenderPdfInput): Promi
       );
   }
   return new Promise((resolve, reject) => {
-    pool.queue.push({ id: pool.nextId++, report, owner: who, onProgress, resolve, reject });
+    const id = pool.nextId++;
+    pool.queue.push({ id, report, owner: who, background, onProgress, resolve, reject });
     runNext(pool);
   });
 }

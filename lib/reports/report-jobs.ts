@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { db } from "../db";
 import { instanceId } from "../jobs/lease";
 import { getStorage } from "../storage";
+import { findKeptReport, keepReport } from "./kept-reports";
 import { loadAssessmentReport } from "./load-assessment-report";
 import { renderPdf } from "./render-pool";
 import type { TReport } from "./types";
@@ -71,6 +72,17 @@ function renderJob({
           where: { id, holder: instanceId },
           data: { progress: 1, done: true, fileKey },
         });
+        // Kept for the next click too, when the assessment's status keeps its report.
+        if (report.kind === "assessment")
+          await keepReport({
+            orgId,
+            assessmentId: report.assessmentId,
+            report,
+            bytes,
+            generatedAt: new Date(),
+          }).catch((e: unknown) =>
+            console.error(`[reports] keeping job ${id}'s report failed: ${(e as Error).message}`),
+          );
       },
       (e: unknown) =>
         db.reportJob.updateMany({
@@ -96,8 +108,20 @@ export type TStartReportJobInput = TOwner & {
 export async function startReportJob({
   report,
   ...owner
-}: TStartReportJobInput): Promise<{ id: string }> {
+}: TStartReportJobInput): Promise<{ id: string; done: boolean }> {
   const id = randomUUID();
+  // A kept report that prints the same (lib/reports/kept-reports.ts): the job is done at once.
+  const kept =
+    report.kind === "assessment"
+      ? await findKeptReport({ orgId: owner.orgId, assessmentId: owner.assessmentId, report })
+      : null;
+  if (kept) {
+    await db.reportJob.create({
+      data: { id, ...owner, holder: instanceId, progress: 1, done: true, fileKey: kept },
+    });
+    await sweepReportJobs();
+    return { id, done: true };
+  }
   let rowWritten!: (ok: boolean) => void;
   const after = new Promise((resolve, reject) => {
     rowWritten = (ok) => (ok ? resolve(undefined) : reject(new Error("the job was not saved")));
@@ -113,7 +137,7 @@ export async function startReportJob({
     throw e;
   }
   await sweepReportJobs();
-  return { id };
+  return { id, done: false };
 }
 
 export type TGetReportJobInput = TOwner & { id: string; assessmentId: string };
@@ -183,7 +207,8 @@ async function sweepReportJobs() {
     take: 50,
   });
   for (const job of old) {
-    if (job.fileKey) await getStorage().delete({ key: job.fileKey });
+    // Only the job's own file: a job served from a kept report points at the kept file.
+    if (job.fileKey === fileKeyOf(job.id)) await getStorage().delete({ key: job.fileKey });
     await db.reportJob.delete({ where: { id: job.id } });
   }
 }

@@ -86,3 +86,32 @@ export async function sendTestAssessment(
   });
   return { vendor, assessment, invitationId: invitation.id };
 }
+
+/**
+ * An assessment sent as above, then answered (a weak vendor's complete answers) and submitted
+ * through the portal's own functions.
+ */
+export async function submitTestAssessment(
+  prisma: ReturnType<typeof createPrismaClient>,
+  org: TOrgWithUsers,
+  input: { vendorName: string; email: string },
+) {
+  const { WEAK_VENDOR_ANSWERS } = await import("../helpers/weak-vendor-answers");
+  const { saveAnswer } = await import("@/lib/portal/save-answer");
+  const { submitAssessment } = await import("@/lib/portal/submit");
+  const sent = await sendTestAssessment(prisma, org, input);
+  const link = { assessmentId: sent.assessment.id, invitationId: sent.invitationId };
+  for (const [questionId, value] of WEAK_VENDOR_ANSWERS) {
+    const r = await saveAnswer({
+      ...link,
+      questionId,
+      value,
+      baseVersion: 0,
+      idempotencyKey: `${questionId}-${crypto.randomBytes(6).toString("hex")}`,
+    });
+    if (r.status !== "saved") throw new Error(`${questionId}: ${JSON.stringify(r)}`);
+  }
+  const r = await submitAssessment(link);
+  if (r.status !== "submitted") throw new Error(`submit: ${JSON.stringify(r)}`);
+  return sent;
+}

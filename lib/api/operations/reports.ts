@@ -3,6 +3,7 @@ import { recordAudit } from "../../audit";
 import type { TApiCaller } from "../../data/api-tokens";
 import { AUDIT_PAGE_SIZE, listAuditEvents, ZAuditFilters } from "../../data/audit";
 import { parseVendorFilters } from "../../data/dashboard/filters";
+import { assessmentPdf } from "../../reports/kept-reports";
 import { loadAssessmentReport } from "../../reports/load-assessment-report";
 import {
   downloadResponse,
@@ -30,8 +31,13 @@ async function pdfDownload({
   target: { type: string; id: string };
 }) {
   let bytes: Uint8Array;
+  const owner = { orgId: caller.orgId, userId: caller.actorId };
   try {
-    bytes = await renderPdf({ report, owner: { orgId: caller.orgId, userId: caller.actorId } });
+    // An assessment's report: the kept PDF while it prints the same (lib/reports/kept-reports.ts).
+    bytes =
+      report.kind === "assessment"
+        ? await assessmentPdf({ report, owner })
+        : await renderPdf({ report, owner });
   } catch (e) {
     return renderFailureResponse(e);
   }

@@ -77,7 +77,8 @@ export function changedTables(before: TFingerprint, after: TFingerprint): string
 }
 
 // JobLease: the periodic jobs' leases, renewed by the scheduler of whichever instance holds them.
-const JOB_TABLES = new Set(["OpsRun", "Reminder", "JobLease"]);
+// KeptReport: submitted assessments' PDFs, kept by the keeper job in the background.
+const JOB_TABLES = new Set(["OpsRun", "Reminder", "JobLease", "KeptReport"]);
 
 /**
  * Why the database differs: `null` when every changed row was written by the app's scheduled
@@ -161,6 +162,8 @@ export async function orgFingerprint(db: TDb, orgId: string): Promise<Map<string
     else if (cols.has("answerId"))
       where = `x."answerId" IN (SELECT id FROM "Answer" WHERE "assessmentId" IN ${assessments})`;
     if (!where) continue; // instance-wide tables (OpsRun, RateLimitBucket, migrations)
+    // The keeper job renders any organisation's submitted reports whenever it runs.
+    if (t === "KeptReport") continue;
     parts.push(
       `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${quote(t)} x WHERE ${where}`,
     );

@@ -80,4 +80,41 @@ describe("render pool limits", () => {
     // First come, first served would give A1, A2, A3, B.
     expect(finished).toEqual(["A1", "B", "A2", "A3"]);
   });
+
+  it("starts background renders after every queued click, one at a time, outside the limits", async () => {
+    setRenderLimits({ size: 2, maxPerUser: 1, maxPerOrg: 1 });
+    await Promise.all([
+      renderPdf({ report: small, owner: orgB }),
+      renderPdf({ report: small, owner: orgA }),
+    ]); // two warm workers
+    const started: string[] = [];
+    const finished: string[] = [];
+    const track = (name: string, p: Promise<Uint8Array>) => p.then(() => finished.push(name));
+    const progress = (name: string) => () => started.includes(name) || started.push(name);
+    const keeper = { orgId: "org-a", userId: "keeper" };
+    const all = [
+      track(
+        "K1",
+        renderPdf({ report: medium, owner: keeper, background: true, onProgress: progress("K1") }),
+      ),
+      track(
+        "K2",
+        renderPdf({ report: medium, owner: keeper, background: true, onProgress: progress("K2") }),
+      ),
+      track(
+        "K3",
+        renderPdf({ report: small, owner: keeper, background: true, onProgress: progress("K3") }),
+      ),
+    ];
+    // Background work of organisation A does not count against A's share of clicks.
+    all.push(track("A", renderPdf({ report: small, owner: orgA, onProgress: progress("A") })));
+    all.push(track("B", renderPdf({ report: small, owner: orgB, onProgress: progress("B") })));
+    await Promise.all(all);
+    // K1 took one worker at once; the clicks A and B went before K2 and K3, which then ran one
+    // after the other (never two background renders at once, so a click always finds a worker).
+    expect(finished.slice(0, 2).sort()).toEqual(["A", "B"]);
+    expect(finished.indexOf("K2")).toBeLessThan(finished.indexOf("K3"));
+    expect(started.indexOf("K3")).toBeGreaterThan(started.indexOf("K2"));
+    expect(finished).toHaveLength(5);
+  });
 });

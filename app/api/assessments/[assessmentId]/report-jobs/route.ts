@@ -22,7 +22,8 @@ export async function POST(
       return renderFailureResponse(e);
     }
     return Response.json(
-      { data: { id: job.id } },
+      // done: served from the kept report (lib/reports/kept-reports.ts), nothing to wait for.
+      { data: { id: job.id, done: job.done } },
       { status: 202, headers: { "Cache-Control": "no-store" } },
     );
   });

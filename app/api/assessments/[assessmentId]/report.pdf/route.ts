@@ -1,6 +1,6 @@
 import { withAssessmentExport } from "@/lib/reports/export-assessment";
+import { assessmentPdf } from "@/lib/reports/kept-reports";
 import { auditedDownload, renderFailureResponse } from "@/lib/reports/pdf-response";
-import { renderPdf } from "@/lib/reports/render-pool";
 
 export async function GET(
   _req: Request,
@@ -10,7 +10,8 @@ export async function GET(
   return withAssessmentExport(params, async ({ user, assessmentId, report, fileName }) => {
     let bytes: Uint8Array;
     try {
-      bytes = await renderPdf({ report, owner: { orgId: user.orgId, userId: user.id } });
+      // The kept PDF when it still prints the same, else rendered now (and kept).
+      bytes = await assessmentPdf({ report, owner: { orgId: user.orgId, userId: user.id } });
     } catch (e) {
       return renderFailureResponse(e);
     }
