@@ -15,13 +15,18 @@ import type { TAssessmentReport } from "./types";
 // hash — a finding added, a decision, a renamed vendor — means render again (and keep that).
 // The kept PDF's generation date says when it was made.
 //
-// The keeper job (instrumentation.ts) runs across instances; it looks again at an assessment
-// whenever the assessment row changed since its last look (submit, decide, reopen).
+// The keeper job (instrumentation.ts) runs across instances; it looks at an assessment just
+// submitted or decided, and again whenever the assessment row changed since its last look.
 
 /** The statuses whose report is kept: the answers are in and no longer moving. */
 export const KEPT_STATUSES: AssessmentStatus[] = ["submitted", "accepted", "rejected"];
 
 const KEEPER = "report-keeper";
+/**
+ * The keeper renders ahead only reports of assessments submitted or decided this recently:
+ * those are the ones about to be read. An older one is kept at its first download.
+ */
+const RECENT_DAYS = 2;
 
 /** sha256 of everything the report prints except when it was generated. */
 export function reportContentHash(report: TAssessmentReport): string {
@@ -106,8 +111,8 @@ export async function assessmentPdf({
 }
 
 /**
- * The keeper: for assessments in a kept status that changed since the keeper last looked (or
- * that it never looked at), renders the report in the background unless the kept one still
+ * The keeper: for assessments submitted or decided in the last RECENT_DAYS that changed since
+ * the keeper last looked (or that it never looked at), renders the report in the background unless the kept one still
  * prints the same. At most `limit` per run, most recently changed first.
  */
 export async function keepPendingReports({
@@ -121,6 +126,7 @@ export async function keepPendingReports({
     SELECT a.id, a."orgId" FROM "Assessment" a
     LEFT JOIN "KeptReport" k ON k."assessmentId" = a.id
     WHERE a.status::text = ANY(${KEPT_STATUSES as string[]})
+      AND GREATEST(a."submittedAt", a."decidedAt") > now() - make_interval(days => ${RECENT_DAYS})
       AND (k."assessmentId" IS NULL OR k."checkedAt" < a."updatedAt")
     ORDER BY a."updatedAt" DESC
     LIMIT ${limit}`;

@@ -1,6 +1,7 @@
-// npm run bench:pdf — the assessment report through react-pdf at 100 and 1,000 answer/flag
-// rows (in the same worker the app uses), and the same 1,000-row report's HTML print view
-// printed by a warm headless Chromium (page.pdf). No server or database needed.
+// npm run bench:pdf — first a kept report's download through the app (tests/bench/kept-pdf.ts:
+// the demo app over HTTP; `BENCH_PDF_SKIP_KEPT=1` leaves it out), then the assessment report
+// through react-pdf at 100 and 1,000 answer/flag rows (in the same worker the app uses), and
+// the same 1,000-row report's HTML print view printed by a warm headless Chromium (page.pdf).
 // First, a 200-site answer (the most allowed; issue 12 item 3): its distance table rows, the
 // PDF's pages and size and the render time. `BENCH_PDF_SITES_ONLY=1` stops after that part;
 // `BENCH_PDF_OUT=file.pdf` keeps that PDF to look at.
@@ -21,6 +22,7 @@ import { PrintReport } from "@/components/reports/print-report";
 import { renderPdf } from "@/lib/reports/render-pool";
 import { buildManySites } from "../helpers/sites";
 import { buildSyntheticReport } from "../helpers/synthetic-report";
+import { benchKeptDownload } from "./kept-pdf";
 
 // Read when the worker starts (after this line): React and react-pdf load their production builds.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -54,6 +56,8 @@ async function appCss(): Promise<string> {
   );
   return out.css;
 }
+
+if (!process.env.BENCH_PDF_SKIP_KEPT) await benchKeptDownload();
 
 const manySites = buildSyntheticReport({ rows: 40, sites: buildManySites({ count: 200 }) });
 {

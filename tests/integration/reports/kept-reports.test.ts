@@ -137,4 +137,21 @@ describe("kept reports", () => {
     expect(await prisma.reportJob.count({ where: { id: job.id } })).toBe(0);
     expect(await getStorage().exists({ key: (await kept()).fileKey })).toBe(true);
   });
+
+  it("an assessment submitted long ago is not rendered ahead; its first download keeps it", async () => {
+    const old = await submitTestAssessment(prisma, org, {
+      vendorName: "Old Timer",
+      email: "dr@old.example",
+    });
+    const id = old.assessment.id;
+    await prisma.assessment.update({
+      where: { id },
+      data: { submittedAt: new Date(Date.now() - 10 * 86_400_000) },
+    });
+    expect(await keepPendingReports()).toEqual({ rendered: 0, unchanged: 0, failed: 0 });
+    expect(await prisma.keptReport.count({ where: { assessmentId: id } })).toBe(0);
+    const report = await loadAssessmentReport({ orgId, assessmentId: id });
+    await assessmentPdf({ report, owner: { orgId, userId: org.manager.id } });
+    expect(await findKeptReport({ orgId, assessmentId: id, report })).not.toBeNull();
+  });
 });
