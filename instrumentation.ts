@@ -70,6 +70,20 @@ export async function register() {
           console.log(`[reports] ${rendered} report(s) kept, ${failed} could not be made`);
       },
     });
+    const { getStorage } = await import("./lib/storage");
+    // Files a process died while writing (a failed write cleans up itself): a day old is dead.
+    registerJob({
+      name: "storage-sweep",
+      everyMs: 60 * 60_000,
+      runOnStart: true,
+      acrossInstances: true,
+      run: async () => {
+        const before = new Date(Date.now() - 24 * 60 * 60_000);
+        const removed = await getStorage().sweepAbandoned({ before });
+        if (removed)
+          console.log(`[storage] ${removed} half-written file(s) left by a dead process removed`);
+      },
+    });
     const { sendPendingDeliveries } = await import("./lib/jobs/deliveries");
     // Mail deliveries of the outbox's events, each sent once across processes (see deliveries.ts).
     registerJob({

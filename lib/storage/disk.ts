@@ -66,5 +66,18 @@ export function createDiskStorage({ dir }: { dir: string }): TStorage {
       if (!fs.existsSync(dir)) return;
       for (const name of await fs.promises.readdir(dir)) if (!name.includes(PARTIAL)) yield name;
     },
+    async sweepAbandoned({ before }) {
+      if (!fs.existsSync(dir)) return 0;
+      let removed = 0;
+      for (const name of await fs.promises.readdir(dir)) {
+        if (!name.includes(PARTIAL)) continue;
+        const file = path.join(dir, name);
+        const stat = await fs.promises.stat(file).catch(() => null);
+        if (!stat || stat.mtime >= before) continue; // gone meanwhile, or still being written
+        await fs.promises.rm(file, { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
   };
 }

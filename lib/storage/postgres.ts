@@ -95,6 +95,13 @@ export function createPostgresStorage({ db }: { db: PrismaClient }): TStorage {
       assertSafeKey(key);
       await db.storedFile.deleteMany({ where: { key } });
     },
+    async sweepAbandoned({ before }) {
+      // Its chunks go with it (onDelete: Cascade).
+      const { count } = await db.storedFile.deleteMany({
+        where: { complete: false, createdAt: { lt: before } },
+      });
+      return count;
+    },
     async *list() {
       let after = "";
       for (;;) {

@@ -16,6 +16,11 @@ export type TStorage = {
   delete: (input: { key: string }) => Promise<void>;
   /** Keys of every whole file (for storage:migrate). */
   list: () => AsyncIterable<string>;
+  /**
+   * Removes what writes left half-done when their process died (a write cleans up after itself
+   * when it merely fails) and started before `before`; returns how many were removed.
+   */
+  sweepAbandoned: (input: { before: Date }) => Promise<number>;
 };
 
 /** The storage refused the bytes (disk full, quota, database down …): not the uploader's fault. */

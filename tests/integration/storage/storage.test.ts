@@ -66,6 +66,39 @@ describe.each(["disk", "postgres"])("the %s store", (kind) => {
     expect(await store.exists({ key })).toBe(false);
     await expect(store.get({ key: "../etc/passwd" })).rejects.toThrow(/bad storage key/);
   });
+  it("sweeps what a dead process left half-written, never a write still going or a whole file", async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    // What a process killed mid-write leaves: a temporary file, or an incomplete row and chunk.
+    const leave = async (name: string, at: Date) => {
+      if (kind === "disk") {
+        const file = path.join(dir, "uploads", `${name}.partial-dead${at.getTime()}`);
+        fs.writeFileSync(file, "half");
+        fs.utimesSync(file, at, at);
+      } else {
+        await prisma.storedFile.create({ data: { key: name, createdAt: at } });
+        await prisma.storedFileChunk.create({
+          data: { key: name, seq: 0, data: Buffer.from("half") },
+        });
+      }
+    };
+    const left = async () =>
+      kind === "disk"
+        ? fs.readdirSync(path.join(dir, "uploads")).filter((f) => f.includes(".partial-")).length
+        : await prisma.storedFile.count({ where: { complete: false } });
+    await store.put({ key: `whole-${kind}`, body: Readable.from([Buffer.from("whole")]) });
+    await leave(`dead-${kind}`, new Date(Date.now() - 2 * 86_400_000));
+    await leave(`writing-${kind}`, new Date());
+    expect(await left()).toBe(2);
+    expect(await store.sweepAbandoned({ before: hourAgo })).toBe(1);
+    expect(await left()).toBe(1);
+    if (kind === "postgres")
+      expect(await prisma.storedFileChunk.count({ where: { key: `dead-${kind}` } })).toBe(0);
+    expect(await store.exists({ key: `whole-${kind}` })).toBe(true);
+    expect(await store.sweepAbandoned({ before: hourAgo })).toBe(0);
+    // Once that write is a day old too, it goes; the whole file never does.
+    expect(await store.sweepAbandoned({ before: new Date(Date.now() + 60_000) })).toBe(1);
+    await store.delete({ key: `whole-${kind}` });
+  });
 });
 
 describe("storage:migrate", () => {
