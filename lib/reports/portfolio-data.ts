@@ -87,7 +87,11 @@ export async function loadPortfolioReport({
     },
     ratingByTier,
     tiers: [...TIERS],
-    topFlags: flags.map((f) => ({ code: f.code, title: flagTitle(f.code), count: f.vendors })),
+    topFlags: flags.map((f) => ({
+      code: f.code,
+      title: flagTitle(f.code, f.title),
+      count: f.vendors,
+    })),
     overdue: due.next.map((d) => ({
       vendor: d.vendorName,
       tier: d.tier,
