@@ -125,67 +125,72 @@ export const ZOrgRule = z.strictObject({
 });
 export type TOrgRule = z.infer<typeof ZOrgRule>;
 
-export const ZExtension = z
-  .strictObject({
-    format: z.literal("bcdr-extension", { error: 'the format name "bcdr-extension"' }).optional(),
-    sections: z.array(ZExtensionSection),
-    rules: z.array(ZOrgRule),
-  })
-  .check((ctx) => {
-    const push = (path: (string | number)[], message: string) =>
-      ctx.issues.push({ code: "custom", input: ctx.value, path, message });
-    const questions = new Map<string, TQuestion>();
-    const sectionIds = new Set<string>();
-    ctx.value.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id))
-        push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
-      sectionIds.add(s.id);
-      s.questions.forEach((q, qi) => {
-        if (questions.has(q.id))
-          push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
-        questions.set(q.id, q as TQuestion);
-      });
-    });
-    const core = listCoreIds();
-    ctx.value.sections.forEach((s, si) => {
-      s.questions.forEach((q, qi) => {
-        if (!q.visibleWhen) return;
-        const refs = listConditionReferences({ condition: q.visibleWhen });
-        const path = ["sections", si, "questions", qi, "visibleWhen"];
-        if (refs.facts.length) push(path, "a condition on answers only");
-        for (const id of refs.questions) {
-          if (id === q.id) push(path, "a condition on another question");
-          else if (!questions.has(id) && !core.has(id))
-            push(path, `a condition on a known question (${id} is neither core nor yours)`);
-        }
-        for (const leaf of listLeaves(q.visibleWhen)) {
-          const read = leaf.question
-            ? (questions.get(leaf.question) ?? listCoreQuestions().get(leaf.question))
-            : undefined;
-          const message = read && checkConditionValue({ leaf, question: read });
-          if (message) push(path, message);
-        }
-      });
-    });
-    const codes = new Set<string>();
-    ctx.value.rules.forEach((r, ri) => {
-      if (codes.has(r.code))
-        push(["rules", ri, "code"], `a code used once (${r.code} appears twice)`);
-      codes.add(r.code);
-      const q = questions.get(r.question);
-      if (!q) {
-        push(["rules", ri, "question"], `one of your own questions (${r.question} is not)`);
-        return;
-      }
-      const allowed = OPERATORS_FOR_TYPE[q.type] ?? [];
-      if (!allowed.includes(r.op)) {
-        push(["rules", ri, "op"], `for a ${q.type} question, one of ${allowed.join(", ")}`);
-        return;
-      }
-      const message = checkRuleValue({ rule: r, question: q });
-      if (message) push(["rules", ri, "value"], message);
+/**
+ * An extension's shape alone: how a stored version is read back, so a version saved before a
+ * check was added still reads as it was saved (the next edit then names what to fix).
+ */
+export const ZExtensionShape = z.strictObject({
+  format: z.literal("bcdr-extension", { error: 'the format name "bcdr-extension"' }).optional(),
+  sections: z.array(ZExtensionSection),
+  rules: z.array(ZOrgRule),
+});
+
+/** An extension as saved or imported: its shape, and every question and rule consistent. */
+export const ZExtension = ZExtensionShape.check((ctx) => {
+  const push = (path: (string | number)[], message: string) =>
+    ctx.issues.push({ code: "custom", input: ctx.value, path, message });
+  const questions = new Map<string, TQuestion>();
+  const sectionIds = new Set<string>();
+  ctx.value.sections.forEach((s, si) => {
+    if (sectionIds.has(s.id))
+      push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
+    sectionIds.add(s.id);
+    s.questions.forEach((q, qi) => {
+      if (questions.has(q.id))
+        push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
+      questions.set(q.id, q as TQuestion);
     });
   });
+  const core = listCoreIds();
+  ctx.value.sections.forEach((s, si) => {
+    s.questions.forEach((q, qi) => {
+      if (!q.visibleWhen) return;
+      const refs = listConditionReferences({ condition: q.visibleWhen });
+      const path = ["sections", si, "questions", qi, "visibleWhen"];
+      if (refs.facts.length) push(path, "a condition on answers only");
+      for (const id of refs.questions) {
+        if (id === q.id) push(path, "a condition on another question");
+        else if (!questions.has(id) && !core.has(id))
+          push(path, `a condition on a known question (${id} is neither core nor yours)`);
+      }
+      for (const leaf of listLeaves(q.visibleWhen)) {
+        const read = leaf.question
+          ? (questions.get(leaf.question) ?? listCoreQuestions().get(leaf.question))
+          : undefined;
+        const message = read && checkConditionValue({ leaf, question: read });
+        if (message) push(path, message);
+      }
+    });
+  });
+  const codes = new Set<string>();
+  ctx.value.rules.forEach((r, ri) => {
+    if (codes.has(r.code))
+      push(["rules", ri, "code"], `a code used once (${r.code} appears twice)`);
+    codes.add(r.code);
+    const q = questions.get(r.question);
+    if (!q) {
+      push(["rules", ri, "question"], `one of your own questions (${r.question} is not)`);
+      return;
+    }
+    const allowed = OPERATORS_FOR_TYPE[q.type] ?? [];
+    if (!allowed.includes(r.op)) {
+      push(["rules", ri, "op"], `for a ${q.type} question, one of ${allowed.join(", ")}`);
+      return;
+    }
+    const message = checkRuleValue({ rule: r, question: q });
+    if (message) push(["rules", ri, "value"], message);
+  });
+});
 export type TExtension = z.infer<typeof ZExtension>;
 
 /** The answers a question can have, when it has a fixed list (yes/no, options). */

@@ -20,6 +20,8 @@ const { submitAssessment } = await import("@/lib/portal/submit");
 const { requestChanges, createFinding } = await import("@/lib/data/review");
 const { getAssessmentDetail } = await import("@/lib/data/assessments");
 const { loadPortfolioReport } = await import("@/lib/reports/portfolio-data");
+const { readDashboardSnapshot } = await import("@/lib/data/dashboard");
+const { parseVendorFilters } = await import("@/lib/data/dashboard/filters");
 const { WEAK_VENDOR_ANSWERS } = await import("../../helpers/weak-vendor-answers");
 
 const { prisma } = await setupFreshDatabase();
@@ -257,6 +259,15 @@ describe("the questionnaire extension", () => {
       title: "No cyber insurance",
       count: 1,
     });
+    // The dashboard's flag filter offers it by title, and narrows the vendors to those raising it.
+    const byOwnFlag = parseVendorFilters({ params: { flag: "ORG_NOT_INSURED" } });
+    expect(byOwnFlag.flag).toBe("ORG_NOT_INSURED");
+    expect(parseVendorFilters({ params: { flag: "ORG_x'--" } }).flag).toBeUndefined();
+    const snapshot = await readDashboardSnapshot({ orgId: reviewing.org.id, filters: byOwnFlag });
+    expect(snapshot.ownFlags).toEqual([{ code: "ORG_NOT_INSURED", title: "No cyber insurance" }]);
+    expect(snapshot.vendors.rows.map((r) => r.name)).toEqual(["Review Vendor"]);
+    const narrowed = await loadPortfolioReport({ orgId: reviewing.org.id, filters: byOwnFlag });
+    expect(narrowed.scope).toBe("Flag: No cyber insurance (ORG_NOT_INSURED)");
     const { listAssessmentFlags } = await import("@/lib/data/api-reads");
     expect(
       (await listAssessmentFlags({ orgId: reviewing.org.id, assessmentId: ids.assessmentId })).find(
@@ -328,6 +339,48 @@ describe("the questionnaire extension", () => {
     expect(
       await prisma.answer.count({ where: { assessmentId: sent.id, questionId: "x_not_asked" } }),
     ).toBe(0);
+  });
+});
+
+describe("a version saved before a check was added", () => {
+  it("reads back as saved, and the next edit names what to fix rather than dropping it", async () => {
+    const last = await ext.getCurrentExtension({ orgId: other.org.id });
+    const definition = {
+      sections: [
+        {
+          id: "x_old",
+          title: "Old",
+          questions: [
+            {
+              id: "x_old_q",
+              type: "yesno",
+              label: "Old?",
+              required: true,
+              // Saved when conditions' answers were not checked: "maybe" is no answer of it.
+              visibleWhen: { question: "backup_exists", op: "equals", value: "maybe" },
+            },
+          ],
+        },
+      ],
+      rules: [],
+    };
+    await prisma.extensionVersion.create({
+      data: { orgId: other.org.id, version: (last?.version ?? 0) + 1, definition },
+    });
+    const read = await ext.getCurrentExtension({ orgId: other.org.id });
+    expect(read?.extension.sections[0]?.questions.map((q) => q.id)).toEqual(["x_old_q"]);
+    expect(
+      await refusal(
+        ext.addExtensionQuestion({
+          orgId: other.org.id,
+          actorId: other.admin.id,
+          form: { ...question, section: "x_old", id: "x_new" },
+        }),
+      ),
+    ).toEqual([
+      "label: the condition's answer to backup_exists: one of yes, no, unknown (not maybe)",
+    ]);
+    expect((await ext.getCurrentExtension({ orgId: other.org.id }))?.version).toBe(read?.version);
   });
 });
 
