@@ -8,6 +8,7 @@ import {
   narrowsVendors,
   type TVendorFilters,
 } from "@/lib/data/dashboard";
+import { listOrgFlagTitles } from "@/lib/data/extension";
 import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { flagTitle } from "@/lib/rules/flag-titles";
@@ -128,12 +129,15 @@ async function describeFilters({ orgId, filters: f }: { orgId: string; filters: 
   const owner = f.ownerId
     ? ((await listVendorOwners({ orgId })).find((o) => o.id === f.ownerId)?.name ?? "unknown")
     : undefined;
+  const ownTitle = f.flag
+    ? (await listOrgFlagTitles({ orgId })).find((o) => o.code === f.flag)?.title
+    : undefined;
   const parts: [string, string | undefined][] = [
     ["Tier", f.tier],
     ["Rating", f.rating === "none" ? "not rated" : f.rating],
     ["Assessment status", f.status === "none" ? "never assessed" : f.status?.replace(/_/g, " ")],
     ["Owner", owner],
-    ["Flag", f.flag ? `${flagTitle(f.flag)} (${f.flag})` : undefined],
+    ["Flag", f.flag ? `${flagTitle(f.flag, ownTitle)} (${f.flag})` : undefined],
   ];
   return parts
     .filter(([, v]) => v)
