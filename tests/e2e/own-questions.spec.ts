@@ -149,6 +149,16 @@ test("the organisation's own questions reach the vendor, and its rule's flag the
   expect(text).toContain(`${AUDIT_LABEL}: 2025-01-15`);
   expect(text).toContain("Insurance and audits");
 
+  // The dashboard offers the organisation's flag by its title, and filters the vendors by it.
+  await manager.goto("/dashboard?flag=ORG_BACKUP_AUDIT_STALE");
+  const flagFilter = manager.getByRole("form", { name: "Filter vendors" }).getByLabel("Flag");
+  await expect(flagFilter).toHaveValue("ORG_BACKUP_AUDIT_STALE");
+  await expect(flagFilter.locator("option:checked")).toHaveText(
+    `${FLAG_TITLE} (ORG_BACKUP_AUDIT_STALE · Organisation's rule)`,
+  );
+  const listed = manager.locator("#vendors").getByRole("link", { name: `Own Questions ${tag}` });
+  await expect(listed).toBeVisible();
+
   // The reviewer raises a finding on the organisation's flag, then asks for another answer to
   // its question: that question alone reopens for the vendor, and the new answer is judged.
   const proc = sent.proc;
