@@ -7,6 +7,7 @@ import {
   type TVendorFilters,
   vendorFiltersToParams,
 } from "@/lib/data/dashboard";
+import { describeFlagCode } from "@/lib/questionnaires/extension/schema";
 import { flagOptions } from "@/lib/rules/flag-titles";
 import { CommonMode } from "./common-mode";
 import { Concentration } from "./concentration";
@@ -92,7 +93,19 @@ export function VendorsSection({ snapshot, filters, canExportPdf }: TProps) {
       </header>
       {/* Keyed by the filters: a link to other filters (a heat-map cell) is a client-side
           navigation, and the form's default values only apply when it mounts. */}
-      <VendorFilters key={query} owners={snapshot.owners} flags={flagOptions()} filters={filters} />
+      <VendorFilters
+        key={query}
+        owners={snapshot.owners}
+        flags={[
+          ...flagOptions(),
+          // The organisation's own rules' flags, by title, saying where they come from.
+          ...snapshot.ownFlags.map((f) => ({
+            value: f.code,
+            label: `${f.title} (${describeFlagCode(f.code)})`,
+          })),
+        ]}
+        filters={filters}
+      />
       <VendorTable page={snapshot.vendors} filters={filters} />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { TFlagCount } from "@/lib/data/dashboard";
+import { describeFlagCode } from "@/lib/questionnaires/extension/schema";
 import { flagTitle } from "@/lib/rules/flag-titles";
 import { BarList } from "./bar-list";
 import { EmptyState, RATING_FILL, Widget } from "./widget";
@@ -17,8 +18,8 @@ export function TopFlags({ flags }: { flags: readonly TFlagCount[] }) {
           valueLabel="Vendors"
           bars={flags.map((f) => ({
             key: f.code,
-            label: flagTitle(f.code),
-            detail: f.code,
+            label: flagTitle(f.code, f.title),
+            detail: describeFlagCode(f.code),
             value: f.vendors,
             badge: f.severity,
             color: RATING_FILL[f.severity] ?? RATING_FILL.none,

@@ -9,22 +9,19 @@ import {
   type TQuestionnaire,
 } from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
-import { isExtensionId } from "@/lib/questionnaires/extension/schema";
 import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
-import type { TAnswers, TParty, TSite } from "@/lib/rules/types";
+import type { TAnswers, TSite } from "@/lib/rules/types";
 import { isThreadOpen } from "@/lib/schemas/thread";
 import { type TSaved, useAutosave } from "./autosave";
 import { CarriedNotice } from "./carried-notice";
-import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
 import { ColleagueInvite } from "./colleague-invite";
 import { EvidenceUpload, type TEvidenceItem } from "./evidence-upload";
 import { OpenThreads } from "./open-threads";
-import { PartiesEditor } from "./parties-editor";
 import { QuestionCard } from "./question-card";
+import { QuestionInput } from "./question-input";
 import { QuestionThread } from "./question-thread";
-import { SitesEditor } from "./sites-editor";
+import { SectionIntro } from "./section-intro";
 import { SubmitPanel } from "./submit-panel";
-import { DateInput, NumberInput, TextInput } from "./text-inputs";
 import type { TThreadMessageView } from "./thread-messages";
 
 export type TPortalProps = {
@@ -137,91 +134,6 @@ export function PortalForm(props: TPortalProps) {
   const sites = (Array.isArray(values.sites) ? values.sites : []) as TSite[];
   const incompleteSites = splitSiteDrafts({ sites }).drafts.length;
 
-  function input(q: TQuestion, locked: boolean) {
-    const common = {
-      question: q,
-      disabled: locked,
-      describedBy: q.help ? `q-${q.id}-help` : undefined,
-    };
-    const v = values[q.id];
-    const text = { delayMs: 700 };
-    switch (q.type) {
-      case "yesno":
-      case "choice":
-        return (
-          <RadioChoice
-            {...common}
-            value={v as string | undefined}
-            onChange={(x) => change(q.id, x)}
-          />
-        );
-      case "multi":
-        return (
-          <MultiChoice
-            {...common}
-            value={v as string[] | undefined}
-            onChange={(x) => change(q.id, x)}
-          />
-        );
-      case "number":
-        return (
-          <NumberInput
-            {...common}
-            value={v as number | undefined}
-            onChange={(x) => change(q.id, x, text)}
-          />
-        );
-      case "date":
-        return (
-          <DateInput
-            {...common}
-            value={v as string | undefined}
-            onChange={(x) => change(q.id, x)}
-          />
-        );
-      case "text":
-        return (
-          <TextInput
-            {...common}
-            value={v as string | undefined}
-            onChange={(x) => change(q.id, x, text)}
-          />
-        );
-      case "siterefs":
-        return (
-          <SiteRefs
-            {...common}
-            sites={sites}
-            value={v as string[] | undefined}
-            onChange={(x) => change(q.id, x)}
-          />
-        );
-      case "parties":
-        return (
-          <PartiesEditor
-            id={q.id}
-            value={v as TParty[] | undefined}
-            disabled={locked}
-            onChange={(x) => change(q.id, x, text)}
-          />
-        );
-      case "sites":
-        return (
-          <SitesEditor
-            value={sites}
-            disabled={locked}
-            minSeparationKm={props.minSeparationKm}
-            backupIds={
-              Array.isArray(values.backup_site_ids)
-                ? (values.backup_site_ids as string[])
-                : undefined
-            }
-            onChange={(x) => change(q.id, x, text)}
-          />
-        );
-    }
-  }
-
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="lg:sticky lg:top-6 lg:self-start">
@@ -300,15 +212,12 @@ export function PortalForm(props: TPortalProps) {
             aria-labelledby={`section-${s.id}-title`}
             className="scroll-mt-6 space-y-4"
           >
-            <div>
-              <h2 id={`section-${s.id}-title`} className="text-xl font-semibold">
-                {s.title}
-              </h2>
-              {isExtensionId(s.id) && (
-                <p className="mt-1 text-sm text-slate-600">Questions of {props.orgName}'s own.</p>
-              )}
-              {s.description && <p className="mt-1 text-sm text-slate-600">{s.description}</p>}
-            </div>
+            <SectionIntro
+              section={s}
+              orgName={props.orgName}
+              level={2}
+              titleId={`section-${s.id}-title`}
+            />
             {s.questions
               .filter((q) => visible.has(q.id))
               .map((q) => {
@@ -356,7 +265,13 @@ export function PortalForm(props: TPortalProps) {
                         onConfirm={() => change(q.id, values[q.id])}
                       />
                     )}
-                    {input(q, locked)}
+                    <QuestionInput
+                      question={q}
+                      locked={locked}
+                      values={values}
+                      change={change}
+                      minSeparationKm={props.minSeparationKm}
+                    />
                   </QuestionCard>
                 );
               })}

@@ -1,4 +1,5 @@
 import { SitesOverview } from "@/components/questionnaire/sites-overview";
+import { describeFlagCode } from "@/lib/questionnaires/extension/schema";
 import type { TAssessmentReport } from "@/lib/reports/types";
 import { DataTable, Section, Severity } from "./print-parts";
 
@@ -80,7 +81,7 @@ export function PrintReport({ report: r }: { report: TAssessmentReport }) {
               <p className="flex items-center gap-2 font-semibold">
                 <Severity severity={f.severity} /> {f.title}
               </p>
-              <p className="text-xs text-slate-600">{f.code}</p>
+              <p className="text-xs text-slate-600">{describeFlagCode(f.code)}</p>
               <p>{f.detail}</p>
               {f.answers.map((a) => (
                 <p key={a.questionId} className="text-xs">

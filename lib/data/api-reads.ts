@@ -120,8 +120,9 @@ export async function listAssessmentFlags({
 }) {
   await findAssessmentRow({ orgId, assessmentId });
   const flags = await db.flag.findMany({ where: { assessmentId }, orderBy: { createdAt: "asc" } });
-  // Every reader names a flag by the engine's title for its code (lib/rules/flag-titles.ts).
-  return flags.map((f) => ({ ...f, title: flagTitle(f.code) }));
+  // Every reader names a flag by the engine's title for its code (lib/rules/flag-titles.ts); an
+  // organisation's own flag by the title its rule gave it.
+  return flags.map((f) => ({ ...f, title: flagTitle(f.code, f.title) }));
 }
 
 export async function listAssessmentFindings({

@@ -6,6 +6,7 @@ import {
   listCoreQuestions,
   type TExtension,
   ZExtension,
+  ZExtensionShape,
 } from "../questionnaires/extension/schema";
 import type { TQuestion } from "../questionnaires/questionnaire-schema";
 import type { TExtensionQuestionForm, TExtensionRuleForm } from "../schemas/extension";
@@ -16,9 +17,12 @@ import { nameVersionAuthors } from "./users";
 
 export type TOrgInput = { orgId: string };
 
-/** Reads a stored definition; a row that no longer parses (it cannot: it was parsed on save) is empty. */
+/**
+ * Reads a stored definition by its shape (it was fully checked on save; a check added since
+ * must not hide it); a row that does not even have the shape (it cannot) is empty.
+ */
 export function readExtension({ definition }: { definition: unknown }): TExtension {
-  const parsed = ZExtension.safeParse(definition);
+  const parsed = ZExtensionShape.safeParse(definition);
   return parsed.success ? parsed.data : EMPTY_EXTENSION;
 }
 
@@ -167,3 +171,26 @@ export const importExtension = ({
 /** The extension as an exported file: what importExtension takes back, in any organisation. */
 export const exportExtension = ({ extension }: { extension: TExtension }) =>
   `${JSON.stringify({ format: "bcdr-extension", ...extension }, null, 2)}\n`;
+
+export type TOrgFlagTitle = { code: string; title: string };
+
+/**
+ * The organisation's own flag codes with their titles, from every version of its rules (a code's
+ * latest title wins; a rule removed since still names the flags it raised), for the places that
+ * list flags by code: the dashboard's filter, the portfolio report's filter line.
+ */
+export async function listOrgFlagTitles({
+  orgId,
+  tx = db,
+}: TOrgInput & { tx?: Prisma.TransactionClient }): Promise<TOrgFlagTitle[]> {
+  const rows = await tx.extensionVersion.findMany({
+    where: { orgId },
+    orderBy: { version: "asc" },
+    select: { definition: true },
+  });
+  const titles = new Map<string, string>();
+  for (const row of rows) for (const r of readExtension(row).rules) titles.set(r.code, r.title);
+  return [...titles]
+    .map(([code, title]) => ({ code, title }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

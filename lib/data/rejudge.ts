@@ -41,7 +41,7 @@ export async function rejudgeAssessment({
       extensionVersionId: true,
       questionnaireVersion: { select: { definition: true } },
       answers: { select: { questionId: true, value: true, awaitingConfirmation: true } },
-      flags: { select: { code: true, severity: true } },
+      flags: { select: { code: true, severity: true, title: true } },
       org: { select: { policy: true } },
     },
   });
@@ -64,6 +64,7 @@ export async function rejudgeAssessment({
     policy: policy.success ? policy.data : undefined,
   });
   const stored = new Map(a.flags.map((f) => [f.code, f.severity as string]));
+  const storedTitles = new Map(a.flags.map((f) => [f.code, f.title]));
   const current = new Map<string, TOrgFlag>(now.flags.map((f) => [f.code, f]));
   return {
     asOf,
@@ -76,6 +77,10 @@ export async function rejudgeAssessment({
       .map((f) => ({ code: f.code, title: f.title, was: stored.get(f.code)!, now: f.severity })),
     gone: [...stored]
       .filter(([code]) => !current.has(code))
-      .map(([code, severity]) => ({ code, title: flagTitle(code), severity })),
+      .map(([code, severity]) => ({
+        code,
+        title: flagTitle(code, storedTitles.get(code)),
+        severity,
+      })),
   };
 }

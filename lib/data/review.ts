@@ -1,11 +1,14 @@
+import { z } from "zod";
 import { recordAudit } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/record";
+import { findQuestion } from "../questionnaires/registry";
 import type { TFinding } from "../schemas/assessment";
 import { nextReassessmentDate } from "./assessments";
 import { getOrgSettings } from "./org";
+import { readStoredQuestionnaire } from "./questionnaire-versions";
 
 type TScope = { orgId: string; actorId: string };
 
@@ -20,6 +23,37 @@ async function findAssessment({ orgId, assessmentId }: { orgId: string; assessme
   return a;
 }
 
+/**
+ * Every question named is one the assessment asks, core or the organisation's own (its stored
+ * definition holds both): a crafted id would otherwise reopen an answer no one can see.
+ */
+async function checkAsked({
+  questionnaireVersionId,
+  items,
+}: {
+  questionnaireVersionId: string;
+  items: { questionId: string }[];
+}) {
+  const version = await db.questionnaireVersion.findUniqueOrThrow({
+    where: { id: questionnaireVersionId },
+    select: { id: true, definition: true },
+  });
+  const questionnaire = readStoredQuestionnaire(version);
+  const issues = items.flatMap((item, i) =>
+    findQuestion({ questionnaire, id: item.questionId })
+      ? []
+      : [
+          {
+            code: "custom" as const,
+            input: item.questionId,
+            path: ["items", i, "questionId"],
+            message: `Not a question of this questionnaire (${item.questionId})`,
+          },
+        ],
+  );
+  if (issues.length) throw new z.ZodError(issues);
+}
+
 /** Reopens only the named questions, each with the reviewer's comment. */
 export async function requestChanges({
   orgId,
@@ -30,6 +64,7 @@ export async function requestChanges({
   const a = await findAssessment({ orgId, assessmentId });
   if (a.status !== "submitted")
     throw new StateError("Changes can be requested only on a submitted assessment");
+  await checkAsked({ questionnaireVersionId: a.questionnaireVersionId, items });
   await db.$transaction(async (tx) => {
     const moved = await tx.assessment.updateMany({
       where: { id: a.id, status: "submitted" },

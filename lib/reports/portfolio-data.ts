@@ -8,6 +8,7 @@ import {
   narrowsVendors,
   type TVendorFilters,
 } from "@/lib/data/dashboard";
+import { listOrgFlagTitles } from "@/lib/data/extension";
 import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { flagTitle } from "@/lib/rules/flag-titles";
@@ -87,7 +88,11 @@ export async function loadPortfolioReport({
     },
     ratingByTier,
     tiers: [...TIERS],
-    topFlags: flags.map((f) => ({ code: f.code, title: flagTitle(f.code), count: f.vendors })),
+    topFlags: flags.map((f) => ({
+      code: f.code,
+      title: flagTitle(f.code, f.title),
+      count: f.vendors,
+    })),
     overdue: due.next.map((d) => ({
       vendor: d.vendorName,
       tier: d.tier,
@@ -124,12 +129,15 @@ async function describeFilters({ orgId, filters: f }: { orgId: string; filters: 
   const owner = f.ownerId
     ? ((await listVendorOwners({ orgId })).find((o) => o.id === f.ownerId)?.name ?? "unknown")
     : undefined;
+  const ownTitle = f.flag
+    ? (await listOrgFlagTitles({ orgId })).find((o) => o.code === f.flag)?.title
+    : undefined;
   const parts: [string, string | undefined][] = [
     ["Tier", f.tier],
     ["Rating", f.rating === "none" ? "not rated" : f.rating],
     ["Assessment status", f.status === "none" ? "never assessed" : f.status?.replace(/_/g, " ")],
     ["Owner", owner],
-    ["Flag", f.flag ? `${flagTitle(f.flag)} (${f.flag})` : undefined],
+    ["Flag", f.flag ? `${flagTitle(f.flag, ownTitle)} (${f.flag})` : undefined],
   ];
   return parts
     .filter(([, v]) => v)

@@ -18,6 +18,13 @@ const text = (what: string, max: number) =>
 const optionalText = (what: string, max: number) =>
   z.string().trim().max(max, `${what}: at most ${max} characters`).optional();
 
+/** The comparisons the editor offers for a condition, in its words. */
+export const CONDITION_OPS = ["equals", "in"] as const;
+export const CONDITION_OP_LABELS: Record<(typeof CONDITION_OPS)[number], string> = {
+  equals: "equals",
+  in: "is one of",
+};
+
 export const ZExtensionQuestionForm = z
   .object({
     /** An existing section's id, or "" for a new section named by sectionTitle. */
@@ -39,6 +46,8 @@ export const ZExtensionQuestionForm = z
     required: z.boolean(),
     /** Shown only when this question (core or own) has the answer below. */
     conditionQuestion: z.string().optional(),
+    /** "equals" one answer, or "in": is one of several (separated by commas). */
+    conditionOp: z.enum(CONDITION_OPS, { error: "Condition: equals or is one of" }).optional(),
     conditionValue: optionalText("Condition answer", 200),
   })
   .check((ctx) => {
@@ -50,8 +59,13 @@ export const ZExtensionQuestionForm = z
     if ((v.type === "choice" || v.type === "multi") && lines.length < 2)
       push("options", "Options: at least two, one per line");
     if (v.type === "number" && !v.unit) push("unit", "Unit: required for a number (e.g. EUR)");
-    if (v.conditionQuestion && !v.conditionValue)
-      push("conditionValue", "Condition answer: required when the question is conditional");
+    if (v.conditionQuestion && !v.conditionValue?.split(",").some((x) => x.trim()))
+      push(
+        "conditionValue",
+        v.conditionOp === "in"
+          ? "Condition answers: at least one, separated by commas"
+          : "Condition answer: required when the question is conditional",
+      );
   });
 export type TExtensionQuestionForm = z.input<typeof ZExtensionQuestionForm>;
 

@@ -1,48 +1,79 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { QuestionCard } from "@/components/questionnaire/question-card";
+import { QuestionInput } from "@/components/questionnaire/question-input";
+import { SectionIntro } from "@/components/questionnaire/section-intro";
+import { getVisibleQuestions, type TQuestion } from "@/lib/questionnaires";
 import type { TExtension } from "@/lib/questionnaires/extension/schema";
+import type { TAnswers } from "@/lib/rules/types";
 
-const shapeHint: Record<string, string> = {
-  yesno: "Yes / No / Don't know",
-  date: "A date",
-  text: "Free text",
-};
-
-/** The organisation's sections as the vendor will see them after the core ones (read-only). */
-export function ExtensionPreview({
-  extension,
-  orgName,
-}: {
+type TProps = {
   extension: TExtension;
   orgName: string;
-}) {
+  /** The core questions the extension's conditions read, answerable here to try them. */
+  coreQuestions: TQuestion[];
+};
+
+const noop = () => {};
+
+/**
+ * The organisation's sections as the vendor will see them, drawn by the portal's own question
+ * cards and controls; answers given here stay in the browser (nothing is saved) and show or hide
+ * the conditional questions exactly as they would in the portal.
+ */
+export function ExtensionPreview({ extension, orgName, coreQuestions }: TProps) {
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const change = (id: string, value: unknown) => setValues((prev) => ({ ...prev, [id]: value }));
+  const sections = useMemo(
+    () => [
+      ...(coreQuestions.length
+        ? [{ id: "core", title: "Core answers your conditions read", questions: coreQuestions }]
+        : []),
+      ...(extension.sections as { id: string; title: string; questions: TQuestion[] }[]),
+    ],
+    [extension, coreQuestions],
+  );
+  const visible = new Set(
+    getVisibleQuestions({
+      questionnaire: { sections } as Parameters<typeof getVisibleQuestions>[0]["questionnaire"],
+      answers: values as TAnswers,
+    }).map((q) => q.id),
+  );
   if (extension.sections.length === 0)
     return <p className="text-sm text-slate-600">Nothing to preview yet.</p>;
   return (
-    <div className="space-y-4" data-testid="extension-preview">
-      {extension.sections.map((s) => (
-        <section key={s.id} aria-label={`Preview of ${s.title}`} className="space-y-2">
-          <h3 className="text-lg font-semibold">{s.title}</h3>
-          <p className="text-sm text-slate-600">Questions of {orgName}'s own.</p>
-          {s.questions.map((q) => (
-            <div key={q.id} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
-              <p className="font-medium">
-                {q.label}
-                {q.required ? " *" : " (optional)"}
-              </p>
-              {q.help && <p className="text-sm text-slate-600">{q.help}</p>}
-              <p className="mt-1 text-sm text-slate-700">
-                {q.options
-                  ? q.options.map((o) => o.label).join(" · ")
-                  : q.type === "number"
-                    ? `A number (${q.unit})`
-                    : shapeHint[q.type]}
-              </p>
-              {q.visibleWhen && "question" in q.visibleWhen && (
-                <p className="mt-1 text-xs text-slate-600">
-                  Shown only when {q.visibleWhen.question} is {String(q.visibleWhen.value)}.
-                </p>
-              )}
-            </div>
-          ))}
+    <div className="space-y-6" data-testid="extension-preview">
+      <p className="text-sm text-slate-600">
+        Try your questions: answers given here are not saved. A question with a condition appears
+        once the answer it reads holds.
+      </p>
+      {sections.map((s) => (
+        <section
+          key={s.id}
+          aria-label={s.id === "core" ? s.title : `Preview of ${s.title}`}
+          className="space-y-4"
+        >
+          {s.id === "core" ? (
+            <h3 className="text-lg font-semibold">{s.title}</h3>
+          ) : (
+            <SectionIntro section={s} orgName={orgName} level={3} />
+          )}
+          {s.questions
+            .filter((q) => visible.has(q.id))
+            .map((q) => (
+              <QuestionCard
+                key={q.id}
+                question={q}
+                state={undefined}
+                locked={false}
+                mine={values[q.id]}
+                formatValue={String}
+                onResolve={noop}
+              >
+                <QuestionInput question={q} locked={false} values={values} change={change} />
+              </QuestionCard>
+            ))}
         </section>
       ))}
     </div>

@@ -7,7 +7,12 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addExtensionQuestionAction } from "@/lib/actions/extension";
-import { type TExtensionQuestionForm, ZExtensionQuestionForm } from "@/lib/schemas/extension";
+import {
+  CONDITION_OP_LABELS,
+  CONDITION_OPS,
+  type TExtensionQuestionForm,
+  ZExtensionQuestionForm,
+} from "@/lib/schemas/extension";
 
 export const SHAPES = [
   { value: "yesno", label: "Yes / no" },
@@ -29,6 +34,7 @@ const EMPTY: TExtensionQuestionForm = {
   unit: "",
   required: true,
   conditionQuestion: "",
+  conditionOp: "equals",
   conditionValue: "",
 };
 
@@ -36,10 +42,17 @@ type TProps = {
   sections: { value: string; label: string }[];
   /** Questions a condition may name: the core ones, then the organisation's own. */
   questions: { value: string; label: string }[];
+  /** What each of those questions is answered with, in words ("yes, no, unknown"). */
+  answers: Record<string, string>;
 };
 
+const CONDITION_CHOICES = CONDITION_OPS.map((op) => ({
+  value: op,
+  label: CONDITION_OP_LABELS[op],
+}));
+
 /** Adds one question to the extension (saved at once as a new version). */
-export function QuestionForm({ sections, questions }: TProps) {
+export function QuestionForm({ sections, questions, answers }: TProps) {
   const router = useRouter();
   const [added, setAdded] = useState<{ value: string; label: string }[]>([]);
   const [next, setNext] = useState<string>();
@@ -73,6 +86,8 @@ export function QuestionForm({ sections, questions }: TProps) {
   const { field, message, onSubmit, submitting, register, watch } = form;
   const type = watch("type");
   const section = watch("section");
+  const conditionQuestion = watch("conditionQuestion");
+  const conditionOp = watch("conditionOp");
   return (
     <ActionForm label="Add a question" message={message} onSubmit={onSubmit}>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -112,19 +127,29 @@ export function QuestionForm({ sections, questions }: TProps) {
       </div>
       <fieldset className="rounded border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold">Show only when (optional)</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-3">
           <SelectField
             id="xq-cond-question"
             label="This question"
             options={[{ value: "", label: "Always shown" }, ...questions]}
             {...field("conditionQuestion")}
           />
-          <TextField
-            id="xq-cond-value"
-            label="Has this answer"
-            hint='As stored, e.g. "yes" or an option value'
-            {...field("conditionValue")}
-          />
+          {conditionQuestion && (
+            <>
+              <SelectField
+                id="xq-cond-op"
+                label="Its answer"
+                options={CONDITION_CHOICES}
+                {...field("conditionOp")}
+              />
+              <TextField
+                id="xq-cond-value"
+                label={conditionOp === "in" ? "One of these answers" : "This answer"}
+                hint={`${conditionOp === "in" ? "Separated by commas. " : ""}Possible answers: ${answers[conditionQuestion] ?? "as stored"}`}
+                {...field("conditionValue")}
+              />
+            </>
+          )}
         </div>
       </fieldset>
       <SubmitButton pending={submitting} pendingLabel="Adding…">

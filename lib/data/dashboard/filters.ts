@@ -28,6 +28,9 @@ export const RATING_FILTERS = [
 export const VENDOR_SORTS = ["name", "tier", "rating", "score", "assessed", "findings"] as const;
 export const PAGE_SIZE = 20;
 
+/** The shape of an organisation's own flag code (lib/questionnaires/extension/schema.ts). */
+const ORG_CODE = /^ORG_[A-Z0-9_]{1,80}$/;
+
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, list: T) =>
   z.enum(list, { error: `${label} must be one of: ${list.join(", ")}` });
 
@@ -38,7 +41,14 @@ const ZVendorFilterParams = z.object({
   // Owner ids are record ids (cuids): a NUL in ?owner= failed the vendor-table query and the
   // CSV export mid-stream (found by `npm run scan`'s wapiti probes).
   owner: zId("owner").optional(),
-  flag: oneOf("flag", FLAG_CODES).optional(),
+  // A core code, or one of an organisation's own rules (ORG_…, issue 19): a code no rule of
+  // the caller's organisation raises matches no vendor, like a core code no vendor has.
+  flag: z
+    .string()
+    .refine((c) => (FLAG_CODES as readonly string[]).includes(c) || ORG_CODE.test(c), {
+      error: `flag must be one of: ${FLAG_CODES.join(", ")}, or an organisation's own code (ORG_…)`,
+    })
+    .optional(),
   rating: oneOf("rating", RATING_FILTERS).optional(),
   sort: oneOf("sort", VENDOR_SORTS).default("rating"),
   dir: oneOf("dir", ["asc", "desc"] as const).default("asc"),

@@ -1,4 +1,5 @@
 import { db, Prisma } from "../../db";
+import { listOrgFlagTitles, type TOrgFlagTitle } from "../extension";
 import { getCommonModeVendors, type TCommonMode } from "./common-mode";
 import {
   getConcentration,
@@ -49,6 +50,8 @@ export type TDashboardSnapshot = {
   sitePoints: TSitePoint[];
   commonMode: TCommonMode;
   owners: { id: string; name: string }[];
+  /** The organisation's own flag codes and titles, for the flag filter. */
+  ownFlags: TOrgFlagTitle[];
   vendors: { rows: TVendorRow[]; total: number };
 };
 
@@ -76,6 +79,7 @@ export async function readDashboardSnapshot({
         sitePoints: await getSitePoints({ ...base, limit: s.sitePoints }),
         commonMode: await getCommonModeVendors({ ...base, limit: s.commonModeLimit }),
         owners: await listVendorOwners(base),
+        ownFlags: await listOrgFlagTitles(base),
         vendors: await listPortfolioVendors({ ...base, filters }),
       };
     },

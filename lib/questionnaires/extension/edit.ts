@@ -23,6 +23,34 @@ const typed = (question: TQuestion | undefined, value: string) =>
     ? Number(value)
     : value.trim();
 
+type TConditionOfInput = Pick<TAddQuestionInput, "form" | "known">;
+
+/**
+ * The form's condition as data: the answer equals one value, or is one of several. A
+ * several-choices answer is a list, so there it contains the value, or any of them.
+ */
+export function conditionOf({ form, known }: TConditionOfInput): TCondition | undefined {
+  if (!form.conditionQuestion) return undefined;
+  const question = known(form.conditionQuestion);
+  const list = question?.type === "multi";
+  const text = form.conditionValue ?? "";
+  if (form.conditionOp === "in")
+    return {
+      question: form.conditionQuestion,
+      op: list ? "includesAny" : "in",
+      value: text
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .map((v) => typed(question, v)),
+    };
+  return {
+    question: form.conditionQuestion,
+    op: list ? "includes" : "equals",
+    value: typed(question, text),
+  };
+}
+
 export type TAddQuestionInput = {
   extension: TExtension;
   form: TExtensionQuestionForm;
@@ -36,13 +64,7 @@ export function addQuestion({ extension, form, known }: TAddQuestionInput): TEdi
     .map((l) => l.trim())
     .filter(Boolean);
   const hasOptions = form.type === "choice" || form.type === "multi";
-  const condition: TCondition | undefined = form.conditionQuestion
-    ? {
-        question: form.conditionQuestion,
-        op: "equals",
-        value: typed(known(form.conditionQuestion), form.conditionValue ?? ""),
-      }
-    : undefined;
+  const condition = conditionOf({ form, known });
   const question = {
     id: form.id.trim(),
     type: form.type,

@@ -1,6 +1,7 @@
-import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
+import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
+import { listConditionReferences } from "@/lib/rules/conditions";
 import type { TAnswers } from "@/lib/rules/types";
-import { isExtensionId, type TExtension } from "./schema";
+import { isExtensionId, listCoreQuestions, type TExtension } from "./schema";
 
 // The vendor answers one questionnaire: the core one with the organisation's sections after it.
 // The merged definition is what an assessment stores, so the portal, autosave, evidence, review
@@ -24,4 +25,27 @@ export function splitAnswers({ answers }: TSplitAnswersInput): { core: TAnswers;
   const own: Record<string, TAnswers[string]> = {};
   for (const [id, value] of Object.entries(answers)) (isExtensionId(id) ? own : core)[id] = value;
   return { core, own };
+}
+
+export type TListReadCoreQuestionsInput = { extension: TExtension };
+
+/**
+ * The core questions the extension's conditions read, without conditions of their own: the
+ * editor's preview asks them first, so trying an answer there shows or hides its questions.
+ */
+export function listReadCoreQuestions({ extension }: TListReadCoreQuestionsInput): TQuestion[] {
+  const ids = new Set(
+    extension.sections.flatMap((s) =>
+      s.questions.flatMap((q) =>
+        q.visibleWhen ? listConditionReferences({ condition: q.visibleWhen }).questions : [],
+      ),
+    ),
+  );
+  const core = listCoreQuestions();
+  return [...ids].flatMap((id) => {
+    const q = core.get(id);
+    if (!q) return [];
+    const { visibleWhen: _, ...shown } = q;
+    return [shown as TQuestion];
+  });
 }

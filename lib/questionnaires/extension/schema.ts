@@ -9,7 +9,11 @@ import {
   ZQuestion,
 } from "@/lib/questionnaires/questionnaire-schema";
 import { getQuestionnaire, getQuestions, listQuestionnaires } from "@/lib/questionnaires/registry";
-import { listConditionReferences } from "@/lib/rules/conditions";
+import {
+  listConditionReferences,
+  type TCondition,
+  type TConditionLeaf,
+} from "@/lib/rules/conditions";
 import { FLAG_CODES, SEVERITIES } from "@/lib/rules/types";
 
 // An organisation's own questions and rules (issue 19), as the editor saves them and as JSON is
@@ -121,82 +125,143 @@ export const ZOrgRule = z.strictObject({
 });
 export type TOrgRule = z.infer<typeof ZOrgRule>;
 
-export const ZExtension = z
-  .strictObject({
-    format: z.literal("bcdr-extension", { error: 'the format name "bcdr-extension"' }).optional(),
-    sections: z.array(ZExtensionSection),
-    rules: z.array(ZOrgRule),
-  })
-  .check((ctx) => {
-    const push = (path: (string | number)[], message: string) =>
-      ctx.issues.push({ code: "custom", input: ctx.value, path, message });
-    const questions = new Map<string, TQuestion>();
-    const sectionIds = new Set<string>();
-    ctx.value.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id))
-        push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
-      sectionIds.add(s.id);
-      s.questions.forEach((q, qi) => {
-        if (questions.has(q.id))
-          push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
-        questions.set(q.id, q as TQuestion);
-      });
-    });
-    const core = listCoreIds();
-    ctx.value.sections.forEach((s, si) => {
-      s.questions.forEach((q, qi) => {
-        if (!q.visibleWhen) return;
-        const refs = listConditionReferences({ condition: q.visibleWhen });
-        const path = ["sections", si, "questions", qi, "visibleWhen"];
-        if (refs.facts.length) push(path, "a condition on answers only");
-        for (const id of refs.questions) {
-          if (id === q.id) push(path, "a condition on another question");
-          else if (!questions.has(id) && !core.has(id))
-            push(path, `a condition on a known question (${id} is neither core nor yours)`);
-        }
-      });
-    });
-    const codes = new Set<string>();
-    ctx.value.rules.forEach((r, ri) => {
-      if (codes.has(r.code))
-        push(["rules", ri, "code"], `a code used once (${r.code} appears twice)`);
-      codes.add(r.code);
-      const q = questions.get(r.question);
-      if (!q) {
-        push(["rules", ri, "question"], `one of your own questions (${r.question} is not)`);
-        return;
-      }
-      const allowed = OPERATORS_FOR_TYPE[q.type] ?? [];
-      if (!allowed.includes(r.op)) {
-        push(["rules", ri, "op"], `for a ${q.type} question, one of ${allowed.join(", ")}`);
-        return;
-      }
-      const message = checkRuleValue({ rule: r, question: q });
-      if (message) push(["rules", ri, "value"], message);
+/**
+ * An extension's shape alone: how a stored version is read back, so a version saved before a
+ * check was added still reads as it was saved (the next edit then names what to fix).
+ */
+export const ZExtensionShape = z.strictObject({
+  format: z.literal("bcdr-extension", { error: 'the format name "bcdr-extension"' }).optional(),
+  sections: z.array(ZExtensionSection),
+  rules: z.array(ZOrgRule),
+});
+
+/** An extension as saved or imported: its shape, and every question and rule consistent. */
+export const ZExtension = ZExtensionShape.check((ctx) => {
+  const push = (path: (string | number)[], message: string) =>
+    ctx.issues.push({ code: "custom", input: ctx.value, path, message });
+  const questions = new Map<string, TQuestion>();
+  const sectionIds = new Set<string>();
+  ctx.value.sections.forEach((s, si) => {
+    if (sectionIds.has(s.id))
+      push(["sections", si, "id"], `an id used once (${s.id} appears twice)`);
+    sectionIds.add(s.id);
+    s.questions.forEach((q, qi) => {
+      if (questions.has(q.id))
+        push(["sections", si, "questions", qi, "id"], `an id used once (${q.id} appears twice)`);
+      questions.set(q.id, q as TQuestion);
     });
   });
+  const core = listCoreIds();
+  ctx.value.sections.forEach((s, si) => {
+    s.questions.forEach((q, qi) => {
+      if (!q.visibleWhen) return;
+      const refs = listConditionReferences({ condition: q.visibleWhen });
+      const path = ["sections", si, "questions", qi, "visibleWhen"];
+      if (refs.facts.length) push(path, "a condition on answers only");
+      for (const id of refs.questions) {
+        if (id === q.id) push(path, "a condition on another question");
+        else if (!questions.has(id) && !core.has(id))
+          push(path, `a condition on a known question (${id} is neither core nor yours)`);
+      }
+      for (const leaf of listLeaves(q.visibleWhen)) {
+        const read = leaf.question
+          ? (questions.get(leaf.question) ?? listCoreQuestions().get(leaf.question))
+          : undefined;
+        const message = read && checkConditionValue({ leaf, question: read });
+        if (message) push(path, message);
+      }
+    });
+  });
+  const codes = new Set<string>();
+  ctx.value.rules.forEach((r, ri) => {
+    if (codes.has(r.code))
+      push(["rules", ri, "code"], `a code used once (${r.code} appears twice)`);
+    codes.add(r.code);
+    const q = questions.get(r.question);
+    if (!q) {
+      push(["rules", ri, "question"], `one of your own questions (${r.question} is not)`);
+      return;
+    }
+    const allowed = OPERATORS_FOR_TYPE[q.type] ?? [];
+    if (!allowed.includes(r.op)) {
+      push(["rules", ri, "op"], `for a ${q.type} question, one of ${allowed.join(", ")}`);
+      return;
+    }
+    const message = checkRuleValue({ rule: r, question: q });
+    if (message) push(["rules", ri, "value"], message);
+  });
+});
 export type TExtension = z.infer<typeof ZExtension>;
+
+/** The answers a question can have, when it has a fixed list (yes/no, options). */
+export function listAllowedAnswers(question: TQuestion): string[] | null {
+  if (question.type === "yesno") return ["yes", "no", "unknown"];
+  return question.options ? question.options.map((o) => o.value) : null;
+}
+
+/** What is wrong with values compared with a question's answers, or null. */
+function checkAnswerValues({
+  question,
+  values,
+}: {
+  question: TQuestion;
+  values: readonly unknown[];
+}): string | null {
+  if (question.type === "number")
+    return values.every((v) => typeof v === "number") ? null : "a number";
+  const allowed = listAllowedAnswers(question);
+  const wrong = values.find((v) => typeof v !== "string" || (allowed && !allowed.includes(v)));
+  if (wrong === undefined) return null;
+  return allowed ? `one of ${allowed.join(", ")} (not ${String(wrong)})` : "a text value";
+}
 
 /** What is wrong with the rule's value for its question, or null. */
 function checkRuleValue({ rule, question }: { rule: TOrgRule; question: TQuestion }) {
   const { op, value } = rule;
-  if (op === "lt" || op === "gt" || (op === "equals" && question.type === "number"))
-    return typeof value === "number" ? null : "a number";
+  if (op === "lt" || op === "gt") return typeof value === "number" ? null : "a number";
   if (op === "olderThanMonths")
     return typeof value === "number" && Number.isInteger(value) && value >= 0
       ? null
       : "a whole number of months";
-  const values = op === "in" ? value : [value];
   if (op === "in" && !Array.isArray(value)) return "a list of values";
-  if (op === "equals" && typeof value !== "string") return "one value";
-  const allowed =
-    question.type === "yesno"
-      ? ["yes", "no", "unknown"]
-      : question.options
-        ? question.options.map((o) => o.value)
-        : null;
-  const wrong = (values as string[]).find((v) => allowed && !allowed.includes(v));
-  return wrong === undefined ? null : `one of ${allowed?.join(", ")} (not ${wrong})`;
+  if (op === "equals" && Array.isArray(value)) return "one value";
+  return checkAnswerValues({ question, values: Array.isArray(value) ? value : [value] });
+}
+
+/** Every comparison of a condition tree. */
+function listLeaves(condition: TCondition): TConditionLeaf[] {
+  if ("all" in condition) return condition.all.flatMap(listLeaves);
+  if ("any" in condition) return condition.any.flatMap(listLeaves);
+  if ("not" in condition) return listLeaves(condition.not);
+  return [condition];
+}
+
+/** Operators whose value is one answer, or a list of answers, of the question they read. */
+const ONE_ANSWER = new Set(["equals", "notEquals", "includes", "excludes"]);
+const ANSWER_LIST = new Set(["in", "notIn", "includesAny"]);
+
+/**
+ * What is wrong with a condition's value for the question it reads, or null: "the condition's
+ * answer: one of yes, no, unknown (not maybe)" rather than a question that never shows.
+ */
+function checkConditionValue({ leaf, question }: { leaf: TConditionLeaf; question: TQuestion }) {
+  const { op, value } = leaf;
+  if (!ONE_ANSWER.has(op) && !ANSWER_LIST.has(op)) return null;
+  // A several-choices answer is a list: it never equals one value.
+  if (question.type === "multi" && (op === "equals" || op === "in"))
+    return `the condition on ${question.id}: includes or includesAny (its answer is a list)`;
+  const list = ANSWER_LIST.has(op);
+  if (list !== Array.isArray(value))
+    return list
+      ? `the condition's answers: a list (${op} on ${question.id})`
+      : `the condition's answer: one value (${op} on ${question.id})`;
+  if (list && (value as readonly unknown[]).length === 0)
+    return `the condition's answers: at least one (on ${question.id})`;
+  const message = checkAnswerValues({
+    question,
+    values: Array.isArray(value) ? value : [value],
+  });
+  return message && `the condition's answer to ${question.id}: ${message}`;
 }
 
 export const EMPTY_EXTENSION: TExtension = { sections: [], rules: [] };

@@ -74,6 +74,38 @@ async function ownTotpCode(c: TCallCtx, { enabled }: { enabled: boolean }) {
   return appCode(await giveTotpSecret({ db: c.world.db, userId: c.actor.id, enabled }));
 }
 
+/**
+ * A question of the caller's organisation's extension for a rule to read: saved as a new version
+ * when missing, and only for a caller who may edit it (a refused call must change nothing).
+ */
+async function ownQuestionForRule(c: TCallCtx): Promise<string> {
+  const id = "x_matrix_rule_question";
+  if (!c.actor || !can({ role: c.actor.role, permission: "settings:manage" })) return id;
+  const db = c.world.db;
+  const last = await db.extensionVersion.findFirst({
+    where: { orgId: c.own.id },
+    orderBy: { version: "desc" },
+  });
+  const definition = (last?.definition ?? { sections: [], rules: [] }) as {
+    sections: { id: string; questions: { id: string }[] }[];
+    rules: never[];
+  };
+  if (definition.sections.some((s) => s.questions.some((q) => q.id === id))) return id;
+  const section = {
+    id: `x_matrix_rules_${c.world.next()}`,
+    title: "Matrix rules",
+    questions: [{ id, type: "yesno", label: "A question a rule reads", required: false }],
+  };
+  await db.extensionVersion.create({
+    data: {
+      orgId: c.own.id,
+      version: (last?.version ?? 0) + 1,
+      definition: { ...definition, sections: [...definition.sections, section] },
+    },
+  });
+  return id;
+}
+
 const emptyTiers = () =>
   Object.fromEntries(["critical", "high", "moderate", "low"].map((t) => [t, {}]));
 
@@ -740,12 +772,12 @@ const ACTIONS: TActionEntry[] = [
     name: "addExtensionQuestionAction",
     permission: "settings:manage",
     record: null,
-    args: () => [
+    args: (_r, c) => [
       {
         section: "",
         sectionTitle: "Matrix",
-        // One accepted call per organisation (its admin); the rule entry below reads it.
-        id: "x_matrix_question",
+        // A new id each call: the entry depends on no other entry, nor on a run before it.
+        id: `x_matrix_question_${c.world.next()}`,
         label: "A question of the matrix",
         type: "yesno",
         required: false,
@@ -761,14 +793,14 @@ const ACTIONS: TActionEntry[] = [
     name: "addExtensionRuleAction",
     permission: "settings:manage",
     record: null,
-    // On the question the entry above added (entries run in order, one worker).
-    args: () => [
+    // On a question of its own, there whatever entries ran before; a new code each call.
+    args: async (_r, c) => [
       {
-        code: "ORG_MATRIX",
+        code: `ORG_MATRIX_${c.world.next()}`,
         title: "Matrix",
         explanation: "Matrix",
         severity: "low",
-        question: "x_matrix_question",
+        question: await ownQuestionForRule(c),
         op: "equals",
         value: "yes",
       },

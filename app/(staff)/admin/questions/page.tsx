@@ -8,7 +8,9 @@ import { VersionList } from "@/components/admin/version-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/authz";
 import { exportExtension, getExtensionEditor } from "@/lib/data/extension";
-import { listCoreQuestions } from "@/lib/questionnaires/extension/schema";
+import { listReadCoreQuestions } from "@/lib/questionnaires/extension/merge";
+import { listAllowedAnswers, listCoreQuestions } from "@/lib/questionnaires/extension/schema";
+import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
 
 export const metadata: Metadata = { title: "Own questions" };
 
@@ -17,11 +19,15 @@ export default async function OwnQuestionsPage() {
   const { orgName, extension, version, versions } = await getExtensionEditor({
     orgId: user.orgId,
   });
-  const own = extension.sections.flatMap((s) => s.questions);
+  const own = extension.sections.flatMap((s) => s.questions) as TQuestion[];
   const ownOptions = own.map((q) => ({ value: q.id, label: `${q.label} (${q.id})` }));
   const coreOptions = [...listCoreQuestions().values()]
     .filter((q) => q.type !== "sites" && q.type !== "siterefs" && q.type !== "parties")
     .map((q) => ({ value: q.id, label: `Core: ${q.label} (${q.id})` }));
+  // What each question a condition may read can be answered with, for the form's hint.
+  const answers = Object.fromEntries(
+    [...own, ...listCoreQuestions().values()].map((q) => [q.id, describeAnswers(q)]),
+  );
   return (
     <>
       <PageHeader
@@ -37,6 +43,7 @@ export default async function OwnQuestionsPage() {
             <QuestionForm
               sections={extension.sections.map((s) => ({ value: s.id, label: s.title }))}
               questions={[...ownOptions, ...coreOptions]}
+              answers={answers}
             />
           </Card>
           <Card title="Add a rule">
@@ -49,7 +56,11 @@ export default async function OwnQuestionsPage() {
             )}
           </Card>
           <Card title="Preview: what the vendor sees">
-            <ExtensionPreview extension={extension} orgName={orgName} />
+            <ExtensionPreview
+              extension={extension}
+              orgName={orgName}
+              coreQuestions={listReadCoreQuestions({ extension })}
+            />
           </Card>
         </div>
         <div className="space-y-6">
@@ -63,4 +74,13 @@ export default async function OwnQuestionsPage() {
       </div>
     </>
   );
+}
+
+/** "yes, no, unknown", "a number (EUR)", "a date (YYYY-MM-DD)" or "any text". */
+function describeAnswers(q: TQuestion): string {
+  const allowed = listAllowedAnswers(q);
+  if (allowed) return allowed.join(", ");
+  if (q.type === "number") return `a number${q.unit ? ` (${q.unit})` : ""}`;
+  if (q.type === "date") return "a date (YYYY-MM-DD)";
+  return "any text";
 }

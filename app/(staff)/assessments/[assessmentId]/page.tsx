@@ -25,6 +25,7 @@ import { listThreads } from "@/lib/data/threads";
 import { listUsers } from "@/lib/data/users";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { describeFlagCode } from "@/lib/questionnaires/extension/schema";
 import { isThreadOpen } from "@/lib/schemas/thread";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -136,7 +137,9 @@ export default async function AssessmentPage({
                     >
                       {f.title}
                     </a>
-                    <code className="break-all text-xs text-slate-600">{f.code}</code>
+                    <code className="break-all text-xs text-slate-600">
+                      {describeFlagCode(f.code)}
+                    </code>
                   </li>
                 ))}
               </ul>

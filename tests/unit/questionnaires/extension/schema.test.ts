@@ -102,4 +102,45 @@ describe("extension validation", () => {
       /sections\.0\.questions\.0\.type/,
     );
   });
+
+  it("checks a condition's answers against the question it reads, core or own", () => {
+    const when = (visibleWhen: unknown, type = "yesno") =>
+      problems(
+        ext([
+          question({ id: "x_kind", type: "multi", options: kinds }),
+          question({ id: "x_then", type, visibleWhen }),
+        ]),
+      );
+    const kinds = [
+      { value: "cyber", label: "Cyber" },
+      { value: "liability", label: "Liability" },
+    ];
+    const at = "sections.0.questions.1.visibleWhen";
+    expect(when({ question: "backup_exists", op: "in", value: ["yes", "unknown"] })).toEqual([]);
+    expect(when({ question: "backup_exists", op: "equals", value: "maybe" })).toEqual([
+      `${at}: the condition's answer to backup_exists: one of yes, no, unknown (not maybe)`,
+    ]);
+    expect(when({ question: "backup_exists", op: "in", value: "yes" })).toEqual([
+      `${at}: the condition's answers: a list (in on backup_exists)`,
+    ]);
+    expect(when({ question: "backup_exists", op: "in", value: [] })).toEqual([
+      `${at}: the condition's answers: at least one (on backup_exists)`,
+    ]);
+    expect(when({ question: "x_kind", op: "includesAny", value: ["cyber"] })).toEqual([]);
+    expect(when({ question: "x_kind", op: "includes", value: "theft" })).toEqual([
+      `${at}: the condition's answer to x_kind: one of cyber, liability (not theft)`,
+    ]);
+    expect(when({ question: "x_kind", op: "equals", value: "cyber" })).toEqual([
+      `${at}: the condition on x_kind: includes or includesAny (its answer is a list)`,
+    ]);
+    // Inside a tree too.
+    expect(
+      when({
+        all: [
+          { question: "backup_exists", op: "equals", value: "yes" },
+          { question: "x_kind", op: "includes", value: "x" },
+        ],
+      }),
+    ).toEqual([`${at}: the condition's answer to x_kind: one of cyber, liability (not x)`]);
+  });
 });
