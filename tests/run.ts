@@ -1,7 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { dealSpecs, listSpecs, specSeconds } from "./e2e/shards";
 
 // `npm test`: lint, type check, schema/migration agreement, unit + integration tests (vitest),
 // the integration tests again on TEST_POSTGRES_URL when it is set, and browser tests (Playwright). Runs every step, then ends with one line the CI reads:
@@ -18,6 +19,44 @@ function run(name: string, cmd: string, args: string[], extraEnv: Record<string,
   const t = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   return { status: r.status ?? 1, seconds: (Date.now() - t) / 1000 };
+}
+
+/** Runs a command alongside others, each output line prefixed so the runs can be told apart. */
+function runPrefixed(
+  prefix: string,
+  cmd: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<number> {
+  const childEnv: NodeJS.ProcessEnv = { ...env, ...extraEnv };
+  // Each process makes its own data folder and identity provider port (playwright.config.ts).
+  delete childEnv.E2E_DATA_DIR;
+  delete childEnv.E2E_OIDC_PORT;
+  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: childEnv });
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+    stream.on("end", () => rest && process.stdout.write(`${prefix}${rest}\n`));
+  }
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+}
+
+/** Waits until `url` answers 200, or the process that would serve it has exited. */
+async function serverUp(url: string, exited: Promise<unknown>) {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (!gone) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 function check(name: string, cmd: string, args: string[]) {
@@ -68,15 +107,44 @@ if (externalPg) {
   });
 }
 
-{
-  const report = path.join(out, "playwright.json");
-  const r = run("playwright", bin("playwright"), ["test"], { PW_JSON_OUTPUT: report });
-  const json = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : undefined;
-  const s = json?.stats ?? {};
-  const passed = (s.expected ?? 0) + (s.flaky ?? 0);
-  const failed = (s.unexpected ?? 0) + (json ? 0 : 1) + (r.status !== 0 && !s.unexpected ? 1 : 0);
-  steps.push({ name: "playwright", passed, failed, seconds: r.seconds });
-}
+// Browser tests: the production build once, then the specs dealt out to E2E_SHARDS Playwright
+// processes side by side (tests/e2e/shards.ts), each with its own server, database and ports.
+await (async () => {
+  const started = Date.now();
+  const build = run("e2e build", bin("tsx"), ["lib/cli/build.ts"]);
+  const n = Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
+  const groups = build.status === 0 ? dealSpecs(listSpecs(), n) : [];
+  const runs: Promise<{ status: number; report: string }>[] = [];
+  for (const [i, g] of groups.entries()) {
+    const report = path.join(out, `playwright-${i + 1}.json`);
+    const port = Number(process.env.E2E_PORT ?? 3100) + i * 100;
+    console.log(
+      `\n━━ playwright ${i + 1}/${groups.length} (port ${port}, ~${g.seconds} s measured): ${g.specs.map((s) => path.basename(s)).join(" ")}`,
+    );
+    const exited = runPrefixed(`[e2e ${i + 1}] `, bin("playwright"), ["test", ...g.specs], {
+      PW_JSON_OUTPUT: report,
+      E2E_PORT: String(port),
+      E2E_SMTP_PORT: String(port + 25),
+    });
+    runs.push(exited.then((status) => ({ status, report })));
+    // The next process starts once this one's server is up: had the sources changed since the
+    // build above, this server rebuilt them, and two builds at once would fail each other.
+    if (i < groups.length - 1) await serverUp(`http://localhost:${port}/api/health`, exited);
+  }
+  let passed = 0;
+  let failed = build.status === 0 ? 0 : 1;
+  const measured: Record<string, number> = {};
+  for (const { status, report } of await Promise.all(runs)) {
+    const json = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : undefined;
+    const s = json?.stats ?? {};
+    passed += (s.expected ?? 0) + (s.flaky ?? 0);
+    failed += (s.unexpected ?? 0) + (json ? 0 : 1) + (status !== 0 && !s.unexpected ? 1 : 0);
+    if (json) Object.assign(measured, specSeconds(json));
+  }
+  // What each spec took this run, to refresh SPEC_SECONDS in tests/e2e/shards.ts.
+  console.log(`\nspec seconds: ${JSON.stringify(measured)}`);
+  steps.push({ name: "playwright", passed, failed, seconds: (Date.now() - started) / 1000 });
+})();
 
 console.log("\n━━ summary");
 for (const s of steps) {
