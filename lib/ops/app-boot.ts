@@ -94,6 +94,10 @@ export async function bootApp({
     NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const k of ["AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) delete env[k];
+  // Started from inside the running app (the ops page's drill): Next.js's own process settings
+  // are the live server's, not the copy's.
+  for (const k of Object.keys(env))
+    if (/^(__NEXT|NEXT_PRIVATE|NEXT_RUNTIME)/.test(k)) delete env[k];
   // A secret of the copy's own by default (an external database requires one): the live app's
   // sessions must not open the copy, nor the copy's the live app.
   env.AUTH_SECRET = authSecret;

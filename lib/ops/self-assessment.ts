@@ -3,6 +3,7 @@ import path from "node:path";
 import { DRILL_MAX_AGE_DAYS } from "../data/ops";
 import { db } from "../db";
 import { getEnv, type TEnv } from "../env";
+import { readPidFile } from "../pg/embedded";
 import { getQuestionnaire } from "../questionnaires/registry";
 import { assessAnswers } from "../rules/engine";
 import type { TAnswers, TFlag, TFlagCode, TSite } from "../rules/types";
@@ -29,6 +30,7 @@ export type TDeploymentFacts = {
 };
 
 export type TSelfAssessment = {
+  externalDatabase: boolean;
   facts: { label: string; value: string }[];
   answers: TAnswers;
   flags: TFlag[];
@@ -128,7 +130,12 @@ export function assessDeployment({ facts: f, now }: { facts: TDeploymentFacts; n
     { label: "Where the backups are", value: describeWhere(f) },
     { label: "Restore drill last passed", value: drill ? isoDay(drill) : "Never" },
   ];
-  return { facts: list, answers, flags: shown } satisfies TSelfAssessment;
+  return {
+    externalDatabase: f.externalDatabase,
+    facts: list,
+    answers,
+    flags: shown,
+  } satisfies TSelfAssessment;
 }
 
 /** The filesystem's device id of `dir`, or of its nearest existing parent (not yet made). */
@@ -142,10 +149,28 @@ function deviceOf(dir: string): number | null {
   }
 }
 
+/**
+ * `npm start` hands the app the embedded server's URL in DATABASE_URL too: the database is
+ * embedded when that URL names the local port of the server running under DATA_DIR/pg.
+ */
+function isEmbedded({ url, pgDir }: { url: string | undefined; pgDir: string }): boolean {
+  if (!url) return true;
+  try {
+    const running = readPidFile({ pgDir });
+    const { hostname, port } = new URL(url);
+    return (
+      !!running && ["127.0.0.1", "localhost"].includes(hostname) && Number(port) === running.port
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Reads this deployment's facts: settings, the folders' devices, the recorded runs. */
 export async function loadDeploymentFacts({ env = getEnv() }: { env?: TEnv } = {}) {
-  const externalDatabase = Boolean(env.DATABASE_URL);
-  const databaseDir = externalDatabase ? null : path.join(env.DATA_DIR, "pg");
+  const pgDir = path.join(env.DATA_DIR, "pg");
+  const externalDatabase = !isEmbedded({ url: env.DATABASE_URL, pgDir });
+  const databaseDir = externalDatabase ? null : pgDir;
   const dbDev = databaseDir ? deviceOf(databaseDir) : null;
   const backupDev = deviceOf(env.BACKUP_DIR);
   const [backup, drill] = await Promise.all([
