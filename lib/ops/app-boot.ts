@@ -20,6 +20,24 @@ export type TBootedApp = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Copies still up when this process exits (the live server stopped mid-drill, say) are told to
+// stop: a detached group would otherwise outlive it. 'exit' handlers run synchronously, and
+// process.kill is synchronous.
+const booted = new Set<number>();
+let exitHook = false;
+function stopWithThisProcess(pid: number) {
+  booted.add(pid);
+  if (exitHook) return;
+  exitHook = true;
+  process.on("exit", () => {
+    for (const group of booted) {
+      try {
+        process.kill(-group, "SIGTERM");
+      } catch {} // already gone
+    }
+  });
+}
+
 async function isUp(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -129,7 +147,10 @@ export async function bootApp({
   child.stderr?.on("data", keep);
   const whenGone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const healthUrl = `${baseUrl}/api/health`;
-  const stop = () => stopGroup(child, whenGone, healthUrl);
+  stopWithThisProcess(child.pid!);
+  // Still up after a failed stop: the exit hook tries again.
+  const stop = () =>
+    stopGroup(child, whenGone, healthUrl).then(() => void booted.delete(child.pid!));
   const deadline = Date.now() + timeoutMs;
   while (!(await isUp(healthUrl))) {
     if (child.exitCode !== null || Date.now() > deadline) {
