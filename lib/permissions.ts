@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "settings:manage": ADMIN,
   "audit:read": ADMIN,
   "ops:read": ADMIN,
+  /** Start a restore drill from the ops page (it backs up and boots a copy: heavy work). */
+  "ops:drill": ADMIN,
   /** One's own profile, notification preferences and inbox. */
   "profile:manage": ALL,
 } as const satisfies Record<string, readonly TRole[]>;

@@ -69,8 +69,9 @@ export function DrillWarning({ overview }: { overview: TOpsOverview }) {
         {ageDays === null
           ? "No restore drill has ever passed, so nobody knows whether these backups can be restored."
           : `The last passed restore drill was ${ageDays} days ago (more than ${DRILL_MAX_AGE_DAYS}).`}{" "}
-        Run <code>npm run drill</code> on the server: it restores the newest data into a scratch
-        database, boots the app on it and signs in.
+        Run one with &ldquo;Run a restore drill now&rdquo; below, or <code>npm run drill</code> on
+        the server: it restores the newest data into a scratch database, boots the app on it and
+        signs in.
       </p>
     </section>
   );

@@ -26,11 +26,14 @@ export function RunTable({ runs }: { runs: TOpsOverview["runs"] }) {
           className: "whitespace-nowrap",
           cell: (r) => <Badge tone="neutral">{KIND_LABELS[r.kind]}</Badge>,
         },
-        { header: "Result", cell: (r) => <RunResult ok={r.ok} /> },
+        {
+          header: "Result",
+          cell: (r) => (r.running ? <Badge tone="info">Running</Badge> : <RunResult ok={r.ok} />),
+        },
         {
           header: "Took",
           className: "whitespace-nowrap text-slate-700",
-          cell: (r) => formatDuration({ from: r.startedAt, to: r.finishedAt }),
+          cell: (r) => (r.running ? "–" : formatDuration({ from: r.startedAt, to: r.finishedAt })),
         },
         {
           header: "File",

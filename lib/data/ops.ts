@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { db } from "../db";
+import { settleAbandonedDrills } from "../ops/drill-job";
 
 // Backup and drill runs. Instance-wide rows (not organisation data): only admins see them,
 // through the ops:read permission on the page.
@@ -51,16 +52,20 @@ export async function getOpsOverview({
   now?: Date;
   recent?: number;
 } = {}) {
-  const [lastBackup, lastOkBackup, lastPassedDrill, runs] = await Promise.all([
+  await settleAbandonedDrills({ now });
+  const [lastBackup, lastOkBackup, lastPassedDrill, latestDrill, runs] = await Promise.all([
     db.opsRun.findFirst({ where: { kind: "backup" }, orderBy: { finishedAt: "desc" } }),
     db.opsRun.findFirst({ where: { kind: "backup", ok: true }, orderBy: { finishedAt: "desc" } }),
     db.opsRun.findFirst({ where: { kind: "drill", ok: true }, orderBy: { finishedAt: "desc" } }),
+    // The newest drill, running or finished: the page follows it and keeps its result.
+    db.opsRun.findFirst({ where: { kind: "drill" }, orderBy: { startedAt: "desc" } }),
     db.opsRun.findMany({ orderBy: { finishedAt: "desc" }, take: recent }),
   ]);
   return {
     lastBackup: lastBackup && { ...lastBackup, bytes: fileSize(lastBackup.file) },
     lastOkBackup,
     lastPassedDrill,
+    latestDrill,
     drill: assessDrillFreshness({ lastPassedAt: lastPassedDrill?.finishedAt ?? null, now }),
     runs,
   };

@@ -20,6 +20,24 @@ export type TBootedApp = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Copies still up when this process exits (the live server stopped mid-drill, say) are told to
+// stop: a detached group would otherwise outlive it. 'exit' handlers run synchronously, and
+// process.kill is synchronous.
+const booted = new Set<number>();
+let exitHook = false;
+function stopWithThisProcess(pid: number) {
+  booted.add(pid);
+  if (exitHook) return;
+  exitHook = true;
+  process.on("exit", () => {
+    for (const group of booted) {
+      try {
+        process.kill(-group, "SIGTERM");
+      } catch {} // already gone
+    }
+  });
+}
+
 async function isUp(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -94,6 +112,10 @@ export async function bootApp({
     NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const k of ["AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) delete env[k];
+  // Started from inside the running app (the ops page's drill): Next.js's own process settings
+  // are the live server's, not the copy's.
+  for (const k of Object.keys(env))
+    if (/^(__NEXT|NEXT_PRIVATE|NEXT_RUNTIME)/.test(k)) delete env[k];
   // A secret of the copy's own by default (an external database requires one): the live app's
   // sessions must not open the copy, nor the copy's the live app.
   env.AUTH_SECRET = authSecret;
@@ -125,7 +147,10 @@ export async function bootApp({
   child.stderr?.on("data", keep);
   const whenGone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const healthUrl = `${baseUrl}/api/health`;
-  const stop = () => stopGroup(child, whenGone, healthUrl);
+  stopWithThisProcess(child.pid!);
+  // Still up after a failed stop: the exit hook tries again.
+  const stop = () =>
+    stopGroup(child, whenGone, healthUrl).then(() => void booted.delete(child.pid!));
   const deadline = Date.now() + timeoutMs;
   while (!(await isUp(healthUrl))) {
     if (child.exitCode !== null || Date.now() > deadline) {

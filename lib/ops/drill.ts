@@ -53,6 +53,8 @@ export type TRunDrill = {
   /** BACKUP_DIR: the drill's backup is kept there (default DATA_DIR/backups). */
   backupDir?: string;
   log?: (line: string) => void;
+  /** Called as each step begins (the ops page shows the step under way). */
+  onStep?: (step: TDrillStep) => void;
 };
 
 /**
@@ -60,13 +62,14 @@ export type TRunDrill = {
  * snapshot → boot the built app on the copy → sign in over HTTP → clean up. Throws
  * DrillFailure naming the step and what differed; the scratch database is always dropped.
  */
-export async function runDrill({ url, dataDir, backupDir, log = console.log }: TRunDrill) {
+export async function runDrill({ url, dataDir, backupDir, log = console.log, onStep }: TRunDrill) {
   const started = Date.now();
   const timings: Partial<Record<TDrillStep, number>> = {};
   let file: string | undefined;
   const step = async <T>(name: TDrillStep, fn: () => Promise<T>): Promise<T> => {
     const t = Date.now();
     try {
+      onStep?.(name);
       return await fn();
     } catch (e) {
       if (e instanceof DrillFailure) throw e;

@@ -1,7 +1,9 @@
 // Guards against an operator trusting backups that are not there: the Backups & drills page
 // shows the last backup, the drill's freshness and the recent runs, warns when the last backup
-// failed, and is refused to every role but the administrator.
+// failed, judges the deployment with the app's own engine, runs a restore drill from the page
+// (one at a time, admins only), and is refused to every role but the administrator.
 import { assessDrillFreshness } from "@/lib/data/ops";
+import { callAction, findAction } from "./authz/server-action";
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test.describe("Backups & drills page", () => {
@@ -107,6 +109,126 @@ test.describe("Backups & drills page", () => {
       await db.opsRun.delete({ where: { id: run.id } });
     }
   });
+
+  // Guards against the app's own backups sharing its database's fate unnoticed (issue 15):
+  // the e2e app keeps its backups in DATA_DIR/backups, on the database's own filesystem.
+  test("an admin sees the deployment's own flags, runs a drill, follows it and keeps its result", async ({
+    page,
+    context,
+    db,
+  }) => {
+    test.setTimeout(420_000);
+    // One drill at a time: wait out any drill another spec may have started.
+    await expect
+      .poll(() => db.opsRun.count({ where: { kind: "drill", running: true } }), {
+        timeout: 240_000,
+      })
+      .toBe(0);
+    const drillsBefore = await db.opsRun.count({ where: { kind: "drill" } });
+    const passed = await db.opsRun.findFirst({
+      where: { kind: "drill", ok: true },
+      orderBy: { finishedAt: "desc" },
+    });
+    const fresh =
+      passed && !assessDrillFreshness({ lastPassedAt: passed.finishedAt, now: new Date() }).overdue;
+
+    await signIn(page, DEMO_USERS.admin);
+    await page.goto("/admin/ops");
+    const judged = page.locator("section", {
+      has: page.getByRole("heading", { name: "This deployment, judged by the app's own rules" }),
+    });
+    const flags = judged.getByRole("list", { name: "Flags for this deployment" });
+    const colocated = flags.getByRole("listitem").filter({ hasText: "BACKUP_COLOCATED" });
+    await expect(colocated).toContainText("Backups are kept where production runs");
+    await expect(colocated).toContainText(
+      "BACKUP_DIR and the database's data folder are the same place",
+    );
+    const facts = judged.getByRole("definition");
+    await expect(
+      facts.filter({ hasText: "The same filesystem as the database's data folder" }),
+    ).toHaveCount(1);
+    await expect(judged.getByText("Embedded", { exact: true })).toBeVisible();
+    await expect(flags.getByText("DR_NEVER_TESTED")).toHaveCount(fresh ? 0 : 1);
+    const lastDrillFact = judged
+      .locator("dl > div")
+      .filter({ hasText: "Restore drill last passed" });
+    if (!passed) await expect(lastDrillFact).toContainText("Never");
+    // An embedded database: no note about an external one's own backups.
+    await expect(page.getByRole("heading", { name: /External database/ })).toHaveCount(0);
+
+    // A second tab, opened before the drill starts: its button is still enabled.
+    const other = await context.newPage();
+    await other.goto("/admin/ops");
+
+    const drill = page.locator("section", {
+      has: page.getByRole("heading", { name: "Restore drill", exact: true }),
+    });
+    await drill.getByRole("button", { name: "Run a restore drill now" }).click();
+    await expect(drill.getByRole("status").or(drill.getByRole("alert"))).toContainText(
+      "Restore drill started.",
+    );
+    const latest = drill.locator("section", {
+      has: page.getByRole("heading", { name: /Latest restore drill/ }),
+    });
+    await expect(latest.getByText("Running", { exact: true })).toBeVisible();
+    await expect(drill.getByRole("button", { name: "Drill running…" })).toBeDisabled();
+
+    // The second tab's click does not start another drill.
+    await other.getByRole("button", { name: "Run a restore drill now" }).click();
+    await expect(
+      other.getByText("A restore drill is already running; it was not started again."),
+    ).toBeVisible();
+    await other.close();
+
+    // Progress: the steps appear as they happen, while the drill still runs.
+    const steps = latest.getByRole("list", { name: "Drill steps" });
+    await expect(steps.getByRole("listitem").filter({ hasText: /^backup: / })).toHaveCount(1, {
+      timeout: 120_000,
+    });
+    await expect(latest.getByText("Passed", { exact: true })).toBeVisible({ timeout: 300_000 });
+    await expect(latest).toContainText("drill passed in");
+
+    const runs = await db.opsRun.findMany({
+      where: { kind: "drill" },
+      orderBy: { startedAt: "desc" },
+    });
+    expect(runs.length).toBe(drillsBefore + 1);
+    const run = runs[0]!;
+    expect(run.ok).toBe(true);
+    expect(run.running).toBe(false);
+    expect(run.steps.map((l) => l.split(":")[0])).toEqual([
+      "backup",
+      "restore",
+      "compare",
+      "boot",
+      "sign-in",
+    ]);
+
+    // Kept: after a reload the result, its steps and the fresh drill's verdict are still there.
+    await page.reload();
+    await expect(latest.getByText("Passed", { exact: true })).toBeVisible();
+    await expect(steps.getByRole("listitem")).toHaveCount(5);
+    await expect(latest).toContainText(run.detail!);
+    await expect(flags.getByText("DR_NEVER_TESTED")).toHaveCount(0);
+    await expect(flags.getByText("DR_TEST_STALE")).toHaveCount(0);
+    await expect(lastDrillFact).toContainText(run.finishedAt.toISOString().slice(0, 10));
+    await expectAccessible(page);
+  });
+
+  for (const role of ["procurement", "manager"] as const) {
+    test(`a ${role} cannot start a restore drill`, async ({ page, db }) => {
+      await signIn(page, DEMO_USERS[role]);
+      const before = await db.opsRun.count({ where: { kind: "drill" } });
+      const res = await callAction(page.request, {
+        action: findAction({ file: "lib/actions/ops.ts", name: "startDrillAction" }),
+        page: "/admin/ops",
+        args: [{}],
+        origin: process.env.E2E_BASE_URL!,
+      });
+      expect(res.result).toMatchObject({ status: 403 });
+      expect(await db.opsRun.count({ where: { kind: "drill" } })).toBe(before);
+    });
+  }
 
   for (const role of ["procurement", "manager"] as const) {
     test(`a ${role} gets 403 and no Backups link`, async ({ page }) => {

@@ -843,6 +843,16 @@ const ACTIONS: TActionEntry[] = [
     args: (r) => [{ tokenId: r!.id }],
     invalidArgs: () => [{ tokenId: "" }],
   },
+  {
+    kind: "action",
+    file: "lib/actions/ops.ts",
+    name: "startDrillAction",
+    permission: "ops:drill",
+    // Instance-wide: the first allowed call starts a drill, later ones name the running one.
+    record: null,
+    args: () => [{}],
+    invalidArgs: () => [null],
+  },
 ];
 
 /** Every role-checked page, route handler and Server Action. */
