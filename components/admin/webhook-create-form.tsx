@@ -12,7 +12,7 @@ import {
   type TWebhookEndpointWriteInput,
   ZWebhookEndpointWrite,
 } from "@/lib/schemas/webhook";
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { WebhookEventChoices } from "./webhook-event-choices";
 import { SecretOnce } from "./webhook-secret-once";
 
 export function WebhookCreateForm() {
@@ -31,7 +31,7 @@ export function WebhookCreateForm() {
       router.refresh();
     },
   });
-  const eventsError = formState.errors.events?.message ?? formState.errors.events?.root?.message;
+  const eventsError = formState.errors.events?.message;
 
   return (
     <div className="space-y-4">
@@ -49,23 +49,7 @@ export function WebhookCreateForm() {
           hint="What receives it, e.g. GRC sync"
           {...field("description")}
         />
-        <fieldset
-          className="space-y-2"
-          aria-describedby={eventsError ? "webhook-events-error" : undefined}
-        >
-          <legend className="mb-1 text-sm font-medium text-slate-800">Events</legend>
-          {WEBHOOK_EVENT_TYPES.map((t) => (
-            <label key={t} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" value={t} className="h-4 w-4" {...register("events")} />
-              {WEBHOOK_EVENTS[t]} <code className="text-xs text-slate-500">{t}</code>
-            </label>
-          ))}
-          {eventsError && (
-            <p id="webhook-events-error" className="text-sm text-red-700" role="alert">
-              {eventsError}
-            </p>
-          )}
-        </fieldset>
+        <WebhookEventChoices id="webhook" register={register("events")} error={eventsError} />
         <SubmitButton pending={submitting} pendingLabel="Adding…">
           Add endpoint
         </SubmitButton>

@@ -17,6 +17,7 @@ import {
 } from "@/lib/actions/webhooks";
 import type { TActionResult } from "@/lib/errors";
 import { type TWebhookEvent, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { WebhookEditForm } from "./webhook-edit-form";
 import { SecretOnce } from "./webhook-secret-once";
 
 export type TWebhookAttemptRow = {
@@ -128,6 +129,14 @@ export function WebhookEndpoints({ endpoints }: { endpoints: TWebhookEndpointRow
               Delete
             </Button>
           </div>
+          <details>
+            <summary className="cursor-pointer text-sm font-medium text-indigo-800">
+              Edit {e.url}
+            </summary>
+            <div className="mt-3 max-w-lg">
+              <WebhookEditForm endpoint={e} />
+            </div>
+          </details>
           <Table
             caption={`Delivery attempts to ${e.url}`}
             captionVisible

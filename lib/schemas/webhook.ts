@@ -26,6 +26,7 @@ export const ZUpdateWebhookEndpoint = ZWebhookEndpointWrite.extend({
   endpointId: zId("Endpoint"),
 });
 export type TUpdateWebhookEndpoint = z.infer<typeof ZUpdateWebhookEndpoint>;
+export type TUpdateWebhookEndpointInput = z.input<typeof ZUpdateWebhookEndpoint>;
 
 export const ZWebhookEndpointRef = z.object({ endpointId: zId("Endpoint") });
 export const ZSetWebhookEndpointEnabled = ZWebhookEndpointRef.extend({

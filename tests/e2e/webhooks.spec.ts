@@ -31,7 +31,7 @@ test("a signed webhook reaches the receiver after two failures, and the page log
     await form.getByLabel("Description (optional)").fill("E2E receiver");
     await expect(form.getByRole("checkbox", { name: /Assessment submitted/ })).toBeChecked();
     await form.getByRole("button", { name: "Add endpoint" }).click();
-    const secret = await page.getByLabel("Signing secret").inputValue();
+    const secret = await page.getByLabel("Signing secret", { exact: true }).inputValue();
     expect(secret).toMatch(/^whsec_/);
     const endpoint = await db.webhookEndpoint.findFirstOrThrow({ where: { url: receiver.url } });
     expect(endpoint.secretEncrypted).not.toContain(secret.slice(6));
@@ -68,13 +68,29 @@ test("a signed webhook reaches the receiver after two failures, and the page log
     await expect(log.getByRole("row").nth(2)).toContainText("HTTP 500");
     await expect(log.getByRole("row").nth(3)).toContainText("HTTP 500");
 
+    // Editing keeps the secret and the log; no event left is refused naming the field.
+    await page.getByText(`Edit ${receiver.url}`, { exact: true }).click();
+    const edit = page.getByRole("form", { name: `Edit ${receiver.url}` });
+    await edit.getByRole("checkbox", { name: /Assessment submitted/ }).uncheck();
+    await edit.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(edit.getByText("Events: choose at least one event")).toBeVisible();
+    await edit.getByRole("checkbox", { name: /Flag raised at high or critical/ }).check();
+    await edit.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(edit.getByText("Endpoint saved.")).toBeVisible();
+    await expect
+      .poll(
+        async () =>
+          (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).events,
+      )
+      .toEqual(["flag.raised"]);
+
     // Rotating shows a new secret once; turning it off shows on the page.
     await page
       .getByRole("button", { name: `Rotate the signing secret of ${receiver.url}` })
       .click();
     await page.getByRole("dialog").getByRole("button", { name: "Yes, make a new secret" }).click();
-    await expect(page.getByLabel("Signing secret")).not.toHaveValue(secret);
-    await expect(page.getByLabel("Signing secret")).toHaveValue(/^whsec_/);
+    await expect(page.getByLabel("Signing secret", { exact: true })).not.toHaveValue(secret);
+    await expect(page.getByLabel("Signing secret", { exact: true })).toHaveValue(/^whsec_/);
     await page.getByRole("button", { name: `Turn off ${receiver.url}` }).click();
     await expect(page.getByRole("button", { name: `Turn on ${receiver.url}` })).toBeVisible();
     const audit = await db.auditEvent.findMany({
@@ -83,6 +99,7 @@ test("a signed webhook reaches the receiver after two failures, and the page log
     });
     expect(audit.map((a) => a.action)).toEqual([
       "webhook.created",
+      "webhook.updated",
       "webhook.secret_rotated",
       "webhook.disabled",
     ]);
