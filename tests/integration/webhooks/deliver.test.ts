@@ -22,6 +22,8 @@ const { sendPendingWebhooks, retryDelayMs, signWebhook, MAX_WEBHOOK_ATTEMPTS } =
 );
 const { decryptWebhookSecret, generateWebhookSecret } = await import("@/lib/webhooks/secret");
 const { startReceiver } = await import("../../helpers/webhook-receiver");
+const { WEAK_VENDOR_ANSWERS } = await import("../../helpers/weak-vendor-answers");
+const { submitAssessment } = await import("@/lib/portal/submit");
 
 const { prisma } = await setupFreshDatabase();
 const org = await createOrgWithUsers(prisma, "hooks");
@@ -276,6 +278,61 @@ describe("delivery to a real receiver", () => {
     ).rejects.toThrow(/not found/);
     expect(await prisma.webhookEndpoint.findUnique({ where: { id } })).toMatchObject({
       enabled: true,
+    });
+  });
+});
+
+describe("a real submission", () => {
+  it("records assessment.submitted and one flag.raised per high or critical flag, each delivered to the endpoints subscribed to it", async () => {
+    const r = await receiver();
+    const both = await webhooks.createWebhookEndpoint({
+      ...admin,
+      input: { url: r.url, description: "", events: ["assessment.submitted", "flag.raised"] },
+    });
+    const flagsOnly = await webhooks.createWebhookEndpoint({
+      ...admin,
+      input: { url: `${r.url}?flags`, description: "", events: ["flag.raised"] },
+    });
+    const sent = await sendTestAssessment(prisma, org, {
+      vendorName: "Weak Hook Co",
+      email: "weak@hook.example",
+    });
+    await prisma.answer.createMany({
+      data: WEAK_VENDOR_ANSWERS.map(([questionId, value]) => ({
+        assessmentId: sent.assessment.id,
+        questionId,
+        value: value as never,
+        updatedByKind: "vendor" as const,
+      })),
+    });
+    const result = await submitAssessment({
+      invitationId: sent.invitationId,
+      assessmentId: sent.assessment.id,
+    });
+    expect(result.status).toBe("submitted");
+    const serious = await prisma.flag.findMany({
+      where: { assessmentId: sent.assessment.id, severity: { in: ["high", "critical"] } },
+    });
+    expect(serious.length).toBeGreaterThan(0);
+    const events = await prisma.event.findMany({ where: { assessmentId: sent.assessment.id } });
+    const flagEvents = events.filter((e) => e.type === "flag.raised");
+    expect(flagEvents.map((e) => (e.payload as { code: string }).code).sort()).toEqual(
+      serious.map((f) => f.code).sort(),
+    );
+    expect(events.filter((e) => e.type === "assessment.submitted")).toHaveLength(1);
+    expect(await prisma.delivery.count({ where: { recipient: both.id } })).toBe(serious.length + 1);
+    expect(await prisma.delivery.count({ where: { recipient: flagsOnly.id } })).toBe(
+      serious.length,
+    );
+    await run(new Date(), { limit: 200 });
+    const types = r.received.map((x) => (JSON.parse(x.body) as { type: string }).type);
+    expect(types.filter((t) => t === "flag.raised")).toHaveLength(2 * serious.length);
+    expect(types.filter((t) => t === "assessment.submitted")).toHaveLength(1);
+    const first = JSON.parse(r.received.find((x) => x.body.includes("flag.raised"))!.body);
+    expect(first.data).toMatchObject({
+      assessmentId: sent.assessment.id,
+      vendorName: "Weak Hook Co",
+      severity: expect.stringMatching(/^(high|critical)$/),
     });
   });
 });
