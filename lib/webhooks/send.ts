@@ -45,13 +45,15 @@ export function postWebhook({
         ...headers,
       },
     });
+    // The whole call, answer included: a receiver that trickles its answer is cut off too.
     const timer = setTimeout(() => {
-      req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`));
+      done({ error: `no answer within ${timeoutMs / 1000} s` });
+      req.destroy();
     }, timeoutMs);
     req.on("response", (res) => {
       res.resume(); // the receiver's words are not ours to keep
       res.on("end", () => done({ status: res.statusCode ?? 0 }));
-      res.on("error", () => done({ status: res.statusCode ?? 0 }));
+      res.on("error", () => done({ error: "the answer broke off" }));
     });
     req.on("error", (e) => done({ error: shortError(e) }));
     req.end(body);
