@@ -123,6 +123,25 @@ describe("the connection", () => {
     expect(r).toMatchObject({ error: expect.stringMatching(/not allowed/) });
   });
 
+  it("gives up on a receiver that does not answer in time", async () => {
+    const http = await import("node:http");
+    const silent = http.createServer(() => {}); // never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as import("node:net").AddressInfo;
+    try {
+      const started = Date.now();
+      const r = await send(`http://127.0.0.1:${port}/hook`, {
+        allowed: ["127.0.0.1"],
+        timeoutMs: 300,
+      });
+      expect(r).toEqual({ error: "no answer within 0.3 s" });
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it("does not follow a redirect", async () => {
     const redirecting = await startReceiver({ statuses: [302] });
     try {
