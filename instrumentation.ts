@@ -96,5 +96,18 @@ export async function register() {
         if (sent || failed) console.log(`[deliveries] ${sent} mail(s) sent, ${failed} failed`);
       },
     });
+    const { sendPendingWebhooks } = await import("./lib/webhooks/deliver");
+    // Webhook deliveries, apart from mail: a slow receiver (up to 10 s a call) must not hold
+    // mail back. Each is claimed before it is sent, so it goes once across instances.
+    registerJob({
+      name: "webhooks",
+      everyMs: 5_000,
+      runOnStart: true,
+      acrossInstances: true,
+      run: async () => {
+        const { sent, failed } = await sendPendingWebhooks();
+        if (sent || failed) console.log(`[webhooks] ${sent} sent, ${failed} failed`);
+      },
+    });
   }
 }

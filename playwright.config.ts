@@ -79,6 +79,10 @@ export default defineConfig({
         // Requests from 127.0.0.2 stand for a reverse proxy's (tests/e2e/raw-http.ts); the
         // browser and every other local address are direct clients.
         TRUSTED_PROXIES: "127.0.0.2",
+        // The webhook receiver of tests/e2e/webhooks.spec.ts listens on 127.0.0.1: allowed
+        // here only; its retries come 100× sooner than in production.
+        WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+        WEBHOOK_RETRY_SCALE: "0.01",
         NEXT_TELEMETRY_DISABLED: "1",
         OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
         OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID,

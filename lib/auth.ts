@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "./audit";
 import { isPasswordSignInRefused } from "./data/org-sso";
 import { db } from "./db";
-import { ensureAuthSecret, getEnv } from "./env";
+import { getAuthSecret, getEnv } from "./env";
 import { signInWithOidc } from "./identity/oidc";
 import { OIDC_PROVIDER_ID, oidcProvider, type TOidcProfile } from "./identity/oidc-config";
 import { checkSecondFactor } from "./identity/sign-in";
@@ -15,9 +15,7 @@ import { countSignInAttempt, refundSignInAttempt } from "./security/rate-limit";
 import { decodeSessionToken } from "./session-token";
 import { endSession, newSessionId, recordSignIn } from "./sessions";
 
-export function getAuthSecret(): string {
-  return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
-}
+export { getAuthSecret };
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),

@@ -53,6 +53,20 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
   /** The provider's name on the sign-in button ("Sign in with …"). */
   OIDC_NAME: z.string().max(60).optional(),
+  // Webhooks (lib/webhooks): addresses outside the public internet that endpoints may still
+  // reach (IPs or CIDR ranges, e.g. 10.0.0.7, 127.0.0.1/32); none by default.
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform(splitProxyList)
+    .refine(
+      (list) => list.every((e) => parseProxyRule(e) !== null),
+      "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.7, 192.168.1.0/24",
+    ),
+  /** Multiplies the retry delays (10 s, 30 s, 2 min …): tests make them short. */
+  WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** Failed attempts in a row after which an endpoint is turned off. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & {
@@ -141,6 +155,11 @@ export function ensureAuthSecret({ env }: { env: TEnv }): string {
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The secret sessions are signed with (NEXTAUTH_SECRET when set, as next-auth reads it). */
+export function getAuthSecret(): string {
+  return process.env.NEXTAUTH_SECRET || ensureAuthSecret({ env: getEnv() });
 }
 
 export const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;

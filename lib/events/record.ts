@@ -69,6 +69,8 @@ async function findRecipients(
       return vendorLinks({ kind: "primary" });
     case "thread.vendor_replied":
       return users([e.reviewerId]);
+    case "flag.raised":
+      return []; // for webhooks: people read the flags on the review page
     case "finding.due_soon":
     case "finding.overdue": {
       const f = await tx.finding.findFirst({
@@ -143,6 +145,13 @@ export async function recordEvent(e: TRecordEvent): Promise<string | null> {
     if (!mailOff.get(r.userId)?.has(e.type))
       rows.push({ eventId: created.id, channel: "email", recipient: r.userId, userId: r.userId });
   }
+  // One webhook delivery per enabled endpoint of the organisation subscribed to the type.
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { orgId: e.orgId, enabled: true, events: { has: e.type } },
+    select: { id: true },
+  });
+  for (const ep of endpoints)
+    rows.push({ eventId: created.id, channel: "webhook", recipient: ep.id, nextAttemptAt: now });
   if (rows.length) await tx.delivery.createMany({ data: rows, skipDuplicates: true });
   return created.id;
 }

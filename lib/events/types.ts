@@ -4,6 +4,7 @@ export const EVENT_TYPES = {
   "assessment.changes_requested": "Changes were requested from a vendor",
   "assessment.accepted": "An assessment was accepted",
   "assessment.rejected": "An assessment was rejected",
+  "flag.raised": "A vendor's answers raised a high or critical flag",
   "thread.vendor_replied": "A vendor replied on a question's thread",
   "finding.due_soon": "A finding you own is due soon",
   "finding.overdue": "A finding you own is overdue",

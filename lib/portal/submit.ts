@@ -168,6 +168,22 @@ export async function submitAssessment({
       vendorId: assessment.vendorId,
       payload: { vendorName: assessment.vendor.name },
     });
+    // The moment a serious flag exists: one event each (webhooks subscribe to them).
+    for (const f of result.flags.filter((x) => x.severity === "high" || x.severity === "critical"))
+      await recordEvent({
+        tx,
+        orgId: assessment.orgId,
+        type: "flag.raised",
+        actor: { kind: "vendor", invitationId },
+        assessmentId: assessment.id,
+        vendorId: assessment.vendorId,
+        payload: {
+          vendorName: assessment.vendor.name,
+          code: f.code,
+          severity: f.severity,
+          title: f.title,
+        },
+      });
     return { status: "submitted", rating: result.rating, score: result.score } as const;
   });
 }

@@ -11,6 +11,18 @@ describe("settings", () => {
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.DATA_DIR.endsWith("/data")).toBe(true);
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.WEBHOOK_ALLOWED_HOSTS).toEqual([]);
+    expect(env.WEBHOOK_RETRY_SCALE).toBe(1);
+    expect(env.WEBHOOK_DISABLE_AFTER).toBe(20);
+  });
+
+  it("reads the webhook allowlist as addresses and CIDR ranges", () => {
+    const env = parseEnv({
+      source: {
+        WEBHOOK_ALLOWED_HOSTS: "127.0.0.1, 10.0.0.0/8 fd00::/64",
+      } as unknown as NodeJS.ProcessEnv,
+    });
+    expect(env.WEBHOOK_ALLOWED_HOSTS).toEqual(["127.0.0.1", "10.0.0.0/8", "fd00::/64"]);
   });
 
   it.each([
@@ -23,6 +35,11 @@ describe("settings", () => {
     ["TRUSTED_PROXIES", "10.0.0.1, proxy.example"],
     ["TRUSTED_PROXIES", "10.0.0.0/33"],
     ["OIDC_ISSUER", "ftp://idp.example"],
+    ["WEBHOOK_ALLOWED_HOSTS", "127.0.0.1, receiver.local"],
+    ["WEBHOOK_ALLOWED_HOSTS", "10.0.0.0/40"],
+    ["WEBHOOK_RETRY_SCALE", "0"],
+    ["WEBHOOK_RETRY_SCALE", "2"],
+    ["WEBHOOK_DISABLE_AFTER", "0"],
   ])("names %s when its value %j is bad", (key, value) => {
     expect(() => parseEnv({ source: { [key]: value } as unknown as NodeJS.ProcessEnv })).toThrow(
       EnvError,

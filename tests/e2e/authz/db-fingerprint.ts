@@ -49,14 +49,18 @@ function ruleFor(ignore: TIgnore, table: string) {
   return { table, columns: rules.flatMap((r) => r.columns ?? []) };
 }
 
+/** A row of table alias `x` as text, without the columns `rule` leaves out. */
+const rowText = (rule: ReturnType<typeof ruleFor>) =>
+  rule?.columns
+    ? `(to_jsonb(x) ${rule.columns.map((c) => `- ${literal(c)}`).join(" ")})::text`
+    : "x::text";
+
 export async function fingerprint(db: TDb, { ignore = [] }: { ignore?: TIgnore } = {}) {
   const tables = await listTables(db);
   const parts = tables.flatMap((t) => {
     const rule = ruleFor(ignore, t);
     if (rule && !rule.columns) return [];
-    const row = rule?.columns
-      ? `(to_jsonb(x) ${rule.columns.map((c) => `- ${literal(c)}`).join(" ")})::text`
-      : "x::text";
+    const row = rowText(rule);
     return [
       `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(${row}), '' ORDER BY md5(${row})), '')) AS h FROM ${quote(t)} x`,
     ];
@@ -164,8 +168,10 @@ export async function orgFingerprint(db: TDb, orgId: string): Promise<Map<string
     if (!where) continue; // instance-wide tables (OpsRun, RateLimitBucket, migrations)
     // The keeper job renders any organisation's submitted reports whenever it runs.
     if (t === "KeptReport") continue;
+    // A job of this organisation still running (JOB_COLUMNS) is not a change made by the call.
+    const row = rowText(ruleFor([], t));
     parts.push(
-      `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${quote(t)} x WHERE ${where}`,
+      `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(${row}), '' ORDER BY md5(${row})), '')) AS h FROM ${quote(t)} x WHERE ${where}`,
     );
   }
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));

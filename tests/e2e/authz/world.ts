@@ -25,6 +25,8 @@ export type TRecordKind =
   | "owner"
   | "staffInvitation"
   | "apiToken"
+  | "webhook"
+  | "webhookDelivery"
   | "job";
 type TSharedKind = Exclude<TRecordKind, "job">;
 
@@ -151,6 +153,8 @@ export class World {
       submitted: await this.freshSubmitted(w, vendor.id),
       finding: await this.freshFinding(w, vendor.id, sent.id),
       apiToken: await this.freshApiToken(w),
+      webhook: await this.freshWebhook(w),
+      webhookDelivery: await this.freshWebhookDelivery(w),
       evidence: { id: "", marker: "" }, // uploaded in build()
     };
     return w;
@@ -239,6 +243,10 @@ export class World {
         return this.freshStaffInvitation(org);
       case "apiToken":
         return this.freshApiToken(org);
+      case "webhook":
+        return this.freshWebhook(org);
+      case "webhookDelivery":
+        return this.freshWebhookDelivery(org);
       default:
         // Reading a record, or naming an owner, changes nothing: the shared one serves.
         return this.record(kind, org, actor);
@@ -318,6 +326,40 @@ export class World {
       data: { orgId: org.id, name, role: "manager", tokenHash: createToken().hash },
     });
     return { id: t.id, marker: name };
+  }
+
+  /** An endpoint that is off (the app's job never calls it), with a public address. */
+  private async freshWebhook(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
+    const url = `https://8.8.8.8/authz-${org.key.toLowerCase()}${this.next()}-${this.tag}`;
+    const e = await this.db.webhookEndpoint.create({
+      data: {
+        orgId: org.id,
+        url,
+        events: ["risk_acceptance.expiring"],
+        secretEncrypted: "v1.not.a.real.secret",
+        enabled: false,
+      },
+    });
+    return { id: e.id, marker: url };
+  }
+
+  /** A failed delivery (of an event of the organisation) to a fresh endpoint of it. */
+  private async freshWebhookDelivery(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
+    const endpoint = await this.freshWebhook(org);
+    const event = await this.db.event.create({
+      data: { orgId: org.id, type: "risk_acceptance.expiring", actorKind: "system" },
+    });
+    const d = await this.db.delivery.create({
+      data: {
+        eventId: event.id,
+        channel: "webhook",
+        recipient: endpoint.id,
+        attempts: 8,
+        failedAt: new Date(),
+        lastError: "HTTP 500",
+      },
+    });
+    return { id: d.id, marker: endpoint.marker };
   }
 
   private async freshUser(org: Pick<TOrgWorld, "id" | "key">): Promise<TRecord> {
