@@ -161,8 +161,14 @@ export async function orgFingerprint(db: TDb, orgId: string): Promise<Map<string
     else if (cols.has("answerId"))
       where = `x."answerId" IN (SELECT id FROM "Answer" WHERE "assessmentId" IN ${assessments})`;
     if (!where) continue; // instance-wide tables (OpsRun, RateLimitBucket, migrations)
+    // A report job the other organisation started earlier goes on rendering meanwhile: its
+    // progress columns are left out here too (JOB_COLUMNS), a new row or other column counts.
+    const rule = ruleFor([], t);
+    const row = rule?.columns
+      ? `(to_jsonb(x) ${rule.columns.map((c) => `- ${literal(c)}`).join(" ")})::text`
+      : "x::text";
     parts.push(
-      `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM ${quote(t)} x WHERE ${where}`,
+      `SELECT ${literal(t)} AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(${row}), '' ORDER BY md5(${row})), '')) AS h FROM ${quote(t)} x WHERE ${where}`,
     );
   }
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));
