@@ -8,18 +8,12 @@ import { useForm } from "react-hook-form";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { fieldProps, type TFormMessage } from "@/components/ui/use-action-form";
-import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/identity/sign-in-errors";
-import { SSO_REQUIRED, SSO_REQUIRED_MESSAGE } from "@/lib/identity/sign-in-messages";
+import {
+  passwordSignInRefusal,
+  TWO_FACTOR_PROMPT,
+  TWO_FACTOR_REQUIRED,
+} from "@/lib/identity/sign-in-messages";
 import { type TSignIn, ZSignIn } from "@/lib/schemas/auth";
-
-/** What a refused sign-in says; the second step (two-factor) has its own words. */
-function refusal(res: { status: number; error: string | null } | undefined) {
-  if (res?.status === 429) return "Too many sign-in attempts. Wait a few minutes and try again.";
-  if (res?.error === SSO_REQUIRED) return SSO_REQUIRED_MESSAGE;
-  if (res?.error === TWO_FACTOR_INVALID)
-    return "That code is not right. Try the code your app shows now.";
-  return "Email or password is incorrect.";
-}
 
 /** Signs in through Auth.js, not a server action: the shared form parts, its own submit. */
 export function LoginForm({ initialError }: { initialError?: string }) {
@@ -37,11 +31,11 @@ export function LoginForm({ initialError }: { initialError?: string }) {
     const res = await signIn("credentials", { ...values, redirect: false });
     if (res?.error === TWO_FACTOR_REQUIRED) {
       setAskCode(true);
-      setMessage({ text: "Enter the code from your authenticator app.", tone: "success" });
+      setMessage({ text: TWO_FACTOR_PROMPT, tone: "success" });
       return;
     }
     if (!res || res.error) {
-      setMessage({ text: refusal(res), tone: "error" });
+      setMessage({ text: passwordSignInRefusal(res), tone: "error" });
       return;
     }
     // A full navigation so that every server component reads the new session.

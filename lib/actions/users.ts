@@ -1,20 +1,10 @@
 "use server";
 
-import { changeUserRole, createUser, resetUserSessions, setUserActive } from "../data/users";
-import { ZChangeRole, ZCreateUser, ZSetActive, ZUserId } from "../schemas/user";
+import { changeUserRole, resetUserSessions, setUserActive } from "../data/users";
+import { ZChangeRole, ZSetActive, ZUserId } from "../schemas/user";
 import { defineAction, type TRevalidate } from "./define";
 
 const revalidate: TRevalidate[] = ["/admin/users"];
-
-export const createUserAction = defineAction({
-  permission: "user:manage",
-  input: ZCreateUser,
-  revalidate,
-  run: async ({ input, user }) => {
-    const created = await createUser({ orgId: user.orgId, actorId: user.id, input });
-    return { id: created.id };
-  },
-});
 
 export const changeUserRoleAction = defineAction({
   permission: "user:manage",

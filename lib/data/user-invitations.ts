@@ -57,14 +57,16 @@ async function mailInvitation({ invitationId, token }: { invitationId: string; t
 export async function inviteUser({ orgId, actorId, input }: TScope & { input: TInviteUser }) {
   const conflict = await emailConflict({ orgId, email: input.email });
   if (conflict) throw conflict;
-  const pending = await db.staffInvitation.count({
-    where: { orgId, email: input.email, acceptedAt: null, revokedAt: null },
-  });
-  if (pending > 0) {
-    throw new UserConflictError("This email has an invitation already: send it again below");
-  }
   const { token, hash } = createToken();
   const invitation = await db.$transaction(async (tx) => {
+    // Two admins inviting one address at once: the second waits here, then finds the first's.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invite:${orgId}:${input.email}`}))`;
+    const pending = await tx.staffInvitation.count({
+      where: { orgId, email: input.email, acceptedAt: null, revokedAt: null },
+    });
+    if (pending > 0) {
+      throw new UserConflictError("This email has an invitation already: send it again below");
+    }
     const row = await tx.staffInvitation.create({
       data: {
         orgId,
@@ -223,7 +225,7 @@ export async function acceptInvitation({
       return user;
     });
   } catch (e) {
-    // The address was taken meanwhile (e.g. an admin created the user by hand).
+    // The address was taken meanwhile (e.g. by a first single sign-on, or another invitation).
     if (isUniqueViolation(e)) throw new ConflictError(INVITATION_REFUSALS.used);
     throw e;
   }

@@ -1,9 +1,7 @@
 import { recordAudit } from "../audit";
-import { db, isUniqueViolation, type Prisma } from "../db";
+import { db, type Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import { hashPassword } from "../passwords";
 import type { TRole } from "../permissions";
-import type { TCreateUser } from "../schemas/user";
 
 export const userListSelect = {
   id: true,
@@ -37,43 +35,6 @@ export async function emailConflict({ orgId, email }: { orgId: string; email: st
   const taken = await db.user.findUnique({ where: { email }, select: { orgId: true } });
   if (!taken) return null;
   return new UserConflictError(taken.orgId === orgId ? EMAIL_TAKEN_HERE : EMAIL_UNUSABLE);
-}
-
-export async function createUser({ orgId, actorId, input }: TScope & { input: TCreateUser }) {
-  const conflict = await emailConflict({ orgId, email: input.email });
-  if (conflict) throw conflict;
-  const passwordHash = await hashPassword({ password: input.password });
-  return createUserRow({ orgId, actorId, input, passwordHash }).catch(async (e: unknown) => {
-    // Another request took the address meanwhile (the unique index refused ours).
-    if (isUniqueViolation(e)) {
-      throw (await emailConflict({ orgId, email: input.email })) ?? e;
-    }
-    throw e;
-  });
-}
-
-function createUserRow({
-  orgId,
-  actorId,
-  input,
-  passwordHash,
-}: TScope & { input: TCreateUser; passwordHash: string }) {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash },
-      select: userListSelect,
-    });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: { kind: "user", userId: actorId },
-      action: "user.created",
-      targetType: "user",
-      targetId: user.id,
-      data: { email: user.email, role: user.role },
-    });
-    return user;
-  });
 }
 
 async function findScoped({ orgId, userId }: { orgId: string; userId: string }) {

@@ -1,5 +1,12 @@
-// What the sign-in page says when a sign-in was refused. The codes travel in the login page's
-// URL (?error=…), so they say why without naming anyone.
+// The sign-in's error codes and what the sign-in page says for each: plain strings, safe in the
+// browser. The codes travel in the login page's URL (?error=…) or back to the password form, so
+// they say why without naming anyone.
+
+// What a password sign-in answers when it needs, or refuses, the second step (lib/identity/
+// sign-in.ts throws them; the sign-in form reads them).
+export const TWO_FACTOR_REQUIRED = "TwoFactorRequired";
+export const TWO_FACTOR_INVALID = "TwoFactorInvalid";
+export const TWO_FACTOR_PROMPT = "Enter the code from your authenticator app.";
 
 export const SSO_REFUSALS = {
   SsoUnverified:
@@ -27,4 +34,16 @@ export function signInErrorMessage(code: string | undefined): string | undefined
   // next-auth's own codes for a failed round trip with the provider (state, nonce, PKCE, …).
   if (/^(OAuth\w*|Callback|AccessDenied|Configuration)$/.test(code)) return SSO_FAILED;
   return undefined;
+}
+
+/** What the password form says when Auth.js refused its sign-in (`res` is signIn()'s answer). */
+export function passwordSignInRefusal(
+  res: { status: number; error: string | null } | undefined,
+): string {
+  if (res?.status === 429) return "Too many sign-in attempts. Wait a few minutes and try again.";
+  if (res?.error === SSO_REQUIRED) return SSO_REQUIRED_MESSAGE;
+  if (res?.error === TWO_FACTOR_INVALID) {
+    return "That code is not right. Try the code your app shows now.";
+  }
+  return "Email or password is incorrect.";
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit";
 import { spendSecondFactor } from "../data/two-factor";
-import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "./sign-in-messages";
 
 // The second step of a password sign-in (lib/auth.ts calls it once the password is right).
 // A user with TOTP on must send a code with the password: without one, sign-in answers

@@ -28,13 +28,17 @@ export class DrillFailure extends Error {
   }
 }
 
-/** A throwaway user in the RESTORED copy only, with a random password. */
-async function createDrillUser({ url, tag }: { url: string; tag: string }) {
+/**
+ * A throwaway user in the RESTORED copy only, with a random password, in an organisation of its
+ * own: the restored organisations may require single sign-on or two-factor sign-in, which a
+ * password sign-in over HTTP cannot satisfy; the drill's organisation requires neither.
+ */
+export async function createDrillUser({ url, tag }: { url: string; tag: string }) {
   const db = createPrismaClient({ url });
   try {
-    const org =
-      (await db.organization.findFirst({ orderBy: { createdAt: "asc" } })) ??
-      (await db.organization.create({ data: { name: "Restore drill", slug: `drill-${tag}` } }));
+    const org = await db.organization.create({
+      data: { name: `Restore drill ${tag}`, slug: `drill-${tag}`, twoFactorRequired: "off" },
+    });
     const password = crypto.randomBytes(18).toString("base64url");
     const user = { email: `drill-${tag}@drill.invalid`, name: `Drill check ${tag}`, password };
     const passwordHash = await hashPassword({ password });

@@ -2,6 +2,7 @@
 // (the browser and the server share one zod schema), a server refusal (duplicate email) must
 // land on the field it concerns, and nothing already saved may be lost or changed by it.
 import { DEMO_USERS, expect, expectAccessible, signIn, test } from "./fixtures";
+import { waitForLink } from "./mail";
 
 test("vendor form: field errors from the shared zod schema, then a vendor is created", async ({
   page,
@@ -27,24 +28,60 @@ test("vendor form: field errors from the shared zod schema, then a vendor is cre
   expect(saved.tier).toBe("high");
 });
 
-test("user form: a duplicate email is refused by the server on the email field", async ({
+test("invite form: a duplicate email is refused by the server on the email field", async ({
   page,
   db,
 }) => {
   await signIn(page, DEMO_USERS.admin);
   await page.goto("/admin/users");
-  const form = page.getByRole("form", { name: "Add a user" });
-  await form.getByRole("button", { name: "Add user" }).click();
+  const form = page.getByRole("form", { name: "Invite a colleague" });
+  await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(form.getByText("Name is required")).toBeVisible();
-  await expect(form.getByText("Password needs at least 12 characters")).toBeVisible();
-  const before = await db.user.count();
+  const before = { users: await db.user.count(), invitations: await db.staffInvitation.count() };
   await form.getByLabel("Name").fill("Someone Else");
   await form.getByLabel("Email").fill(DEMO_USERS.manager.email);
-  await form.getByLabel("Initial password").fill("a-long-enough-password");
-  await form.getByRole("button", { name: "Add user" }).click();
+  await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(form.getByText("A user with this email already exists").first()).toBeVisible();
-  expect(await db.user.count()).toBe(before);
+  await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Name")).not.toHaveAttribute("aria-invalid", "true");
+  expect({
+    users: await db.user.count(),
+    invitations: await db.staffInvitation.count(),
+  }).toEqual(before);
   await expectAccessible(page);
+});
+
+test("invitation link form: a short password is named beside its field and nothing is created", async ({
+  page,
+  browser,
+  db,
+}) => {
+  await signIn(page, DEMO_USERS.admin);
+  await page.goto("/admin/users");
+  const email = `forms-${Date.now()}@demo.example`;
+  const sent = Date.now();
+  const form = page.getByRole("form", { name: "Invite a colleague" });
+  await form.getByLabel("Name").fill("Form Invitee");
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  const link = await waitForLink({ to: email, subject: /invited/, after: sent, route: "invite" });
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  const choose = invitee.getByRole("form", { name: "Set password and join" });
+  await choose.getByRole("button", { name: "Set password and join" }).click();
+  await expect(choose.getByText("Password needs at least 12 characters")).toBeVisible();
+  await choose.getByLabel("New password", { exact: true }).fill("too-short");
+  await choose.getByRole("button", { name: "Set password and join" }).click();
+  await expect(choose.getByText("Password needs at least 12 characters")).toBeVisible();
+  await expect(choose.getByLabel("New password", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  expect(await db.user.count({ where: { email } })).toBe(0);
+  await expectAccessible(invitee);
+  await invitee.context().close();
 });
 
 test("settings form: a bad value is named and nothing saved is lost", async ({ page, db }) => {

@@ -18,7 +18,7 @@ import {
   type TDb,
   test,
 } from "./fixtures";
-import { readMails } from "./mail";
+import { readMails, waitForLink } from "./mail";
 import { expectAllSaved } from "./portal-helpers";
 
 const P = PAYLOADS;
@@ -707,7 +707,7 @@ test("findings and risk acceptance: stored exactly and shown as text; bad fields
   await watch.expectClean();
 });
 
-test("admin: new user and organisation settings stored exactly and shown as text; bad ones named; audit search", async ({
+test("admin: an invited user (name, then their own password) and organisation settings stored exactly and shown as text; bad ones named; audit search", async ({
   browser,
   db,
 }) => {
@@ -716,32 +716,60 @@ test("admin: new user and organisation settings stored exactly and shown as text
   const orgBefore = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
   try {
     await page.goto("/admin/users");
-    const form = page.getByRole("form", { name: "Add a user" });
-    const users = await db.user.count();
+    const form = page.getByRole("form", { name: "Invite a colleague" });
+    const counts = async () => ({
+      users: await db.user.count(),
+      invitations: await db.staffInvitation.count(),
+    });
+    const before = await counts();
     const email = `hostile-${tag}@demo.example`;
-    for (const [label, value, error] of [
-      ["Name", `Ada${REFUSED.nul}`, "Name contains a NUL character"],
-      ["Name", longer(120), "Name must be at most 120 characters"],
-      ["Initial password", `a-long-password${REFUSED.nul}`, "Password contains a NUL character"],
-      ["Initial password", longer(200), "Password must be at most 200 characters"],
+    for (const [value, error] of [
+      [`Ada${REFUSED.nul}`, "Name contains a NUL character"],
+      [longer(120), "Name must be at most 120 characters"],
     ] as const) {
-      await form.getByLabel("Name").fill("Ada");
+      await form.getByLabel("Name").fill(value);
       await form.getByLabel("Email").fill(email);
-      await form.getByLabel("Initial password").fill("a-long-enough-password");
-      await form.getByLabel(label).fill(value);
-      await form.getByRole("button", { name: "Add user" }).click();
+      await form.getByRole("button", { name: "Send invitation" }).click();
       await expect(form.getByText(error)).toBeVisible();
     }
-    expect(await db.user.count()).toBe(users);
+    expect(await counts()).toEqual(before);
 
     const name = `${P.img} ${P.arabic} ${P.zalgo}`;
+    const sent = Date.now();
     await form.getByLabel("Name").fill(name);
     await form.getByLabel("Email").fill(email);
-    await form.getByLabel("Initial password").fill(ALL_PAYLOADS);
-    await form.getByRole("button", { name: "Add user" }).click();
-    await expect(form.getByRole("status")).toHaveText(`${name} can now sign in.`);
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+    expect((await db.staffInvitation.findFirstOrThrow({ where: { email } })).name).toBe(name);
+    await expectText(page.getByTestId(`invitation-row-${email}`), name);
+
+    // The invitee chooses the password the admin no longer types: NUL and overlong named there.
+    const link = await waitForLink({ to: email, subject: /invited/, after: sent, route: "invite" });
+    const invitee = await (await browser.newContext()).newPage();
+    const inviteeWatch = await guard(invitee);
+    await invitee.goto(link);
+    const choose = invitee.getByRole("form", { name: "Set password and join" });
+    const password = choose.getByLabel("New password", { exact: true });
+    for (const [value, error] of [
+      [`a-long-password${REFUSED.nul}`, "Password contains a NUL character"],
+      [longer(200), "Password must be at most 200 characters"],
+    ] as const) {
+      await password.fill(value);
+      await choose.getByRole("button", { name: "Set password and join" }).click();
+      await expect(choose.getByText(error)).toBeVisible();
+      await expect(password).toHaveAttribute("aria-invalid", "true");
+    }
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    await password.fill(ALL_PAYLOADS);
+    await choose.getByRole("button", { name: "Set password and join" }).click();
+    await invitee.waitForURL("**/login");
     expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe(name);
-    await expectText(page.getByRole("table"), name);
+    // The password was stored exactly as typed: it signs in.
+    await signIn(invitee, { email, password: ALL_PAYLOADS });
+    await inviteeWatch.expectClean();
+    await invitee.context().close();
+    await page.reload();
+    await expectText(page.getByRole("table").first(), name);
 
     await page.goto("/admin/settings");
     const settings = page.getByRole("form", { name: "Organisation settings" });

@@ -20,7 +20,7 @@ delete process.env.SMTP_URL;
 
 const { setupFreshDatabase, createOrgWithUsers } = await import("./db");
 const vendors = await import("@/lib/data/vendors");
-const { createUser } = await import("@/lib/data/users");
+const { inviteUser, acceptInvitation } = await import("@/lib/data/user-invitations");
 const { updateOrgSettings } = await import("@/lib/data/org");
 const { createAndSendAssessment } = await import("@/lib/data/assessments");
 const review = await import("@/lib/data/review");
@@ -29,7 +29,7 @@ const { saveAnswer } = await import("@/lib/portal/save-answer");
 const { toFieldErrors } = await import("@/lib/errors");
 const S = {
   ...(await import("@/lib/schemas/vendor")),
-  ...(await import("@/lib/schemas/user")),
+  ...(await import("@/lib/schemas/identity")),
   ...(await import("@/lib/schemas/settings")),
   ...(await import("@/lib/schemas/assessment")),
 };
@@ -168,27 +168,47 @@ describe("vendors", () => {
 });
 
 describe("users and settings", () => {
-  it("a new user's name is stored exactly, or refused and no user added", async () => {
+  it("an invited user's name is stored exactly (invitation, then user), or refused and nothing added", async () => {
     let n = 0;
+    const outbox = path.join(dataDir, "outbox");
+    /** The invitation token of the newest mail to `to`. */
+    const tokenFor = (to: string) => {
+      const mail = fs
+        .readdirSync(outbox)
+        .sort()
+        .map((f) => decodeEml(fs.readFileSync(path.join(outbox, f), "utf8")))
+        .filter((m) => m.to.includes(to))
+        .at(-1);
+      return /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail?.body ?? "")?.[1] ?? "";
+    };
     await fc.assert(
       fc.asyncProperty(anyText(120), async (name) => {
-        const before = await prisma.user.count();
-        const raw = {
-          name,
-          email: `user-${n++}@hostile.test`,
-          role: "manager",
-          password: "a-long-enough-password",
+        const before = {
+          users: await prisma.user.count(),
+          invites: await prisma.staffInvitation.count(),
         };
-        const o = await act(S.ZCreateUser, raw, (input) => createUser({ ...scope, input }));
+        const raw = { name, email: `user-${n++}@hostile.test`, role: "manager" };
+        const o = await act(S.ZInviteUser, raw, (input) =>
+          inviteUser({ orgId: org.org.id, actorId: org.admin.id, input }),
+        );
         if ("stored" in o) {
-          const row = await prisma.user.findUniqueOrThrow({ where: { id: o.stored.id } });
+          const invitation = await prisma.staffInvitation.findUniqueOrThrow({
+            where: { id: o.stored.id },
+          });
+          expect(invitation.name).toBe(name.trim());
+          const user = await acceptInvitation({
+            token: tokenFor(raw.email),
+            password: "a-long-enough-password",
+          });
+          const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
           expect(row.name).toBe(name.trim());
         } else {
           expectNamedRefusal(o, "name", "Name");
-          expect(await prisma.user.count()).toBe(before);
+          expect(await prisma.user.count()).toBe(before.users);
+          expect(await prisma.staffInvitation.count()).toBe(before.invites);
         }
       }),
-      // Every stored user costs a bcrypt hash.
+      // Every accepted invitation costs a bcrypt hash.
       { numRuns: 10 },
     );
   });

@@ -19,8 +19,8 @@ import {
 } from "@/lib/schemas/assessment";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { findTextProblem } from "@/lib/schemas/common";
+import { ZChoosePassword, ZInviteUser } from "@/lib/schemas/identity";
 import { ZOrgSettings } from "@/lib/schemas/settings";
-import { ZCreateUser } from "@/lib/schemas/user";
 import { ZVendor, ZVendorContact } from "@/lib/schemas/vendor";
 import { anyText, codeUnit, isStorable, SAMPLE_SITE } from "../helpers/hostile";
 
@@ -62,7 +62,7 @@ const exact = (s: string) => s;
 
 const VENDOR = { name: "Vault Co", tier: "high", services: ["Backup"], ownerId: "", website: "" };
 const CONTACT = { name: "Dana", email: "dana@vendor.example", title: "" };
-const USER = { name: "Ada", email: "ada@x.example", role: "manager", password: "a-long-password" };
+const INVITE = { name: "Ada", email: "ada@x.example", role: "manager" };
 const SETTINGS = { name: "Org", supportEmail: "risk@org.example", reminderDaysBefore: "7" };
 const ASSESSMENT = {
   vendorId: "v1",
@@ -93,8 +93,16 @@ const FIELDS: TFieldCase[] = [
   field("vendor", ZVendor, VENDOR, ["notes"], "Notes", 5000, trimmedOrUndefined),
   field("contact", ZVendorContact, CONTACT, ["name"], "Contact name", 120, trimmed),
   field("contact", ZVendorContact, CONTACT, ["title"], "Job title", 120, trimmedOrUndefined),
-  field("user", ZCreateUser, USER, ["name"], "Name", 120, trimmed),
-  field("user", ZCreateUser, USER, ["password"], "Password", 200, exact),
+  field("invite", ZInviteUser, INVITE, ["name"], "Name", 120, trimmed),
+  field(
+    "choose password",
+    ZChoosePassword,
+    { password: "a-long-password" },
+    ["password"],
+    "Password",
+    200,
+    exact,
+  ),
   field(
     "sign-in",
     ZSignIn,

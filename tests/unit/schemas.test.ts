@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZCreateAssessment, ZFinding, ZRequirementsForm } from "@/lib/schemas/assessment";
+import { ZChoosePassword, ZInviteUser } from "@/lib/schemas/identity";
 import { ZOrgSettings } from "@/lib/schemas/settings";
-import { ZCreateUser } from "@/lib/schemas/user";
 import { ZVendor, ZVendorContact } from "@/lib/schemas/vendor";
 
 // Forms parse with the schema in the browser, then the server parses the result again with the
@@ -15,11 +15,8 @@ describe("shared form schemas", () => {
       { name: " Vault Co ", tier: "high", services: ["Backup"], ownerId: "", website: "" },
     ],
     ["contact", ZVendorContact, { name: "Dana", email: "Dana@Vendor.Example", title: "" }],
-    [
-      "user",
-      ZCreateUser,
-      { name: "Ada", email: "ada@x.example", role: "manager", password: "a-long-password" },
-    ],
+    ["invite", ZInviteUser, { name: "Ada", email: "Ada@X.Example", role: "manager" }],
+    ["choose password", ZChoosePassword, { password: " a-long-password " }],
     [
       "settings",
       ZOrgSettings,

@@ -619,22 +619,6 @@ const ACTIONS: TActionEntry[] = [
   },
   {
     kind: "action",
-    file: "lib/actions/users.ts",
-    name: "createUserAction",
-    permission: "user:manage",
-    record: null,
-    args: (_r, c) => [
-      {
-        name: "Matrix New User",
-        email: `new-${c.world.next()}-${c.world.tag}@org.example`,
-        role: "manager",
-        password: "a-long-enough-password",
-      },
-    ],
-    invalidArgs: () => [{ name: "", email: "x", role: "root", password: "short" }],
-  },
-  {
-    kind: "action",
     file: "lib/actions/identity.ts",
     name: "inviteUserAction",
     permission: "user:manage",

@@ -8,7 +8,7 @@ const { setupFreshDatabase, createOrgWithUsers } = await import("../db");
 const tf = await import("@/lib/data/two-factor");
 const { totpCode } = await import("@/lib/identity/totp");
 const { checkSecondFactor } = await import("@/lib/identity/sign-in");
-const { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } = await import("@/lib/identity/sign-in-errors");
+const { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } = await import("@/lib/identity/sign-in-messages");
 
 const { prisma } = await setupFreshDatabase();
 const org = await createOrgWithUsers(prisma, "two-factor");

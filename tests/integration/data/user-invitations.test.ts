@@ -1,5 +1,7 @@
 // Guards against a staff invitation link that works twice, late, after it was withdrawn or
-// sent again, or from another organisation; and against invitees choosing a common password.
+// sent again, or from another organisation; against invitees choosing a common password; and
+// against learning that someone has an account in another organisation: inviting an email taken
+// elsewhere must not answer "A user with this email already exists".
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -142,5 +144,63 @@ describe("staff invitations", () => {
         input: { name: "X", email: "bea@invites-b.test", role: "manager" },
       }),
     ).resolves.toBeDefined();
+  });
+});
+
+describe("inviting an email that is taken, or twice at once", () => {
+  const invite = (org: typeof a, email: string) =>
+    inv.inviteUser({
+      orgId: org.org.id,
+      actorId: org.admin.id,
+      input: { name: "New Person", email, role: "manager" },
+    });
+
+  it("with an email of another organisation's user says only that it cannot be used", async () => {
+    const err = await invite(b, a.manager.email).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as InstanceType<typeof ConflictError>).message).toBe(
+      "This email address cannot be used. Choose another.",
+    );
+    expect((err as InstanceType<typeof ConflictError>).field).toBe("email");
+    expect(await prisma.staffInvitation.count({ where: { email: a.manager.email } })).toBe(0);
+  });
+
+  it("with an email of its own organisation's user says the user exists, on the email field", async () => {
+    const err = await invite(a, a.manager.email).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as InstanceType<typeof ConflictError>).message).toBe(
+      "A user with this email already exists",
+    );
+    expect((err as InstanceType<typeof ConflictError>).field).toBe("email");
+  });
+
+  it("twice at once: one invitation is sent, the other is refused on the email field, not a crash", async () => {
+    const email = "twice@invites-a.test";
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => invite(a, email)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect(r.reason).toBeInstanceOf(ConflictError);
+      expect((r.reason as InstanceType<typeof ConflictError>).field).toBe("email");
+    }
+    expect(
+      await prisma.staffInvitation.count({ where: { orgId: a.org.id, email, revokedAt: null } }),
+    ).toBe(1);
+  });
+
+  it("two organisations' invitations to one address accepted at once: one user, the other refused", async () => {
+    const email = "both@invites.test";
+    await invite(a, email);
+    const tokenA = linkTo(email);
+    await invite(b, email);
+    const tokenB = linkTo(email);
+    expect(tokenB).not.toBe(tokenA);
+    const results = await Promise.allSettled([
+      inv.acceptInvitation({ token: tokenA, password: "a long enough passphrase" }),
+      inv.acceptInvitation({ token: tokenB, password: "another long passphrase" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    expect(await prisma.user.count({ where: { email } })).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { InvitationTable } from "@/components/admin/invitation-table";
-import { UserCreateForm } from "@/components/admin/user-create-form";
 import { UserInviteForm } from "@/components/admin/user-invite-form";
 import { UserTable } from "@/components/admin/user-table";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -34,9 +33,6 @@ export default async function UsersPage() {
         <div className="space-y-6">
           <Card title="Invite a colleague">
             <UserInviteForm />
-          </Card>
-          <Card title="Add a user">
-            <UserCreateForm />
           </Card>
         </div>
       </div>
