@@ -60,3 +60,16 @@ export class ConflictError extends Error {
     this.field = field;
   }
 }
+
+/**
+ * The caller named the version it read (an API client's If-Match) and the record has changed
+ * since: 412. Raised by the conditional write itself, so two writers of one version cannot both
+ * get through.
+ */
+export class PreconditionError extends Error {
+  constructor(
+    message = "The record changed since you read it (If-Match does not match its ETag); read it again",
+  ) {
+    super(message);
+  }
+}

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { authenticateApiToken, type TApiCaller } from "../data/api-tokens";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, PreconditionError } from "../errors";
 import { can, type TPermission } from "../permissions";
 import { zId } from "../schemas/common";
 import { hitRateLimit, rateLimits } from "../security/rate-limit";
@@ -12,9 +12,6 @@ import { invalid, problem } from "./problem";
 // query/body (canonical zod schemas) → Idempotency-Key (POST) → handler → problem+json.
 
 export type TMethod = "GET" | "POST" | "PATCH";
-
-/** Thrown by a handler when If-Match names another version than the record's. */
-export class PreconditionError extends Error {}
 
 export type TOperationCtx<Q, B> = {
   caller: TApiCaller;
@@ -163,13 +160,15 @@ export function json(
 /** A record's version for ETag/If-Match: its last update time. */
 export const etagOf = (updatedAt: Date) => `"${updatedAt.getTime().toString(36)}"`;
 
-/** Refuses an update whose If-Match names another version (412); none given: no check. */
-export function checkIfMatch(req: Request, updatedAt: Date) {
+/**
+ * Refuses an update whose If-Match names another version (412). Returns the version to write
+ * on — pass it to the data function, whose conditional write refuses it too if another writer
+ * got in meanwhile — or undefined when no If-Match (or `*`) was given: no check.
+ */
+export function checkIfMatch(req: Request, updatedAt: Date): Date | undefined {
   const ifMatch = req.headers.get("if-match");
-  if (ifMatch === null || ifMatch.trim() === "*") return;
+  if (ifMatch === null || ifMatch.trim() === "*") return undefined;
   const tags = ifMatch.split(",").map((t) => t.trim().replace(/^W\//, ""));
-  if (!tags.includes(etagOf(updatedAt)))
-    throw new PreconditionError(
-      "The record changed since you read it (If-Match does not match its ETag); read it again",
-    );
+  if (!tags.includes(etagOf(updatedAt))) throw new PreconditionError();
+  return updatedAt;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, Prisma } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, PreconditionError } from "../errors";
 import { recordEvent } from "../events/record";
 import { findQuestion } from "../questionnaires/registry";
 import type { TFinding } from "../schemas/assessment";
@@ -215,21 +215,25 @@ export async function setFindingStatus({
   findingId,
   status,
   note,
+  ifVersion,
 }: TScope & {
   findingId: string;
   status: "open" | "in_progress" | "remediated" | "closed";
   note?: string;
+  /** Write only over this version (its updatedAt), else PreconditionError: an API If-Match. */
+  ifVersion?: Date;
 }) {
   const f = await findFinding({ orgId, findingId });
   await db.$transaction(async (tx) => {
-    await tx.finding.update({
-      where: { id: f.id },
+    const written = await tx.finding.updateMany({
+      where: { id: f.id, orgId, ...(ifVersion ? { updatedAt: ifVersion } : {}) },
       data: {
         status,
         remediationNote: note ?? f.remediationNote,
         closedAt: status === "closed" ? new Date() : null,
       },
     });
+    if (written.count !== 1) throw new PreconditionError();
     await recordAudit({
       tx,
       orgId,

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { NotFoundError, PreconditionError } from "../errors";
 import type { TVendor } from "../schemas/vendor";
 
 export const vendorListSelect = {
@@ -107,19 +107,23 @@ export async function updateVendor({
   actorId,
   vendorId,
   input,
+  ifVersion,
 }: {
   orgId: string;
   actorId: string;
   vendorId: string;
   input: TVendor;
+  /** Write only over this version (its updatedAt), else PreconditionError: an API If-Match. */
+  ifVersion?: Date;
 }) {
   const before = await getVendor({ orgId, vendorId });
   await checkOwner(orgId, input.ownerId);
   await db.$transaction(async (tx) => {
-    await tx.vendor.update({
-      where: { id: before.id },
+    const written = await tx.vendor.updateMany({
+      where: { id: before.id, orgId, ...(ifVersion ? { updatedAt: ifVersion } : {}) },
       data: vendorColumns(input),
     });
+    if (written.count !== 1) throw new PreconditionError();
     await recordAudit({
       tx,
       orgId,

@@ -71,8 +71,8 @@ export const updateFindingStatusOp = defineOperation({
   run: async ({ caller, params, body, req }) => {
     const scope = { orgId: caller.orgId, findingId: params.findingId! };
     const f = await findFindingRow(scope);
-    checkIfMatch(req, f.updatedAt);
-    await setFindingStatus({ ...scope, actorId: caller.actorId, ...body });
+    const ifVersion = checkIfMatch(req, f.updatedAt);
+    await setFindingStatus({ ...scope, actorId: caller.actorId, ...body, ifVersion });
     const after = await findFindingRow(scope);
     return json(toFinding(after), { etag: etagOf(after.updatedAt) });
   },

@@ -98,7 +98,7 @@ export const updateVendorOp = defineOperation({
   run: async ({ caller, params, body, req }) => {
     const scope = { orgId: caller.orgId, vendorId: params.vendorId! };
     const v = await findVendorRow(scope);
-    checkIfMatch(req, v.updatedAt);
+    const ifVersion = checkIfMatch(req, v.updatedAt);
     const input = ZVendorWrite.parse({
       name: v.name,
       services: v.services,
@@ -108,7 +108,7 @@ export const updateVendorOp = defineOperation({
       notes: v.notes ?? undefined,
       ...body,
     });
-    await updateVendor({ ...scope, actorId: caller.actorId, input });
+    await updateVendor({ ...scope, actorId: caller.actorId, input, ifVersion });
     const after = await findVendorRow(scope);
     return json(toVendor(after), { etag: etagOf(after.updatedAt) });
   },

@@ -200,6 +200,43 @@ describe("/api/v1 tokens", () => {
     expect((await prisma.vendor.findUniqueOrThrow({ where: { id: created.id } })).notes).toBe("v2");
   });
 
+  test("If-Match under a race: of several updates naming one version at once, exactly one goes through", async () => {
+    const created = (await (
+      await call(createVendorOp, { token: adminToken, body: { name: "Raced", tier: "low" } })
+    ).json()) as { id: string };
+    const params = { vendorId: created.id };
+    const etag = (await call(getVendorOp, { token: adminToken, params })).headers.get("etag")!;
+    const writers = ["w1", "w2", "w3", "w4", "w5", "w6"];
+    const results = await Promise.all(
+      writers.map((notes) =>
+        call(updateVendorOp, {
+          token: adminToken,
+          params,
+          body: { notes },
+          headers: { "If-Match": etag },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(writers.length - 1);
+    // The one that got through is what is stored, and its audit event is the only one.
+    const winner = writers[statuses.indexOf(200)];
+    const row = await prisma.vendor.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.notes).toBe(winner);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "vendor.updated", targetId: created.id } }),
+    ).toBe(1);
+    // Its new ETag names the new version: an update naming it goes through.
+    const fresh = await call(updateVendorOp, {
+      token: adminToken,
+      params,
+      body: { notes: "after" },
+      headers: { "If-Match": results[statuses.indexOf(200)]!.headers.get("etag")! },
+    });
+    expect(fresh.status).toBe(200);
+  });
+
   test("each token has its own rate limit: past it, 429 with Retry-After", async () => {
     process.env.RATE_LIMIT_API_PER_TOKEN = "2";
     const token = await tokenFor(a.org.id, a.admin.id, "admin");
