@@ -3,6 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthSecret } from "./auth";
 import { db } from "./db";
+import { AuthzError } from "./errors";
 import { isTwoFactorRequired } from "./identity/two-factor-rule";
 import { can, type TPermission, type TRole } from "./permissions";
 import { decodeSessionToken, readSessionCookie } from "./session-token";
@@ -87,14 +88,9 @@ export async function requirePageUser({ permission }: { permission?: TPermission
   return user;
 }
 
-export class AuthzError extends Error {
-  constructor(
-    readonly status: 401 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// AuthzError lives in lib/errors.ts (which must load without next-auth: data functions and
+// scripts import it); re-exported here where callers have always found it.
+export { AuthzError };
 
 /**
  * For Server Actions and route handlers: throws AuthzError (401/403). Only the two-factor

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AuthzError } from "./authz";
 
 /**
  * Why an action refused, as the HTTP status a route handler would answer with (409: the record
@@ -41,6 +40,16 @@ export function actionError(e: unknown): {
       ? { error: e.message, fieldErrors: { [e.field]: [e.message] }, status: 409 }
       : { error: e.message, status: 409 };
   throw e;
+}
+
+/** Not signed in (401), not allowed (403), or not found for this caller (404). */
+export class AuthzError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export class NotFoundError extends Error {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -64,4 +65,25 @@ describe("lib/ imports", () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it("what benches and commands load outside Next.js loads under tsx (next-auth is not on the way)", () => {
+    // lib/errors.ts once imported lib/authz.ts, which pulls in next-auth: bench:dashboard, which
+    // loads the dashboard's data functions, then died on "CredentialsProvider is not a function".
+    const modules = [
+      "@/lib/errors",
+      "@/lib/data/users",
+      "@/lib/data/dashboard",
+      "@/lib/data/extension",
+    ];
+    const imports = modules.map((m) => `await import(${JSON.stringify(m)});`).join(" ");
+    const script = `(async () => { ${imports} console.log("loaded"); })().catch((e) => { console.error(e); process.exit(1); });`;
+    const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--eval", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: "postgresql://localhost:5432/unused" },
+    });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.stdout.trim()).toBe("loaded");
+  }, 70_000);
 });
