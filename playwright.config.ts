@@ -25,7 +25,9 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 60_000,
+  // npm test runs two Playwright processes side by side on two cores (tests/run.ts): a journey
+  // that takes 45 s alone can take 70 s there, so the budget per test is two minutes.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

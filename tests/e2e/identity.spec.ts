@@ -147,11 +147,11 @@ test("TOTP: enrol from the profile, sign in with a generated code; a recovery co
   await expect(page.getByText(/That code is not right/).first()).toBeVisible();
   await page.getByLabel("Code from your app").fill(appCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  const codes = await page
-    .getByRole("list", { name: "Recovery codes" })
-    .getByRole("listitem")
-    .allTextContents();
-  expect(codes).toHaveLength(10);
+  // allTextContents() does not wait: wait for the ten codes to be shown first.
+  const recovery = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(recovery).toHaveCount(10);
+  const codes = await recovery.allTextContents();
+  expect(new Set(codes).size).toBe(10);
   await page.getByRole("link", { name: "Continue to the app" }).click();
   await page.waitForURL("**/dashboard");
   await signOut(page);
