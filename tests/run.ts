@@ -108,11 +108,12 @@ if (externalPg) {
 }
 
 // Browser tests: the production build once, then the specs dealt out to E2E_SHARDS Playwright
-// processes side by side (tests/e2e/shards.ts), each with its own server, database and ports.
+// processes side by side (default 1; tests/e2e/shards.ts), each with its own server, database
+// and ports.
 await (async () => {
   const started = Date.now();
   const build = run("e2e build", bin("tsx"), ["lib/cli/build.ts"]);
-  const n = Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
+  const n = Math.max(1, Number(process.env.E2E_SHARDS ?? 1) || 1);
   const groups = build.status === 0 ? dealSpecs(listSpecs(), n) : [];
   const runs: Promise<{ status: number; report: string }>[] = [];
   for (const [i, g] of groups.entries()) {
