@@ -68,7 +68,25 @@ async function assertUrlAllowed(url: string) {
 }
 
 type TActorArgs = { orgId: string; actorId: string };
-const actorOf = (actorId: string) => ({ kind: "user" as const, userId: actorId });
+
+/** Every change to an endpoint is audited the same way: who, which endpoint, what (no path). */
+function auditEndpoint(
+  tx: Prisma.TransactionClient,
+  { orgId, actorId }: TActorArgs,
+  action: string,
+  endpointId: string,
+  data: Prisma.InputJsonObject,
+) {
+  return recordAudit({
+    tx,
+    orgId,
+    actor: { kind: "user", userId: actorId },
+    action,
+    targetType: "webhook_endpoint",
+    targetId: endpointId,
+    data,
+  });
+}
 
 /** Registers an endpoint; the returned `secret` is the only time it exists in clear. */
 export async function createWebhookEndpoint({
@@ -89,14 +107,9 @@ export async function createWebhookEndpoint({
       },
       select: { id: true },
     });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: "webhook.created",
-      targetType: "webhook_endpoint",
-      targetId: row.id,
-      data: { origin: origin(input.url), events: input.events },
+    await auditEndpoint(tx, { orgId, actorId }, "webhook.created", row.id, {
+      origin: origin(input.url),
+      events: input.events,
     });
     return { id: row.id, secret };
   });
@@ -124,17 +137,9 @@ export async function updateWebhookEndpoint({
       where: { id: before.id },
       data: { url: input.url, description: input.description, events: input.events },
     });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: "webhook.updated",
-      targetType: "webhook_endpoint",
-      targetId: before.id,
-      data: {
-        origin: { from: origin(before.url), to: origin(input.url) },
-        events: { from: before.events, to: input.events },
-      },
+    await auditEndpoint(tx, { orgId, actorId }, "webhook.updated", before.id, {
+      origin: { from: origin(before.url), to: origin(input.url) },
+      events: { from: before.events, to: input.events },
     });
   });
 }
@@ -155,15 +160,13 @@ export async function setWebhookEndpointEnabled({
         ? { enabled, disabledAt: null, disabledReason: null, consecutiveFailures: 0 }
         : { enabled, disabledAt: new Date(), disabledReason: null },
     });
-    await recordAudit({
+    await auditEndpoint(
       tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: enabled ? "webhook.enabled" : "webhook.disabled",
-      targetType: "webhook_endpoint",
-      targetId: row.id,
-      data: { origin: origin(row.url) },
-    });
+      { orgId, actorId },
+      enabled ? "webhook.enabled" : "webhook.disabled",
+      row.id,
+      { origin: origin(row.url) },
+    );
   });
 }
 
@@ -177,14 +180,8 @@ export async function deleteWebhookEndpoint({
     const row = await findOwn(tx, orgId, endpointId);
     await tx.delivery.deleteMany({ where: { channel: "webhook", recipient: row.id } });
     await tx.webhookEndpoint.delete({ where: { id: row.id } });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: "webhook.deleted",
-      targetType: "webhook_endpoint",
-      targetId: row.id,
-      data: { origin: origin(row.url) },
+    await auditEndpoint(tx, { orgId, actorId }, "webhook.deleted", row.id, {
+      origin: origin(row.url),
     });
   });
 }
@@ -202,14 +199,8 @@ export async function rotateWebhookSecret({
       where: { id: row.id },
       data: { secretEncrypted: encryptWebhookSecret({ secret }) },
     });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: "webhook.secret_rotated",
-      targetType: "webhook_endpoint",
-      targetId: row.id,
-      data: { origin: origin(row.url) },
+    await auditEndpoint(tx, { orgId, actorId }, "webhook.secret_rotated", row.id, {
+      origin: origin(row.url),
     });
   });
   return { secret };
@@ -239,14 +230,9 @@ export async function resendWebhookDelivery({
         nextAttemptAt: new Date(),
       },
     });
-    await recordAudit({
-      tx,
-      orgId,
-      actor: actorOf(actorId),
-      action: "webhook.delivery_resent",
-      targetType: "webhook_endpoint",
-      targetId: d.recipient,
-      data: { deliveryId: d.id, eventId: d.eventId },
+    await auditEndpoint(tx, { orgId, actorId }, "webhook.delivery_resent", d.recipient, {
+      deliveryId: d.id,
+      eventId: d.eventId,
     });
   });
 }

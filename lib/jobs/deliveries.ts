@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { staffMail, vendorMail } from "../events/mail";
 import { sendMail } from "../mail";
 import { respondUrl } from "../mail/templates";
@@ -7,6 +7,27 @@ import { createToken } from "../tokens";
 const MAX_ATTEMPTS = 5;
 /** A claim older than this belongs to a process that died while sending: take it over. */
 const STALE_CLAIM_MS = 10 * 60_000;
+
+/**
+ * Claims one pending delivery for this process: an UPDATE guarded by `claimable` (the same
+ * filter that found it), so of two processes that found the row only one gets it. Counts the
+ * attempt. Mail (below) and webhooks (lib/webhooks/deliver.ts) both send only what they claimed.
+ */
+export async function claimDelivery({
+  id,
+  claimable,
+  at = new Date(),
+}: {
+  id: string;
+  claimable: Prisma.DeliveryWhereInput;
+  at?: Date;
+}): Promise<boolean> {
+  const claim = await db.delivery.updateMany({
+    where: { id, ...claimable },
+    data: { claimedAt: at, attempts: { increment: 1 } },
+  });
+  return claim.count === 1;
+}
 
 /**
  * Sends the outbox's pending mail deliveries (lib/events). Each row is claimed before its mail
@@ -31,11 +52,7 @@ export async function sendPendingDeliveries({ now = new Date(), limit = 200 } = 
   let sent = 0;
   let failed = 0;
   for (const d of pending) {
-    const claim = await db.delivery.updateMany({
-      where: { id: d.id, ...claimable },
-      data: { claimedAt: now, attempts: { increment: 1 } },
-    });
-    if (claim.count !== 1) continue; // another process has it
+    if (!(await claimDelivery({ id: d.id, claimable, at: now }))) continue; // another process has it
     let extraLink: string | undefined;
     try {
       let to: string;

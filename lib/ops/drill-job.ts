@@ -58,7 +58,7 @@ export type TStartDrillJob = { orgId: string; actorId: string };
  * the running drill's row id. The audit entry names the admin who started it.
  */
 export async function startDrillJob({ orgId, actorId }: TStartDrillJob) {
-  await settleAbandonedDrills();
+  // Abandoned rows are settled by getRunningDrill, or by the transaction below once the lease is ours.
   if (!(await claimLease({ name: DRILL_LEASE, everyMs: 0 }))) {
     const running = await getRunningDrill();
     return { started: false as const, runId: running?.id ?? null };

@@ -43,19 +43,24 @@ const fileKeyOf = (assessmentId: string, hash: string) =>
 
 export type TKeptReportInput = { orgId: string; assessmentId: string; report: TAssessmentReport };
 
-/** The storage key of the kept PDF when it prints what `report` prints; null otherwise. */
-export async function findKeptReport({ orgId, assessmentId, report }: TKeptReportInput) {
-  const kept = await db.keptReport.findFirst({
+/** The kept report's row when it prints what `report` prints (whether its file is there aside). */
+const keptRow = ({ orgId, assessmentId, report }: TKeptReportInput) =>
+  db.keptReport.findFirst({
     where: { assessmentId, orgId, contentHash: reportContentHash(report) },
     select: { fileKey: true },
   });
+
+/** The storage key of the kept PDF when it prints what `report` prints; null otherwise. */
+export async function findKeptReport(input: TKeptReportInput) {
+  const kept = await keptRow(input);
   return kept && (await getStorage().exists({ key: kept.fileKey })) ? kept.fileKey : null;
 }
 
 /** The kept PDF when it prints what `report` prints; null otherwise (render it). */
 export async function readKeptReport(input: TKeptReportInput): Promise<Uint8Array | null> {
-  const fileKey = await findKeptReport(input);
-  const stream = fileKey ? await getStorage().get({ key: fileKey }) : null;
+  const kept = await keptRow(input);
+  // One read: a file missing from the storage (a restored copy without it) reads as null.
+  const stream = kept ? await getStorage().get({ key: kept.fileKey }) : null;
   return stream ? new Uint8Array(Buffer.concat(await stream.toArray())) : null;
 }
 

@@ -2,6 +2,7 @@ import { Webhook } from "standardwebhooks";
 import { recordAudit } from "../audit";
 import { db, type Prisma } from "../db";
 import { getEnv } from "../env";
+import { claimDelivery } from "../jobs/deliveries";
 import type { TLookup } from "./address";
 import { decryptWebhookSecret } from "./secret";
 import { postWebhook } from "./send";
@@ -121,11 +122,7 @@ export async function sendPendingWebhooks({
   for (const d of pending) {
     const endpoint = endpoints.get(d.recipient);
     if (!endpoint || endpoint.orgId !== d.event.orgId) continue;
-    const claim = await db.delivery.updateMany({
-      where: { id: d.id, ...claimable },
-      data: { claimedAt: new Date(), attempts: { increment: 1 } },
-    });
-    if (claim.count !== 1) continue; // another process has it
+    if (!(await claimDelivery({ id: d.id, claimable }))) continue; // another process has it
     const attempt = d.attempts + 1;
     const started = Date.now();
     let result: { status: number } | { error: string };
