@@ -46,5 +46,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** Whether a query failed on a unique index: another request wrote the same row first. */
 export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (e.code === "P2002") return true;
+  // A raw query ($queryRaw) reports it as P2010, with the driver's kind of error.
+  const cause = (e.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
+  return e.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }

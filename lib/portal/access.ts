@@ -10,47 +10,80 @@ export type TLinkState =
       support: string;
       expiredAt: Date;
     }
-  | { state: "valid"; invitationId: string; assessmentId: string; orgId: string };
+  | {
+      state: "valid";
+      invitationId: string;
+      assessmentId: string;
+      orgId: string;
+      lastUsedAt: Date | null;
+      /** What a save needs of the assessment (lib/portal/save-answer.ts), read with the link. */
+      assessment: { orgId: string; status: string; questionnaireVersionId: string };
+    };
 
 /** What an invitation link opens. Nothing about the assessment leaks for a bad link. */
 export async function getLinkState({ token }: { token: string }): Promise<TLinkState> {
   if (!isWellFormedToken(token)) return { state: "unknown" };
-  const tokenHash = hashToken({ token });
-  const select = {
-    id: true,
-    assessmentId: true,
-    orgId: true,
-    expiresAt: true,
-    revokedAt: true,
-    org: { select: { name: true, settings: true } },
-    assessment: { select: { status: true, cancelledAt: true, updatedAt: true } },
-  } as const;
-  // The invitation's own link, or an extra link to it (a reminder's).
-  const inv =
-    (await db.invitation.findUnique({ where: { tokenHash }, select })) ??
-    (
-      await db.invitationToken.findUnique({
-        where: { tokenHash },
-        select: { invitation: { select } },
-      })
-    )?.invitation;
+  const inv = await findLink({ tokenHash: hashToken({ token }) });
   if (!inv) return { state: "unknown" };
-  const support = String(
-    (inv.org.settings as { supportEmail?: string } | null)?.supportEmail ?? "",
-  );
+  const support = String((inv.orgSettings as { supportEmail?: string } | null)?.supportEmail ?? "");
   // A cancelled assessment stops every link to it, whatever the link's own state.
-  if (inv.assessment.status === "cancelled")
+  if (inv.status === "cancelled")
     return {
       state: "cancelled",
-      orgName: inv.org.name,
+      orgName: inv.orgName,
       support,
-      expiredAt: inv.assessment.cancelledAt ?? inv.assessment.updatedAt,
+      expiredAt: inv.cancelledAt ?? inv.assessmentUpdatedAt,
     };
   if (inv.revokedAt)
-    return { state: "revoked", orgName: inv.org.name, support, expiredAt: inv.revokedAt };
+    return { state: "revoked", orgName: inv.orgName, support, expiredAt: inv.revokedAt };
   if (inv.expiresAt.getTime() <= Date.now())
-    return { state: "expired", orgName: inv.org.name, support, expiredAt: inv.expiresAt };
-  return { state: "valid", invitationId: inv.id, assessmentId: inv.assessmentId, orgId: inv.orgId };
+    return { state: "expired", orgName: inv.orgName, support, expiredAt: inv.expiresAt };
+  return {
+    state: "valid",
+    invitationId: inv.id,
+    assessmentId: inv.assessmentId,
+    orgId: inv.orgId,
+    lastUsedAt: inv.lastUsedAt,
+    assessment: {
+      orgId: inv.orgId,
+      status: inv.status,
+      questionnaireVersionId: inv.questionnaireVersionId,
+    },
+  };
+}
+
+/**
+ * The invitation behind a token hash — its own link, or an extra link to it (a reminder's) —
+ * with its organisation's name and settings and its assessment's state, in one query: every
+ * portal request (each autosave among them) starts here (bench:autosave).
+ */
+async function findLink({ tokenHash }: { tokenHash: string }) {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      assessmentId: string;
+      orgId: string;
+      expiresAt: Date;
+      revokedAt: Date | null;
+      lastUsedAt: Date | null;
+      orgName: string;
+      orgSettings: unknown;
+      status: string;
+      cancelledAt: Date | null;
+      assessmentUpdatedAt: Date;
+      questionnaireVersionId: string;
+    }[]
+  >`
+    SELECT i."id", i."assessmentId", i."orgId", i."expiresAt", i."revokedAt", i."lastUsedAt",
+      o."name" AS "orgName", o."settings" AS "orgSettings", a."status"::text AS "status",
+      a."cancelledAt", a."updatedAt" AS "assessmentUpdatedAt", a."questionnaireVersionId"
+    FROM "Invitation" i
+    JOIN "Organization" o ON o."id" = i."orgId"
+    JOIN "Assessment" a ON a."id" = i."assessmentId"
+    WHERE i."id" = coalesce(
+      (SELECT "id" FROM "Invitation" WHERE "tokenHash" = ${tokenHash}),
+      (SELECT "invitationId" FROM "InvitationToken" WHERE "tokenHash" = ${tokenHash}))`;
+  return rows[0] ?? null;
 }
 
 export class LinkError extends Error {
@@ -72,8 +105,10 @@ export async function requireLink({ token }: { token: string }) {
       `${link.orgName} cancelled this questionnaire. To ask about it, contact ${link.support || link.orgName}.`,
     );
   if (link.state !== "valid") throw new LinkError(410);
-  // "Last used" to the minute: autosaves arrive every few seconds and need not each write a row.
+  // "Last used" to the minute: autosaves arrive every few seconds and need not each write a
+  // row, nor each ask to (the link's lookup read when it was last set).
   const now = new Date();
+  if (link.lastUsedAt && now.getTime() - link.lastUsedAt.getTime() < 60_000) return link;
   await db.invitation.updateMany({
     where: {
       id: link.invitationId,

@@ -152,12 +152,31 @@ export async function refundSignInAttempt(source: TSignInSource) {
   }
 }
 
-/** Counts one hit on each limit: the longest wait of those over their limit, or null. */
+/**
+ * Counts one hit on each limit (fixed windows, no backoff) in a single statement — every
+ * vendor-link request, each autosave among them, passes here: the longest wait of those over
+ * their limit, or null.
+ */
 async function hitLimits(limits: TLimit[]) {
+  if (limits.length === 0) return null;
+  const keys = limits.map((l) => l.key);
+  const windows = limits.map((l) => l.windowSeconds);
+  const rows = await db.$queryRaw<{ key: string; count: number; retryAfter: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "count", "windowEnd")
+    SELECT k, 1, (now() AT TIME ZONE 'UTC') + w * interval '1 second'
+    FROM unnest(${keys}::text[], ${windows}::int[]) AS hit(k, w)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowEnd" <= (now() AT TIME ZONE 'UTC')
+                THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "windowEnd" = CASE WHEN "RateLimitBucket"."windowEnd" <= (now() AT TIME ZONE 'UTC')
+                THEN EXCLUDED."windowEnd" ELSE "RateLimitBucket"."windowEnd" END
+    RETURNING "key", "count",
+      ceil(extract(epoch FROM "windowEnd" - (now() AT TIME ZONE 'UTC')))::int AS "retryAfter"`;
+  if (Math.random() < 0.01) await deleteExpiredBuckets();
   let wait: number | null = null;
   for (const lim of limits) {
-    const r = await hitRateLimit(lim);
-    if (!r.allowed) wait = Math.max(wait ?? 0, r.retryAfterSeconds);
+    const row = rows.find((r) => r.key === lim.key);
+    if (row && row.count > lim.limit) wait = Math.max(wait ?? 0, Math.max(1, row.retryAfter));
   }
   return wait;
 }

@@ -7,7 +7,8 @@
 // E = 0, L = 0. Localhost only.
 //
 // Env: BENCH_VENDORS (200), BENCH_SECONDS (60), BENCH_PG_URL (PostgreSQL 15, default
-// postgresql://postgres@127.0.0.1:5432/postgres), NEXT_DIST_DIR (the build to run; none is made).
+// postgresql://postgres@127.0.0.1:5432/postgres), NEXT_DIST_DIR (the build to run; none is made),
+// BENCH_ONLY (`balanced` or `embedded`: that run alone, e.g. to profile it).
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -210,7 +211,10 @@ console.log(
   `[bench] rate limits raised for this run only (per link ${RAISED_LIMITS.RATE_LIMIT_LINK_PER_TOKEN}, per address ${RAISED_LIMITS.RATE_LIMIT_LINK_PER_IP} per window): every simulated vendor comes from 127.0.0.1`,
 );
 // Balanced first, embedded last; each printed as soon as it is measured.
-for (const run of [balancedRun, embeddedRun]) {
+const only = process.env.BENCH_ONLY;
+for (const run of [balancedRun, embeddedRun].filter(
+  (r) => !only || r.name.toLowerCase().startsWith(only.toLowerCase()),
+)) {
   const r = await run();
   console.log(`${r.name} (${r.saves} saves):`);
   console.log(`autosave p95 ${r.p95} ms; p99 ${r.p99} ms; errors ${r.errors}; lost ${r.lost}`);

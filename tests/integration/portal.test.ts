@@ -76,6 +76,110 @@ describe("autosave", () => {
     expect(row.value).toBe("multi_region");
   });
 
+  it("one save writes the answer, its revision and its audit event together; the first makes a sent assessment in progress", async () => {
+    const sent = await sendTestAssessment(prisma, org, {
+      vendorName: "Atomic Co",
+      email: "dr@atomic.example",
+    });
+    const id = sent.assessment.id;
+    const one = (value: unknown, baseVersion: number, key: string) =>
+      saveAnswer({
+        invitationId: sent.invitationId,
+        assessmentId: id,
+        questionId: "rpo_minutes",
+        value,
+        baseVersion,
+        idempotencyKey: key,
+      });
+    expect((await prisma.assessment.findUniqueOrThrow({ where: { id } })).status).toBe("sent");
+    const before = Date.now();
+    expect(await one(15, 0, "atomic-1")).toMatchObject({ status: "saved", version: 1, value: 15 });
+    expect(await one(30, 1, "atomic-2")).toMatchObject({ status: "saved", version: 2, value: 30 });
+    const after = Date.now();
+    const assessment = await prisma.assessment.findUniqueOrThrow({ where: { id } });
+    expect(assessment.status).toBe("in_progress");
+    const answer = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId: id, questionId: "rpo_minutes" },
+      include: { revisions: { orderBy: { version: "asc" } } },
+    });
+    expect(answer).toMatchObject({
+      value: 30,
+      version: 2,
+      drafts: null,
+      updatedByKind: "vendor",
+      updatedByInvitationId: sent.invitationId,
+    });
+    expect(answer.revisions.map((r) => [r.version, r.value, r.idempotencyKey])).toEqual([
+      [1, 15, "atomic-1"],
+      [2, 30, "atomic-2"],
+    ]);
+    // Times are UTC, as the ORM writes them: within this test's run, not hours off.
+    const times = [answer.createdAt, answer.updatedAt, ...answer.revisions.map((r) => r.createdAt)];
+    for (const t of times) {
+      expect(t.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(t.getTime()).toBeLessThanOrEqual(after + 1000);
+    }
+    const events = await prisma.auditEvent.findMany({
+      where: { targetId: id, action: "answer.changed" },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.orgId, e.actorKind, e.actorInvitationId, e.data])).toEqual([
+      [
+        org.org.id,
+        "vendor",
+        sent.invitationId,
+        { question: "rpo_minutes", from: null, to: 15, version: 1 },
+      ],
+      [
+        org.org.id,
+        "vendor",
+        sent.invitationId,
+        { question: "rpo_minutes", from: 15, to: 30, version: 2 },
+      ],
+    ]);
+  });
+
+  it("ten saves racing from one version: one is applied, nine are conflicts that wrote nothing", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => save("secondary_capacity_pct", 50 + i, 0, `race-${i}`)),
+    );
+    const saved = results.filter((r) => r.status === "saved");
+    expect(saved).toHaveLength(1);
+    expect(results.filter((r) => r.status === "conflict")).toHaveLength(9);
+    const row = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "secondary_capacity_pct" },
+      include: { revisions: true },
+    });
+    expect(row.version).toBe(1);
+    expect(row.value).toBe((saved[0] as { value: unknown }).value);
+    expect(row.revisions).toHaveLength(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: {
+          targetId: assessmentId,
+          action: "answer.changed",
+          data: { path: ["question"], equals: "secondary_capacity_pct" },
+        },
+      }),
+    ).toBe(1);
+  });
+
+  it("a key used again for a different save later is that earlier save, and nothing is written", async () => {
+    expect(await save("secondary_capacity_pct", 70, 1, "race-reused")).toMatchObject({
+      version: 2,
+    });
+    expect(await save("secondary_capacity_pct", 80, 2, "race-reused")).toMatchObject({
+      status: "saved",
+      version: 2,
+      value: 70,
+      duplicate: true,
+    });
+    const row = await prisma.answer.findFirstOrThrow({
+      where: { assessmentId, questionId: "secondary_capacity_pct" },
+    });
+    expect(row).toMatchObject({ version: 2, value: 70 });
+  });
+
   it("applies a resent save once (idempotency key), never twice", async () => {
     const first = await save("rto_minutes", 60, 0, "resend-1");
     const again = await save("rto_minutes", 60, 0, "resend-1");

@@ -23,6 +23,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
       ...fields,
       invitationId: link.invitationId,
       assessmentId: link.assessmentId,
+      assessment: link.assessment,
     });
     const status = { saved: 200, conflict: 409, invalid: 422, locked: 423 }[result.status];
     return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
