@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit";
+import { recordAudit, type TActor } from "../audit";
 import { db } from "../db";
 import { resolveDatabaseUrlSync } from "../db/url";
 import { getEnv } from "../env";
@@ -54,17 +54,15 @@ export async function getRunningDrill() {
 export type TStartDrillJob = { orgId: string; actorId: string };
 
 /**
- * Starts a drill in the background unless one is running on any instance; either way returns
- * the running drill's row id. The audit entry names the admin who started it.
+ * Takes the drill lease and records a running drill (an OpsRun row and its audit entry), or
+ * null when a drill is already running on any instance or in `npm run drill`. The caller
+ * runs it with runDrillJob, which gives the lease back.
  */
-export async function startDrillJob({ orgId, actorId }: TStartDrillJob) {
+async function beginDrill({ orgId, actor }: { orgId: string | null; actor: TActor }) {
   // Abandoned rows are settled by getRunningDrill, or by the transaction below once the lease is ours.
-  if (!(await claimLease({ name: DRILL_LEASE, everyMs: 0 }))) {
-    const running = await getRunningDrill();
-    return { started: false as const, runId: running?.id ?? null };
-  }
+  if (!(await claimLease({ name: DRILL_LEASE, everyMs: 0 }))) return null;
   try {
-    const run = await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const now = new Date();
       // Holding the lease, no other drill runs: a row still "running" lost its instance.
       await tx.opsRun.updateMany({
@@ -79,30 +77,65 @@ export async function startDrillJob({ orgId, actorId }: TStartDrillJob) {
           startedAt: now,
           finishedAt: now,
           heartbeatAt: now,
-          startedById: actorId,
+          startedById: actor.kind === "user" ? actor.userId : null,
           detail: "starting",
         },
       });
       await recordAudit({
         tx,
         orgId,
-        actor: { kind: "user", userId: actorId },
+        actor,
         action: "ops.drill_started",
         targetType: "ops_run",
         targetId: row.id,
       });
       return row;
     });
-    void runDrillJob({ runId: run.id });
-    return { started: true as const, runId: run.id };
   } catch (e) {
     await releaseLease({ name: DRILL_LEASE, done: false });
     throw e;
   }
 }
 
+/**
+ * Starts a drill in the background unless one is running on any instance; either way returns
+ * the running drill's row id. The audit entry names the admin who started it.
+ */
+export async function startDrillJob({ orgId, actorId }: TStartDrillJob) {
+  const run = await beginDrill({ orgId, actor: { kind: "user", userId: actorId } });
+  if (!run) {
+    const running = await getRunningDrill();
+    return { started: false as const, runId: running?.id ?? null };
+  }
+  void runDrillJob({ runId: run.id });
+  return { started: true as const, runId: run.id };
+}
+
+/**
+ * `npm run drill`: the same drill in the foreground, under the same lease and record as one
+ * started from the ops page (which shows its steps while it runs), each line also passed to
+ * `log`. Refused while another drill runs anywhere: two drills would restore side by side.
+ */
+export async function runDrillHere({ log }: { log: (line: string) => void }) {
+  const run = await beginDrill({ orgId: null, actor: { kind: "system", label: "npm run drill" } });
+  if (!run) {
+    const running = await getRunningDrill();
+    return {
+      ok: false as const,
+      line: `drill not started: another restore drill is running${running ? ` (started ${running.startedAt.toISOString()})` : ""}; wait for it to finish`,
+    };
+  }
+  return runDrillJob({ runId: run.id, log });
+}
+
 /** Runs the drill here, writing its steps to the row as they happen; never throws. */
-async function runDrillJob({ runId }: { runId: string }) {
+async function runDrillJob({
+  runId,
+  log: echo,
+}: {
+  runId: string;
+  log?: (line: string) => void;
+}): Promise<{ ok: boolean; line: string }> {
   const env = getEnv();
   // Writes in order: a step's line never lands after the outcome.
   let writes: Promise<unknown> = Promise.resolve();
@@ -122,11 +155,15 @@ async function runDrillJob({ runId }: { runId: string }) {
       url: resolveDatabaseUrlSync(),
       dataDir: env.DATA_DIR,
       backupDir: env.BACKUP_DIR,
-      log: (line) => void write({ steps: { push: line }, heartbeatAt: new Date() }),
+      log: (line) => {
+        echo?.(line);
+        void write({ steps: { push: line }, heartbeatAt: new Date() });
+      },
       onStep: (step) => void write({ detail: STEP_WORDS[step], heartbeatAt: new Date() }),
     });
     console.log(`[drill] ${r.line}`);
     await write({ running: false, ok: true, file: r.file, detail: r.line, finishedAt: new Date() });
+    return { ok: true, line: r.line };
   } catch (e) {
     const step = e instanceof DrillFailure ? e.step : "drill";
     const message = `drill FAILED at ${step}: ${e instanceof Error ? e.message : String(e)}`;
@@ -139,6 +176,7 @@ async function runDrillJob({ runId }: { runId: string }) {
       detail: message.slice(0, 4000),
       finishedAt: new Date(),
     });
+    return { ok: false, line: message };
   } finally {
     clearInterval(beat);
     await releaseLease({ name: DRILL_LEASE, done: true }).catch(() => {});

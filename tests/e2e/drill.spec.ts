@@ -76,6 +76,18 @@ test.describe("restore drill", () => {
     expect(run?.detail).toContain("drill passed");
     expect(run?.file).toMatch(/backups\/backup-.*-drill\.bcdr\.gz$/);
     expect(fs.existsSync(run!.file!)).toBe(true);
+    // Recorded like a drill started from the ops page (same lease, same row, steps kept),
+    // and audited as the command's.
+    expect(run).toMatchObject({ running: false, startedById: null });
+    expect(run!.steps.length).toBeGreaterThan(0);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "ops.drill_started", targetId: run!.id, actorLabel: "npm run drill" },
+      }),
+    ).toBe(1);
+    expect(await db.jobLease.findUnique({ where: { name: "drill" } })).toMatchObject({
+      leasedTill: null,
+    });
     // The drill user existed only in the scratch copy, which is gone.
     const scratch = await db.$queryRaw<{ datname: string }[]>`
       SELECT datname::text FROM pg_database WHERE datname LIKE 'bcdr_drill_%'`;

@@ -4,7 +4,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { claimLease, releaseLease } from "@/lib/jobs/lease";
-import { DRILL_LEASE, settleAbandonedDrills, startDrillJob } from "@/lib/ops/drill-job";
+import {
+  DRILL_LEASE,
+  runDrillHere,
+  settleAbandonedDrills,
+  startDrillJob,
+} from "@/lib/ops/drill-job";
 import { loadDeploymentFacts } from "@/lib/ops/self-assessment";
 import { createOrgWithUsers, setupFreshDatabase } from "../db";
 
@@ -37,6 +42,21 @@ describe("a drill started from the ops page", () => {
     } finally {
       await releaseLease({ name: DRILL_LEASE, holder: "instance-b", done: true });
       await prisma.opsRun.delete({ where: { id: running.id } });
+    }
+  });
+
+  it("npm run drill is refused while a drill runs elsewhere, and starts nothing", async () => {
+    expect(await claimLease({ name: DRILL_LEASE, everyMs: 0, holder: "instance-b" })).toBe(true);
+    const lines: string[] = [];
+    try {
+      const r = await runDrillHere({ log: (l) => lines.push(l) });
+      expect(r.ok).toBe(false);
+      expect(r.line).toMatch(/drill not started: another restore drill is running/);
+      expect(lines).toEqual([]);
+      expect(await prisma.opsRun.count({ where: { kind: "drill" } })).toBe(0);
+      expect(await prisma.auditEvent.count({ where: { action: "ops.drill_started" } })).toBe(0);
+    } finally {
+      await releaseLease({ name: DRILL_LEASE, holder: "instance-b", done: true });
     }
   });
 
