@@ -28,9 +28,13 @@ async function weigh(url: string) {
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   const html = Buffer.from(await res.arrayBuffer());
   // A `nomodule` script (the framework's polyfills) is never fetched by a browser that runs modules.
-  const srcs = [...html.toString("utf8").matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)]
-    .filter((m) => !/\snomodule/i.test(m[1]!))
-    .map((m) => new URL(m[2]!.replaceAll("&amp;", "&"), url).toString());
+  // React writes the attribute after src (`<script src="…" noModule="">`): look at the whole tag.
+  const srcs = [...html.toString("utf8").matchAll(/<script\b([^>]*)>/g)]
+    .filter((m) => !/\snomodule\b/i.test(m[1]!))
+    .flatMap((m) => {
+      const src = /\ssrc="([^"]+)"/.exec(m[1]!)?.[1];
+      return src ? [new URL(src.replaceAll("&amp;", "&"), url).toString()] : [];
+    });
   let js = 0;
   for (const src of new Set(srcs)) {
     const r = await fetch(src);
