@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
 import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
-import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
+import { splitSiteDrafts } from "@/lib/questionnaires/site-draft-list";
 import { getSubmitReview } from "@/lib/questionnaires/submit-review";
 import { getVisibleQuestions, isAnswered } from "@/lib/questionnaires/visibility";
 import type { TAnswers, TSite } from "@/lib/rules/types";

@@ -7,8 +7,8 @@ import { SitesPager } from "@/components/questionnaire/sites-pager";
 import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
 import { Button } from "@/components/ui/button";
 import { validateSites } from "@/lib/geo/site-errors";
-import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-drafts";
-import { ZSite } from "@/lib/questionnaires/values";
+import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-draft-list";
+import { ZSite } from "@/lib/questionnaires/site-schema";
 import type { TSite } from "@/lib/rules/types";
 
 export type TSitesEditorProps = {
