@@ -2,12 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { fieldProps, type TFormMessage } from "@/components/ui/use-action-form";
+import { signInWithPassword } from "@/lib/identity/sign-in-client";
 import {
   passwordSignInRefusal,
   TWO_FACTOR_PROMPT,
@@ -15,7 +15,7 @@ import {
 } from "@/lib/identity/sign-in-messages";
 import { type TSignIn, ZSignIn } from "@/lib/schemas/auth";
 
-/** Signs in through Auth.js, not a server action: the shared form parts, its own submit. */
+/** Signs in through Auth.js (lib/identity/sign-in-client.ts), not a server action: the shared form parts, its own submit. */
 export function LoginForm({ initialError }: { initialError?: string }) {
   const [message, setMessage] = useState<TFormMessage | undefined>(
     initialError ? { text: initialError, tone: "error" } : undefined,
@@ -28,7 +28,7 @@ export function LoginForm({ initialError }: { initialError?: string }) {
 
   async function onSubmit(values: TSignIn) {
     setMessage(undefined);
-    const res = await signIn("credentials", { ...values, redirect: false });
+    const res = await signInWithPassword(values);
     if (res?.error === TWO_FACTOR_REQUIRED) {
       setAskCode(true);
       setMessage({ text: TWO_FACTOR_PROMPT, tone: "success" });

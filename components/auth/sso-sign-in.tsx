@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { OIDC_PROVIDER_ID } from "@/lib/identity/oidc-config";
+import { startSingleSignOn } from "@/lib/identity/sign-in-client";
 
 /** "Sign in with <provider>": next-auth starts the OpenID Connect round trip (PKCE, state, nonce). */
 export function SsoSignIn({ name }: { name: string }) {
@@ -16,7 +16,7 @@ export function SsoSignIn({ name }: { name: string }) {
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signIn(OIDC_PROVIDER_ID, { callbackUrl: "/dashboard" });
+          void startSingleSignOn(OIDC_PROVIDER_ID, "/dashboard");
         }}
       >
         {pending ? "Opening your identity provider…" : `Sign in with ${name}`}

@@ -5,8 +5,8 @@ import {
   mergeSiteDrafts,
   splitSiteDrafts,
   type TSiteDraft,
-} from "@/lib/questionnaires/site-drafts";
-import { ZSite } from "@/lib/questionnaires/values";
+} from "@/lib/questionnaires/site-draft-list";
+import { ZSite } from "@/lib/questionnaires/site-schema";
 import type { TSite } from "@/lib/rules/types";
 import type { TSaveAnswer } from "@/lib/schemas/answer-save";
 

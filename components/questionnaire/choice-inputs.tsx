@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { TQuestion } from "@/lib/questionnaires";
+import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
 
 type TProps<V> = {
   question: TQuestion;

@@ -1,4 +1,4 @@
-import type { TQuestionnaire } from "@/lib/questionnaires";
+import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
 import type { TThreadMessageView } from "./thread-messages";
 
 /**

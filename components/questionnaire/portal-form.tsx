@@ -1,17 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import {
-  getSubmitReview,
-  getVisibleQuestions,
-  isAnswered,
-  type TQuestion,
-  type TQuestionnaire,
-} from "@/lib/questionnaires";
 import { describeAnswer } from "@/lib/questionnaires/describe-answer";
-import { splitSiteDrafts } from "@/lib/questionnaires/site-drafts";
+import type { TQuestion, TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
+import { splitSiteDrafts } from "@/lib/questionnaires/site-draft-list";
+import { getSubmitReview } from "@/lib/questionnaires/submit-review";
+import { getVisibleQuestions, isAnswered } from "@/lib/questionnaires/visibility";
 import type { TAnswers, TSite } from "@/lib/rules/types";
-import { isThreadOpen } from "@/lib/schemas/thread";
+import { isThreadOpen } from "@/lib/schemas/thread-rules";
 import { type TSaved, useAutosave } from "./autosave";
 import { CarriedNotice } from "./carried-notice";
 import { ColleagueInvite } from "./colleague-invite";
@@ -271,6 +267,7 @@ export function PortalForm(props: TPortalProps) {
                       values={values}
                       change={change}
                       minSeparationKm={props.minSeparationKm}
+                      basemapUrl={`/api/respond/${token}/basemap`}
                     />
                   </QuestionCard>
                 );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TQuestion } from "@/lib/questionnaires";
+import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
 import type { TParty, TSite } from "@/lib/rules/types";
 import { MultiChoice, RadioChoice, SiteRefs } from "./choice-inputs";
 import { PartiesEditor } from "./parties-editor";
@@ -18,6 +18,8 @@ export type TQuestionInputProps = {
   /** A new value for a question; typed text waits `delayMs` before it is sent. */
   change(id: string, value: unknown, options?: { delayMs?: number }): void;
   minSeparationKm?: number;
+  /** The sites map's basemap route (the portal's); the admin's preview has no sites question. */
+  basemapUrl?: string;
 };
 
 export function QuestionInput({
@@ -26,6 +28,7 @@ export function QuestionInput({
   values,
   change,
   minSeparationKm,
+  basemapUrl,
 }: TQuestionInputProps) {
   const sites = (Array.isArray(values.sites) ? values.sites : []) as TSite[];
   const common = {
@@ -97,6 +100,7 @@ export function QuestionInput({
           value={sites}
           disabled={locked}
           minSeparationKm={minSeparationKm}
+          basemapUrl={basemapUrl}
           backupIds={
             Array.isArray(values.backup_site_ids) ? (values.backup_site_ids as string[]) : undefined
           }

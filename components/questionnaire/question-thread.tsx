@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { SubmitButton } from "@/components/ui/action-form";
 import { FormMessage, type TFormMessage } from "@/components/ui/form-message";
-import { THREAD_BODY_MAX } from "@/lib/schemas/thread";
+import { THREAD_BODY_MAX } from "@/lib/schemas/thread-rules";
 import { ThreadMessages, type TThreadMessageView } from "./thread-messages";
 
 type TProps = {

@@ -1,4 +1,4 @@
-import { isExtensionId } from "@/lib/questionnaires/extension/schema";
+import { isExtensionId } from "@/lib/questionnaires/extension/ids";
 
 type TProps = {
   section: { id: string; title: string; description?: string };

@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { SitesOverview } from "@/components/questionnaire/sites-overview";
+import { LinkedWorldMap } from "@/components/geo/linked-world-map";
+import { SitesOverviewView } from "@/components/questionnaire/sites-overview-view";
 import { SitesPager } from "@/components/questionnaire/sites-pager";
 import { SitesSiteFields } from "@/components/questionnaire/sites-site-fields";
 import { Button } from "@/components/ui/button";
 import { validateSites } from "@/lib/geo/site-errors";
-import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-drafts";
-import { ZSite } from "@/lib/questionnaires/values";
+import { describeSiteDraft, type TSiteDraft } from "@/lib/questionnaires/site-draft-list";
+import { ZSite } from "@/lib/questionnaires/site-schema";
 import type { TSite } from "@/lib/rules/types";
 
 export type TSitesEditorProps = {
@@ -21,6 +22,8 @@ export type TSitesEditorProps = {
   backupIds?: readonly string[];
   /** Messages keyed by answer path: "sites", "sites[0]", "sites[0].lat" ("answers." optional). */
   errors?: Record<string, string>;
+  /** The portal's basemap route (app/api/respond/[token]/basemap): the map is drawn over it. */
+  basemapUrl?: string;
 };
 
 const SITE_ID = /^site-(\d+)$/;
@@ -59,7 +62,15 @@ function incompleteOf(site: TSite, index: number): string | undefined {
 }
 
 export function SitesEditor(props: TSitesEditorProps) {
-  const { value, onChange, disabled, minSeparationKm, backupIds, errors = NONE } = props;
+  const {
+    value,
+    onChange,
+    disabled,
+    minSeparationKm,
+    backupIds,
+    errors = NONE,
+    basemapUrl,
+  } = props;
   const idPrefix = useId();
   // Grows only: an id handed out once is never handed out again in this session, even after
   // its site is removed, so a stale reference (backup_site_ids) cannot land on a new site.
@@ -178,7 +189,12 @@ export function SitesEditor(props: TSitesEditorProps) {
       <Button id={`${idPrefix}-add`} variant="secondary" onClick={addSite} disabled={disabled}>
         Add site
       </Button>
-      <SitesOverview sites={value} backupIds={backupIds} minSeparationKm={minSeparationKm} />
+      <SitesOverviewView
+        sites={value}
+        backupIds={backupIds}
+        minSeparationKm={minSeparationKm}
+        map={basemapUrl ? (map) => <LinkedWorldMap {...map} basemapUrl={basemapUrl} /> : undefined}
+      />
     </div>
   );
 }

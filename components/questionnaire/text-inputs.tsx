@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { TQuestion } from "@/lib/questionnaires";
+import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
 
 const control =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50 disabled:text-slate-600";

@@ -1,4 +1,4 @@
-import { MAP_WIDTH } from "@/lib/geo/map-geometry";
+import { MAP_WIDTH } from "@/lib/geo/map-projection";
 
 // Points closer than this on the map are one group: their markers fan out around the spot
 // (so a backup in the primary's building does not hide the primary) and share one label.

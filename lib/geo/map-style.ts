@@ -33,7 +33,8 @@ export function markerPath(kind: string, x: number, y: number, r = 7): string {
   }
 }
 
-/** How the maps draw land, borders and the dashed arc between two sites, everywhere. */
+/** How the maps draw sea, land, borders and the dashed arc between two sites, everywhere. */
+export const SEA_FILL = "#f0f9ff";
 export const LAND_FILL = "#e2e8f0";
 export const BORDER_STYLE = { fill: "none", stroke: "#ffffff", strokeWidth: 0.75 } as const;
 export const ARC_STYLE = {

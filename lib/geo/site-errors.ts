@@ -1,4 +1,4 @@
-import { ZSites } from "@/lib/questionnaires/values";
+import { ZSites } from "@/lib/questionnaires/site-schema";
 
 // Field-level messages for the sites editor, from the same zod schema the server and the
 // assess command use, so the editor never accepts what the assessment would refuse.

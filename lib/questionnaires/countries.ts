@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "@/lib/zod-config";
+import * as z from "zod/mini";
 import names from "@/lib/questionnaires/iso-3166-alpha2.json";
 
 // Officially assigned ISO 3166-1 alpha-2 codes only: reserved or user-assigned codes such
@@ -19,6 +20,7 @@ export function getCountryName({ code }: TGetCountryNameInput): string {
 
 export const COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code in capitals, such as GB or DE";
 
+// zod/mini: the portal's site checks run in the browser (lib/questionnaires/site-schema.ts).
 export const ZCountryCode = z
   .string({ error: COUNTRY_EXPECTED })
-  .refine(isCountryCode, { error: COUNTRY_EXPECTED });
+  .check(z.refine(isCountryCode, { error: COUNTRY_EXPECTED }));

@@ -1,6 +1,7 @@
 import "@/lib/zod-config";
 import { z } from "zod";
-import { listConditionReferences, type TCondition, ZCondition } from "@/lib/rules/conditions";
+import { ZCondition } from "@/lib/rules/condition-schema";
+import { listConditionReferences, type TCondition } from "@/lib/rules/conditions";
 
 // The file format of questionnaires/*.json. The answers schema, the web form and the
 // engine's visibility checks are all derived from files of this shape.

@@ -2,80 +2,44 @@ import { z } from "zod";
 import { isValidIsoDate } from "@/lib/dates";
 import { ZCountryCode } from "@/lib/questionnaires/countries";
 import type { TQuestion } from "@/lib/questionnaires/questionnaire-schema";
-import { type TTextMessages, textCheck } from "@/lib/schemas/common";
+import {
+  answerTextMessages,
+  MAX_ANSWER_NAME,
+  MAX_ANSWER_TEXT,
+  MAX_SITE_ID,
+  MAX_SITES,
+  quoteList,
+  SITES_EXPECTED,
+  SITES_TOO_MANY,
+  uniqueSiteIds,
+  ZSite,
+} from "@/lib/questionnaires/site-schema";
+import { textCheck } from "@/lib/schemas/text-check";
 
 // Per-question value schemas. Each schema's messages are the "expected" half of a parse
 // error, so they are written for the person who has to fix the file.
 
-const quoteList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
+// The sites' schemas are zod/mini ones the portal also runs in the browser (site-schema.ts);
+// a classic zod container takes them as they are.
+export {
+  answerText,
+  MAX_ANSWER_NAME,
+  MAX_ANSWER_TEXT,
+  MAX_SITE_ID,
+  MAX_SITES,
+  SITE_FIELDS,
+  SITE_ROLES,
+  ZSite,
+  ZSites,
+} from "@/lib/questionnaires/site-schema";
 
 export const ZIsoDate = z
   .string({ error: "a real date written YYYY-MM-DD" })
   .refine((text) => isValidIsoDate({ text }), { error: "a real date written YYYY-MM-DD" });
 
-/** Longest free-text answer; the portal's text box stops typing here too. */
-export const MAX_ANSWER_TEXT = 10_000;
-/** Longest name in an answer: a site, a provider, a city, a company, a service. */
-export const MAX_ANSWER_NAME = 200;
-/** Longest site id. */
-export const MAX_SITE_ID = 64;
-
-const answerTextMessages = (max: number): TTextMessages => ({
-  too_long: `text of at most ${max} characters`,
-  nul: "text without NUL characters",
-  unpaired_surrogate: "text without broken characters (half of an emoji or symbol)",
-});
-
-// Every string in an answer passes the same check as the staff forms' text fields.
+// Classic zod for the other answers: callers add .optional() to what buildValueSchema returns.
 const text = (what: string, max = MAX_ANSWER_NAME) =>
   z.string({ error: what }).check(textCheck(max, answerTextMessages(max)));
-
-const coordinate = (name: string, limit: number) => {
-  const expected = `a number from -${limit} to ${limit} (${name})`;
-  return z.number({ error: expected }).min(-limit, expected).max(limit, expected);
-};
-
-export const SITE_ROLES = ["primary", "secondary", "backup", "processing"] as const;
-export const SITE_FIELDS =
-  "id, name, role, provider, city, country, lat, lon and optional region, facility";
-
-export const ZSite = z.strictObject(
-  {
-    id: text("a non-empty site id", MAX_SITE_ID).refine(
-      (id) => id.trim() !== "",
-      "a non-empty site id",
-    ),
-    name: text("the site's name as text"),
-    role: z.enum(SITE_ROLES, { error: `one of ${quoteList(SITE_ROLES)}` }),
-    provider: text("the provider's name as text"),
-    city: text("the city as text"),
-    country: ZCountryCode,
-    lat: coordinate("latitude", 90),
-    lon: coordinate("longitude", 180),
-    region: text("the provider's region name as text").optional(),
-    facility: text("the building or campus name as text").optional(),
-  },
-  { error: `a site object with ${SITE_FIELDS}` },
-);
-
-export const ZSites = z
-  .array(ZSite, { error: "a list of site objects" })
-  .max(200, "a list of at most 200 sites")
-  .check((ctx) => {
-    const seen = new Map<string, number>();
-    ctx.value.forEach((site, index) => {
-      const first = seen.get(site.id);
-      if (first === undefined) seen.set(site.id, index);
-      else {
-        ctx.issues.push({
-          code: "custom",
-          input: site.id,
-          path: [index, "id"],
-          message: `an id no other site uses (sites[${first}] already has "${site.id}")`,
-        });
-      }
-    });
-  });
 
 export const ZParty = z.strictObject(
   {
@@ -125,7 +89,11 @@ function buildValueSchema(question: TQuestion): z.ZodType {
     case "text":
       return text("text", MAX_ANSWER_TEXT);
     case "sites":
-      return ZSites;
+      // ZSites's rules, in a classic container: callers add .optional() to what this returns.
+      return z
+        .array(ZSite, { error: SITES_EXPECTED })
+        .max(MAX_SITES, SITES_TOO_MANY)
+        .check(uniqueSiteIds);
     case "siterefs":
       // Whether each id names a listed site is checked across answers (buildAnswersSchema).
       return z

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { OPERATOR_NAMES, OPERATORS, type TOperatorName } from "@/lib/rules/operators";
+import { OPERATORS, type TOperatorName } from "@/lib/rules/operators";
 import type { TAnswers } from "@/lib/rules/types";
 
 // Conditions are data: a tree of { all } / { any } / { not } over leaves that compare one
@@ -21,50 +20,6 @@ export type TCondition =
   | { any: readonly TCondition[] }
   | { not: TCondition }
   | TConditionLeaf;
-
-const ZConditionValue = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.union([z.string(), z.number()])),
-]);
-
-export const ZConditionLeaf = z
-  .strictObject({
-    question: z.string().min(1).optional(),
-    fact: z.string().min(1).optional(),
-    op: z.enum(OPERATOR_NAMES),
-    value: ZConditionValue.optional(),
-    valueFact: z.string().min(1).optional(),
-  })
-  .check((ctx) => {
-    const leaf = ctx.value;
-    if ((leaf.question === undefined) === (leaf.fact === undefined)) {
-      ctx.issues.push({
-        code: "custom",
-        input: leaf,
-        message: "name exactly one of question or fact",
-      });
-    }
-    const operands = Number(leaf.value !== undefined) + Number(leaf.valueFact !== undefined);
-    const wanted = OPERATORS[leaf.op].takesValue ? 1 : 0;
-    if (operands !== wanted) {
-      ctx.issues.push({
-        code: "custom",
-        input: leaf,
-        message: `operator ${leaf.op} takes ${wanted ? "one of value or valueFact" : "no value"}`,
-      });
-    }
-  });
-
-export const ZCondition: z.ZodType<TCondition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ZCondition).min(1) }),
-    z.strictObject({ any: z.array(ZCondition).min(1) }),
-    z.strictObject({ not: ZCondition }),
-    ZConditionLeaf,
-  ]),
-);
 
 /** What a condition reads: the answers, plus computed facts when the engine evaluates it. */
 export type TConditionScope = { readonly answers: TAnswers; readonly [fact: string]: unknown };

@@ -1,11 +1,7 @@
 import type { TRequirements } from "@/lib/questionnaires/answers-schema";
 import type { TQuestionnaire } from "@/lib/questionnaires/questionnaire-schema";
-import {
-  compileCondition,
-  type TCompiledCondition,
-  type TCondition,
-  ZCondition,
-} from "@/lib/rules/conditions";
+import { ZCondition } from "@/lib/rules/condition-schema";
+import { compileCondition, type TCompiledCondition, type TCondition } from "@/lib/rules/conditions";
 import { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
 import { computeFacts, type TFacts } from "@/lib/rules/facts";
 import { applyPolicy } from "@/lib/rules/policy";

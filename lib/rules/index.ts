@@ -2,6 +2,7 @@
 
 // Calendar dates: the app-wide toolkit, part of the engine's public API.
 export * from "@/lib/dates";
+export * from "@/lib/rules/condition-schema";
 export * from "@/lib/rules/conditions";
 export { RULES, type TRuleDefinition } from "@/lib/rules/definitions";
 export * from "@/lib/rules/engine";

@@ -3,14 +3,9 @@ import { z } from "zod";
 import { zQuestionId } from "./assessment";
 import { zId, zText } from "./common";
 
-/** The assessment states in which a question's thread takes new messages (both sides). */
-export const THREAD_OPEN_STATUSES = ["submitted", "changes_requested"] as const;
+import { THREAD_BODY_MAX } from "./thread-rules";
 
-export const isThreadOpen = (status: string) =>
-  (THREAD_OPEN_STATUSES as readonly string[]).includes(status);
-
-/** A thread message's longest body, in characters: the reviewer's request has the same cap. */
-export const THREAD_BODY_MAX = 2000;
+export { isThreadOpen, THREAD_BODY_MAX, THREAD_OPEN_STATUSES } from "./thread-rules";
 
 /** A vendor's reply, as the portal sends it (the link names the assessment). */
 export const ZThreadReply = z.object({

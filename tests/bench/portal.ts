@@ -7,6 +7,26 @@
 //   throttling (Moto G Power, slow 4G): LCP, the median of BENCH_RUNS (3) runs.
 // Last line: `portal first-load JS A KB gzip; HTML B KB gzip; LCP C ms`. Goal: A ≤ 200, C ≤ 2500.
 //
+// Where the weight came from, and what was cut (issue 23; measured by this bench, gzip):
+// - Before: portal 296.3 KB JS (of which 38.6 KB were the nomodule polyfills, which this bench
+//   counted by mistake: React writes `noModule` after `src`), HTML 97.7 KB, LCP 3161 ms;
+//   /login 234.2 KB JS. Counted right: portal 257.7 KB, /login 195.6 KB.
+// - The sites map: world-atlas's country shapes and topojson (~40 KB) were in the portal's
+//   JavaScript, and the drawn world (~200 KB of SVG path, 78 KB gzip) in its HTML. The browser
+//   now draws only the points and arcs (d3-geo's projection) over a basemap file the server
+//   draws per view (app/api/respond/[token]/basemap; components/geo/linked-world-map.tsx).
+// - Barrel imports: the client imported lib/questionnaires (both core questionnaires' JSON,
+//   ~11 KB) and the extension and thread schemas for a prefix and a status list.
+//   Together: portal 257.7 → 205.9 KB JS, HTML 97.7 → 18.1 KB.
+// - zod: the browser's checks (a site, a country code, the sign-in form) are zod/mini schemas,
+//   the same ones the server parses with; zod's full build left both pages. zod's core stays
+//   (~23 KB: its schemas module does not tree-shake). Portal 205.9 → 198.5 KB.
+// - /login: next-auth/react (signIn, with SessionProvider and its babel runtime) replaced by the
+//   same two requests (lib/identity/sign-in-client.ts); with zod/mini, 195.6 → 180.6 KB.
+// - After: portal 198.5 KB JS, HTML 18.2 KB, LCP 1918 ms (runs 1765, 3152, 1918); /login
+//   180.6 KB, LCP 995 ms. What is left is mostly the framework (react-dom ~64 KB, the Next.js
+//   router and runtime ~90 KB), zod's core, react-hook-form on /login and d3-geo in the portal.
+//
 // Env: BENCH_RUNS (3), BENCH_PORT (a free one), NEXT_DIST_DIR (.next-bench).
 import zlib from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
@@ -28,9 +48,13 @@ async function weigh(url: string) {
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   const html = Buffer.from(await res.arrayBuffer());
   // A `nomodule` script (the framework's polyfills) is never fetched by a browser that runs modules.
-  const srcs = [...html.toString("utf8").matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)]
-    .filter((m) => !/\snomodule/i.test(m[1]!))
-    .map((m) => new URL(m[2]!.replaceAll("&amp;", "&"), url).toString());
+  // React writes the attribute after src (`<script src="…" noModule="">`): look at the whole tag.
+  const srcs = [...html.toString("utf8").matchAll(/<script\b([^>]*)>/g)]
+    .filter((m) => !/\snomodule\b/i.test(m[1]!))
+    .flatMap((m) => {
+      const src = /\ssrc="([^"]+)"/.exec(m[1]!)?.[1];
+      return src ? [new URL(src.replaceAll("&amp;", "&"), url).toString()] : [];
+    });
   let js = 0;
   for (const src of new Set(srcs)) {
     const r = await fetch(src);

@@ -46,7 +46,8 @@ function getAt(root: unknown, path: TPath): unknown {
 
 type TFieldCase = {
   name: string;
-  schema: z.ZodType;
+  /** A classic zod schema or a zod/mini one (the sign-in form's): both parse alike. */
+  schema: TSafeParser;
   base: unknown;
   path: TPath;
   /** The words every message about this field contains. */
@@ -76,9 +77,17 @@ const ASSESSMENT = {
 const FINDING = { assessmentId: "a1", title: "Fix", description: "Do it", severity: "high" };
 const RISK = { findingId: "f1", justification: "Accepted for one quarter.", until: "2027-01-01" };
 
+type TSafeParser = {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: readonly z.core.$ZodIssue[] } };
+};
+
 const field = (
   name: string,
-  schema: z.ZodType,
+  schema: TSafeParser,
   base: unknown,
   path: TPath,
   label: string,

@@ -15,15 +15,20 @@ import {
   type TConditionLeaf,
 } from "@/lib/rules/conditions";
 import { FLAG_CODES, SEVERITIES } from "@/lib/rules/types";
+import { EXTENSION_ID_PREFIX, isExtensionId, isOrgFlagCode, ORG_FLAG_PREFIX } from "./ids";
+
+export {
+  describeFlagCode,
+  EXTENSION_ID_PREFIX,
+  isExtensionId,
+  isOrgFlagCode,
+  ORG_FLAG_PREFIX,
+  ORG_RULE_LABEL,
+} from "./ids";
 
 // An organisation's own questions and rules (issue 19), as the editor saves them and as JSON is
 // exported and imported. Ids and codes carry a prefix the core contract never uses, and are also
 // checked against every core questionnaire, so an extension can never shadow a core answer or flag.
-
-/** Every extension question and section id starts with this. */
-export const EXTENSION_ID_PREFIX = "x_";
-/** Every code an organisation's rule raises starts with this. */
-export const ORG_FLAG_PREFIX = "ORG_";
 
 /** The shapes an organisation's question may take (the site and party lists stay core-only). */
 export const EXTENSION_ANSWER_TYPES = ANSWER_TYPES.filter(
@@ -31,14 +36,6 @@ export const EXTENSION_ANSWER_TYPES = ANSWER_TYPES.filter(
     t !== "sites" && t !== "siterefs" && t !== "parties",
 ) as [TExtensionAnswerType, ...TExtensionAnswerType[]];
 type TExtensionAnswerType = Exclude<TAnswerType, "sites" | "siterefs" | "parties">;
-
-export const isExtensionId = (id: string) => id.startsWith(EXTENSION_ID_PREFIX);
-export const isOrgFlagCode = (code: string) => code.startsWith(ORG_FLAG_PREFIX);
-/** How every screen and report says a flag comes from the organisation's rules, not the engine. */
-export const ORG_RULE_LABEL = "Organisation's rule";
-/** A flag's code as printed: an organisation's code says where it comes from. */
-export const describeFlagCode = (code: string) =>
-  isOrgFlagCode(code) ? `${code} · ${ORG_RULE_LABEL}` : code;
 
 let coreQuestions: ReadonlyMap<string, TQuestion> | undefined;
 let coreIds: ReadonlySet<string> | undefined;

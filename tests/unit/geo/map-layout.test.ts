@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAP_WIDTH } from "@/lib/geo/map-geometry";
 import { layoutPoints } from "@/lib/geo/map-layout";
+import { MAP_WIDTH } from "@/lib/geo/map-projection";
 
 // Guards against site maps that cut off their labels at the drawing's edge: a label must lie
 // within the map's width (measured with the layout's own glyph-width estimate, 8 units).
