@@ -17,10 +17,19 @@ test("the review page and the print view show the map, the distances and the sit
   browser,
   db,
 }) => {
-  const { assessmentId, proc } = await sendWithAnswers(browser, db, {
+  const { assessmentId, proc, vendorPage } = await sendWithAnswers(browser, db, {
     name: `Parity Hosting ${Date.now()}`,
     answers: ANSWERS,
   });
+  // The vendor's map: its land and borders are an SVG file the server draws for the view.
+  const vendorMap = vendorPage.getByRole("img", { name: /Map of the 3 sites with coordinates/ });
+  await expect(vendorMap).toBeVisible();
+  const basemap = await vendorMap.locator("image").first().getAttribute("href");
+  expect(basemap).toMatch(/^\/api\/respond\/[^/]+\/basemap\?v=.+&view=/);
+  const drawn = await vendorPage.request.get(basemap!);
+  expect(drawn.status()).toBe(200);
+  expect(drawn.headers()["content-type"]).toBe("image/svg+xml");
+  expect((await drawn.text()).match(/<path/g)?.length ?? 0).toBeGreaterThan(0);
   await proc.goto(`/assessments/${assessmentId}`);
 
   const map = proc.getByRole("img", { name: /Map of the 3 sites with coordinates/ });
