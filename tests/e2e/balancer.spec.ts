@@ -135,6 +135,23 @@ test("two instances behind nginx carry a whole assessment, and one killed mid-au
 
     // A comes back (a rolling restart); review and the PDF job run through both again.
     apps[0] = await bootApp({ ...settings, dataDir: tempDir(), port: portA });
+    // nginx leaves an upstream that failed alone for fail_timeout (10 s, the shipped example):
+    // A is back in the rotation once nginx has sent it a request again and it answered.
+    const servedByA = () =>
+      nginx!
+        .accessLog()
+        .split("\n")
+        .filter((l) => l.endsWith(` 200 127.0.0.1:${portA}`)).length;
+    const servedBefore = servedByA();
+    await expect
+      .poll(
+        async () => {
+          await fetch(`${lb}/api/health`).catch(() => undefined);
+          return servedByA();
+        },
+        { timeout: 30_000, intervals: [250] },
+      )
+      .toBeGreaterThan(servedBefore);
     await proc.goto(`/assessments/${assessmentId}`);
     const decision = proc.getByRole("group", { name: "Decision" });
     await decision.getByRole("button", { name: "Accept", exact: true }).click();

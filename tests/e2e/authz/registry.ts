@@ -932,6 +932,7 @@ export const PUBLIC: TPublicEntry[] = [
   { kind: "token", method: "POST", file: "app/api/respond/[token]/answers/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/answers.xlsx/route.ts" },
+  { kind: "token", method: "GET", file: "app/api/respond/[token]/basemap/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/colleagues/route.ts" },
   { kind: "token", method: "POST", file: "app/api/respond/[token]/evidence/route.ts" },
   { kind: "token", method: "GET", file: "app/api/respond/[token]/portable/route.ts" },
