@@ -17,6 +17,10 @@ export type TRecordAudit = {
   tx?: Prisma.TransactionClient;
 };
 
+/** A staff user as the audit log's actor; `label` says through what (an API token's name). */
+export const userActor = (userId: string, label?: string): TActor =>
+  label ? { kind: "user", userId, label } : { kind: "user", userId };
+
 /** Appends one audit event. The table refuses UPDATE and DELETE (a trigger). */
 export async function recordAudit({
   orgId,

@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit";
+import { recordAudit, userActor } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, type Prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
@@ -18,7 +18,8 @@ import {
 } from "./requirements";
 import { saveVendorContact } from "./vendors";
 
-type TScope = { orgId: string; actorId: string };
+/** `actorLabel`: through what the user acted, for the audit log (an API token's name). */
+type TScope = { orgId: string; actorId: string; actorLabel?: string };
 
 export const assessmentListSelect = {
   id: true,
@@ -93,6 +94,7 @@ export type TSendAssessment = Omit<TCreateAssessment, "contactId"> & { contactId
 export async function createAndSendAssessment({
   orgId,
   actorId,
+  actorLabel,
   input,
 }: TScope & { input: TSendAssessment }) {
   const vendor = await db.vendor.findFirst({
@@ -180,7 +182,8 @@ export async function createAndSendAssessment({
         answers: toAnswers(previous.answers),
         source: "previous",
       });
-    if (!saved) await keepTypedContact({ tx, orgId, actorId, vendorId: vendor.id, contact });
+    if (!saved)
+      await keepTypedContact({ tx, orgId, actorId, actorLabel, vendorId: vendor.id, contact });
     const { invitation, token } = await issueInvitation({
       tx,
       orgId,
@@ -191,7 +194,7 @@ export async function createAndSendAssessment({
       dueDate,
       invitedByUserId: actorId,
     });
-    const actor = { kind: "user" as const, userId: actorId };
+    const actor = userActor(actorId, actorLabel);
     await recordAudit({
       tx,
       orgId,
@@ -229,12 +232,14 @@ async function keepTypedContact({
   tx,
   orgId,
   actorId,
+  actorLabel,
   vendorId,
   contact,
 }: {
   tx: Prisma.TransactionClient;
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   vendorId: string;
   contact: { name?: string; email: string };
 }) {
@@ -247,6 +252,7 @@ async function keepTypedContact({
     tx,
     orgId,
     actorId,
+    actorLabel,
     vendorId,
     input: { name: contact.name ?? contact.email, email: contact.email },
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordAudit, userActor } from "../audit";
 import { addMonthsUtc } from "../dates";
 import { db, Prisma } from "../db";
 import { ConflictError, NotFoundError, PreconditionError } from "../errors";
@@ -10,7 +10,8 @@ import { nextReassessmentDate } from "./assessments";
 import { getOrgSettings } from "./org";
 import { readStoredQuestionnaire } from "./questionnaire-versions";
 
-type TScope = { orgId: string; actorId: string };
+/** `actorLabel`: through what the user acted, for the audit log (an API token's name). */
+type TScope = { orgId: string; actorId: string; actorLabel?: string };
 
 export class StateError extends ConflictError {}
 
@@ -58,6 +59,7 @@ async function checkAsked({
 export async function requestChanges({
   orgId,
   actorId,
+  actorLabel,
   assessmentId,
   items,
 }: TScope & { assessmentId: string; items: { questionId: string; comment: string }[] }) {
@@ -98,7 +100,7 @@ export async function requestChanges({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: "assessment.changes_requested",
       targetType: "assessment",
       targetId: a.id,
@@ -112,7 +114,7 @@ export async function requestChanges({
       tx,
       orgId,
       type: "assessment.changes_requested",
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       assessmentId: a.id,
       vendorId: a.vendorId,
       payload: { vendorName: a.vendor.name, questions: items.map((i) => i.questionId) },
@@ -123,6 +125,7 @@ export async function requestChanges({
 export async function decideAssessment({
   orgId,
   actorId,
+  actorLabel,
   assessmentId,
   decision,
   comment,
@@ -148,7 +151,7 @@ export async function decideAssessment({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: `assessment.${status}`,
       targetType: "assessment",
       targetId: a.id,
@@ -159,7 +162,7 @@ export async function decideAssessment({
       tx,
       orgId,
       type: `assessment.${status}`,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       assessmentId: a.id,
       vendorId: a.vendorId,
       payload: { vendorName: a.vendor.name, decidedOn: now.toISOString().slice(0, 10) },
@@ -167,7 +170,12 @@ export async function decideAssessment({
   });
 }
 
-export async function createFinding({ orgId, actorId, input }: TScope & { input: TFinding }) {
+export async function createFinding({
+  orgId,
+  actorId,
+  actorLabel,
+  input,
+}: TScope & { input: TFinding }) {
   const a = await findAssessment({ orgId, assessmentId: input.assessmentId });
   const flag = input.flagId
     ? await db.flag.findFirst({ where: { id: input.flagId, assessmentId: a.id } })
@@ -193,7 +201,7 @@ export async function createFinding({ orgId, actorId, input }: TScope & { input:
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: "finding.created",
       targetType: "finding",
       targetId: f.id,
@@ -212,6 +220,7 @@ async function findFinding({ orgId, findingId }: { orgId: string; findingId: str
 export async function setFindingStatus({
   orgId,
   actorId,
+  actorLabel,
   findingId,
   status,
   note,
@@ -237,7 +246,7 @@ export async function setFindingStatus({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: "finding.status_changed",
       targetType: "finding",
       targetId: f.id,
@@ -261,6 +270,7 @@ export async function getRiskAcceptanceLimit({
 export async function acceptRisk({
   orgId,
   actorId,
+  actorLabel,
   findingId,
   justification,
   until,
@@ -290,7 +300,7 @@ export async function acceptRisk({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: "finding.risk_accepted",
       targetType: "finding",
       targetId: f.id,

@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit";
+import { recordAudit, userActor } from "../audit";
 import { db, type Prisma } from "../db";
 import { NotFoundError, PreconditionError } from "../errors";
 import type { TVendor } from "../schemas/vendor";
@@ -67,14 +67,17 @@ const vendorColumns = (input: TVendor) => ({
 export async function createVendor({
   orgId,
   actorId,
+  actorLabel,
   input,
 }: {
   orgId: string;
   actorId: string;
+  /** Through what the user acted, for the audit log (an API token's name). */
+  actorLabel?: string;
   input: TVendor;
 }) {
   await checkOwner(orgId, input.ownerId);
-  return db.$transaction((tx) => insertVendor({ tx, orgId, actorId, input }));
+  return db.$transaction((tx) => insertVendor({ tx, orgId, actorId, actorLabel, input }));
 }
 
 /** Creates a vendor (its owner already checked to be of `orgId`), audited in the same `tx`. */
@@ -82,18 +85,20 @@ export async function insertVendor({
   tx,
   orgId,
   actorId,
+  actorLabel,
   input,
 }: {
   tx: Prisma.TransactionClient;
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   input: TVendor;
 }) {
   const vendor = await tx.vendor.create({ data: { orgId, ...vendorColumns(input) } });
   await recordAudit({
     tx,
     orgId,
-    actor: { kind: "user", userId: actorId },
+    actor: userActor(actorId, actorLabel),
     action: "vendor.created",
     targetType: "vendor",
     targetId: vendor.id,
@@ -105,12 +110,14 @@ export async function insertVendor({
 export async function updateVendor({
   orgId,
   actorId,
+  actorLabel,
   vendorId,
   input,
   ifVersion,
 }: {
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   vendorId: string;
   input: TVendor;
   /** Write only over this version (its updatedAt), else PreconditionError: an API If-Match. */
@@ -127,7 +134,7 @@ export async function updateVendor({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: "vendor.updated",
       targetType: "vendor",
       targetId: before.id,
@@ -142,11 +149,13 @@ export async function updateVendor({
 export async function setVendorArchived({
   orgId,
   actorId,
+  actorLabel,
   vendorId,
   archived,
 }: {
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   vendorId: string;
   archived: boolean;
 }) {
@@ -159,7 +168,7 @@ export async function setVendorArchived({
     await recordAudit({
       tx,
       orgId,
-      actor: { kind: "user", userId: actorId },
+      actor: userActor(actorId, actorLabel),
       action: archived ? "vendor.archived" : "vendor.restored",
       targetType: "vendor",
       targetId: v.id,
@@ -174,12 +183,14 @@ export async function saveVendorContact({
   tx,
   orgId,
   actorId,
+  actorLabel,
   vendorId,
   input,
 }: {
   tx: Prisma.TransactionClient;
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   vendorId: string;
   input: TVendorContactInput;
 }) {
@@ -189,7 +200,7 @@ export async function saveVendorContact({
   await recordAudit({
     tx,
     orgId,
-    actor: { kind: "user", userId: actorId },
+    actor: userActor(actorId, actorLabel),
     action: "vendor.contact_added",
     targetType: "vendor",
     targetId: vendorId,
@@ -201,14 +212,18 @@ export async function saveVendorContact({
 export async function addVendorContact({
   orgId,
   actorId,
+  actorLabel,
   vendorId,
   input,
 }: {
   orgId: string;
   actorId: string;
+  actorLabel?: string;
   vendorId: string;
   input: TVendorContactInput;
 }) {
   const v = await getVendor({ orgId, vendorId });
-  return db.$transaction((tx) => saveVendorContact({ tx, orgId, actorId, vendorId: v.id, input }));
+  return db.$transaction((tx) =>
+    saveVendorContact({ tx, orgId, actorId, actorLabel, vendorId: v.id, input }),
+  );
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { TActor } from "../../audit";
 import {
   findAssessmentRow,
   listAssessmentAnswers,
@@ -21,18 +20,12 @@ import {
   zPageOf,
 } from "../../schemas/canonical/assessment";
 import { zId } from "../../schemas/common";
+import { apiActor, apiBy } from "../actor";
 import { defineOperation, json } from "../define";
 import { toAssessment } from "../serialize";
 import { pageSize } from "./vendors";
 
 const tag = "Assessments";
-
-/** The audit log's actor for an API call: the token's creator, labelled with the token. */
-export const apiActor = (caller: TApiCaller): TActor => ({
-  kind: "user",
-  userId: caller.actorId,
-  label: `API token ${caller.tokenName}`,
-});
 
 const STATUSES = ZAssessmentRead.shape.status;
 
@@ -81,7 +74,7 @@ export const createAssessmentOp = defineOperation({
     const input = { ...body, requirements };
     const a = await createAndSendAssessment({
       orgId: caller.orgId,
-      actorId: caller.actorId,
+      ...apiBy(caller),
       input,
     });
     return readAssessment(caller, a.id, 201);
@@ -126,7 +119,7 @@ export const decideAssessmentOp = defineOperation({
   response: { status: 200, schema: ZAssessmentRead },
   run: async ({ caller, params, body }) => {
     const assessmentId = params.assessmentId!;
-    await decideAssessment({ orgId: caller.orgId, actorId: caller.actorId, assessmentId, ...body });
+    await decideAssessment({ orgId: caller.orgId, ...apiBy(caller), assessmentId, ...body });
     return readAssessment(caller, assessmentId);
   },
 });

@@ -6,6 +6,7 @@ import {
   ZFindingStatusWrite,
   ZFindingWrite,
 } from "../../schemas/canonical/assessment";
+import { apiBy } from "../actor";
 import { checkIfMatch, defineOperation, etagOf, json } from "../define";
 import { toFinding } from "../serialize";
 
@@ -39,7 +40,7 @@ export const createFindingOp = defineOperation({
   response: { status: 201, schema: ZFindingRead },
   run: async ({ caller, params, body }) => {
     const input = { ...body, assessmentId: params.assessmentId! };
-    const f = await createFinding({ orgId: caller.orgId, actorId: caller.actorId, input });
+    const f = await createFinding({ orgId: caller.orgId, ...apiBy(caller), input });
     return json(toFinding(f), { status: 201, etag: etagOf(f.updatedAt) });
   },
 });
@@ -72,7 +73,7 @@ export const updateFindingStatusOp = defineOperation({
     const scope = { orgId: caller.orgId, findingId: params.findingId! };
     const f = await findFindingRow(scope);
     const ifVersion = checkIfMatch(req, f.updatedAt);
-    await setFindingStatus({ ...scope, actorId: caller.actorId, ...body, ifVersion });
+    await setFindingStatus({ ...scope, ...apiBy(caller), ...body, ifVersion });
     const after = await findFindingRow(scope);
     return json(toFinding(after), { etag: etagOf(after.updatedAt) });
   },

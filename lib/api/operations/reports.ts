@@ -13,8 +13,8 @@ import {
 import { loadPortfolioReport } from "../../reports/portfolio-data";
 import { renderPdf } from "../../reports/render-pool";
 import type { TAssessmentReport, TPortfolioReport } from "../../reports/types";
+import { apiActor } from "../actor";
 import { defineOperation, json } from "../define";
-import { apiActor } from "./assessments";
 
 const PDF = { status: 200, mediaType: "application/pdf", description: "The report as a PDF file" };
 

@@ -14,6 +14,7 @@ import {
   ZVendorWrite,
 } from "../../schemas/canonical/vendor";
 import { TIERS } from "../../schemas/common";
+import { apiBy } from "../actor";
 import { checkIfMatch, defineOperation, etagOf, json } from "../define";
 import { toContact, toVendor } from "../serialize";
 
@@ -55,7 +56,7 @@ export const createVendorOp = defineOperation({
   run: async ({ caller, body }) => {
     const { id } = await createVendor({
       orgId: caller.orgId,
-      actorId: caller.actorId,
+      ...apiBy(caller),
       input: body,
     });
     const v = await findVendorRow({ orgId: caller.orgId, vendorId: id });
@@ -108,7 +109,7 @@ export const updateVendorOp = defineOperation({
       notes: v.notes ?? undefined,
       ...body,
     });
-    await updateVendor({ ...scope, actorId: caller.actorId, input, ifVersion });
+    await updateVendor({ ...scope, ...apiBy(caller), input, ifVersion });
     const after = await findVendorRow(scope);
     return json(toVendor(after), { etag: etagOf(after.updatedAt) });
   },
@@ -124,7 +125,7 @@ export const archiveVendorOp = defineOperation({
   response: { status: 200, schema: ZVendorRead },
   run: async ({ caller, params }) => {
     const scope = { orgId: caller.orgId, vendorId: params.vendorId! };
-    await setVendorArchived({ ...scope, actorId: caller.actorId, archived: true });
+    await setVendorArchived({ ...scope, ...apiBy(caller), archived: true });
     const v = await findVendorRow(scope);
     return json(toVendor(v), { etag: etagOf(v.updatedAt) });
   },
@@ -155,7 +156,7 @@ export const addContactOp = defineOperation({
   response: { status: 201, schema: ZContactRead },
   run: async ({ caller, params, body }) => {
     const scope = { orgId: caller.orgId, vendorId: params.vendorId! };
-    const c = await addVendorContact({ ...scope, actorId: caller.actorId, input: body });
+    const c = await addVendorContact({ ...scope, ...apiBy(caller), input: body });
     const rows = await listVendorContacts(scope);
     return json(toContact(rows.find((r) => r.id === c.id)!), { status: 201 });
   },

@@ -198,6 +198,15 @@ describe("/api/v1 tokens", () => {
     });
     expect((await problemOf(stale)).status).toBe(412);
     expect((await prisma.vendor.findUniqueOrThrow({ where: { id: created.id } })).notes).toBe("v2");
+    // The audit log names the token each write came through, not only its creator.
+    const events = await prisma.auditEvent.findMany({
+      where: { targetId: created.id, action: { in: ["vendor.created", "vendor.updated"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.action, e.actorUserId, e.actorLabel])).toEqual([
+      ["vendor.created", a.admin.id, "API token t-admin"],
+      ["vendor.updated", a.admin.id, "API token t-admin"],
+    ]);
   });
 
   test("If-Match under a race: of several updates naming one version at once, exactly one goes through", async () => {
