@@ -382,12 +382,21 @@ await withServer(async (server) => {
       `dashboard p95 ${a.toFixed(1)} ms; trivial p95 ${b.toFixed(1)} ms; ratio A/B = ${(a / b).toFixed(2)}`,
     );
   } finally {
+    // Each app drains for a few seconds and its jobs may still write mail meanwhile: wait for
+    // it to exit before removing its data directory.
+    const exited = (child: ChildProcess) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            child.once("exit", () => resolve());
+            setTimeout(resolve, 20_000).unref();
+          });
     for (const child of children)
       try {
         if (child.pid) process.kill(-child.pid, "SIGTERM");
       } catch {}
-    await new Promise((r) => setTimeout(r, 2000));
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await Promise.all(children.map(exited));
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 process.exit(0);
