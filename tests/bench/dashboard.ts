@@ -366,7 +366,10 @@ await withServer(async (server) => {
   }
   if (process.env.BENCH_SEED_ONLY) {
     log(`seeded: ${urls.join(" ")} — Ctrl-C to stop`);
+    // A timer keeps the process (and so the database server) up until Ctrl-C.
+    const alive = setInterval(() => {}, 60_000);
     await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    clearInterval(alive);
     return;
   }
   const children: ChildProcess[] = [];

@@ -19,6 +19,12 @@ ADD COLUMN     "openFindings" INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX "Assessment_orgId_status_dueDate_idx" ON "Assessment"("orgId", "status", "dueDate");
 
 -- CreateIndex
+CREATE INDEX "Finding_flagId_idx" ON "Finding"("flagId");
+
+-- CreateIndex
+CREATE INDEX "Finding_assessmentId_idx" ON "Finding"("assessmentId");
+
+-- CreateIndex
 CREATE INDEX "Vendor_orgId_status_latestRating_name_id_idx" ON "Vendor"("orgId", "status", "latestRating", "name", "id");
 
 -- CreateIndex
