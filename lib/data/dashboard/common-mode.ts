@@ -1,6 +1,6 @@
 import { Prisma } from "../../db";
 import type { TRating, TTier } from "../../rules/types";
-import { latestCte, reader, type TOrg } from "./sql";
+import { counters, reader, type TOrg } from "./sql";
 
 // Vendors whose every site can fail at once, however far apart the sites are (bcdr-core 1.1):
 // one pushed change, one supplier, or a recovery that needs the failed primary. Read from
@@ -28,11 +28,7 @@ export type TCommonMode = {
   vendors: TCommonModeVendor[];
 };
 
-const FROM = Prisma.sql`
-  FROM latest l
-  JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
-  JOIN "Flag" f ON f."assessmentId" = l.id
-    AND f.code IN (${Prisma.join([...COMMON_MODE_CODES])})`;
+const CODES = Prisma.sql`ARRAY[${Prisma.join([...COMMON_MODE_CODES])}]::text[]`;
 
 export async function getCommonModeVendors({
   orgId,
@@ -40,17 +36,28 @@ export async function getCommonModeVendors({
   limit = 6,
 }: TOrg & { limit?: number }): Promise<TCommonMode> {
   const db = reader(tx);
+  // Counters per code, and "*" for the vendors raising any of them.
   const counts = await db.$queryRaw<{ code: string | null; vendors: number }[]>`
-    WITH ${latestCte(orgId)}
-    SELECT f.code, count(DISTINCT v.id)::int AS vendors ${FROM}
-    GROUP BY GROUPING SETS ((f.code), ())`;
+    SELECT CASE WHEN key[1] = '*' THEN NULL ELSE key[1] END AS code, n::int AS vendors
+    FROM ${counters(orgId, "commonMode")} c`;
+  // The worst rated first: critical to low in the enum's order ('info' comes after 'low'), then
+  // 'info' and unrated, each in name order from the index on (orgId, status, latestRating, name,
+  // id), so only the first few vendors raising the codes are read.
+  const pick = (rating: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`(
+    SELECT v.id AS "vendorId", v.name, v.tier::text AS tier, v."latestRating"::text AS rating,
+           ARRAY(SELECT c FROM unnest(v."latestFlagCodes") c WHERE c = ANY (${CODES}) ORDER BY c) AS codes
+    FROM "Vendor" v
+    WHERE v."orgId" = ${orgId} AND v.status = 'active' AND ${rating}
+      AND v."latestFlagCodes" && ${CODES}
+    ORDER BY ${order} LIMIT ${limit})`;
   const vendors = await db.$queryRaw<TCommonModeVendor[]>`
-    WITH ${latestCte(orgId)}
-    SELECT v.id AS "vendorId", v.name, v.tier::text AS tier, l.rating::text AS rating,
-           array_agg(DISTINCT f.code ORDER BY f.code) AS codes ${FROM}
-    GROUP BY v.id, v.name, v.tier, l.rating
-    ORDER BY CASE l.rating WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2
-             WHEN 'low' THEN 3 ELSE 4 END, v.name, v.id
+    SELECT "vendorId", name, tier, rating, codes FROM (
+      ${pick(Prisma.sql`v."latestRating" < 'info'`, Prisma.sql`v."latestRating", v.name, v.id`)}
+      UNION ALL ${pick(Prisma.sql`v."latestRating" = 'info'`, Prisma.sql`v.name, v.id`)}
+      UNION ALL ${pick(Prisma.sql`v."latestRating" IS NULL`, Prisma.sql`v.name, v.id`)}
+    ) picked
+    ORDER BY CASE rating WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2
+             WHEN 'low' THEN 3 ELSE 4 END, name, "vendorId"
     LIMIT ${limit}`;
   return {
     total: counts.find((c) => c.code === null)?.vendors ?? 0,

@@ -1,4 +1,4 @@
-import { latestCte, latestSitesFrom, reader, TIER_WEIGHTS, type TOrg, tierCaseRaw } from "./sql";
+import { counters, reader, TIER_WEIGHTS, type TOrg, tierCaseRaw } from "./sql";
 
 // Where the portfolio's dependencies pile up: providers, countries, regions and places, from
 // the site lists of the vendors' latest assessments.
@@ -16,16 +16,14 @@ export async function getConcentration({
   limit = 6,
   tx,
 }: TOrg & { limit?: number }): Promise<Record<TConcentration["dim"], TConcentration[]>> {
+  // Counters per dimension, key and tier: each active vendor counted once per key it uses.
   const rows = await reader(tx).$queryRaw<TConcentration[]>`
-    WITH ${latestCte(orgId)}, uses AS (
-      SELECT DISTINCT l."vendorId", ${tierCaseRaw(TIER_WEIGHTS, "v.tier")} AS w, d.dim, d.key
-      ${latestSitesFrom}
-      CROSS JOIN LATERAL (VALUES ('provider', s ->> 'provider'), ('country', s ->> 'country'),
-                                 ('region', s ->> 'region')) d(dim, key)
-      WHERE d.key IS NOT NULL AND d.key <> ''
+    WITH uses AS (
+      SELECT key[1] AS dim, key[2] AS key, n, n * ${tierCaseRaw(TIER_WEIGHTS, "key[3]")} AS w
+      FROM ${counters(orgId, "concentration")} c
     ), ranked AS (
-      SELECT dim, key, count(*)::int AS vendors, sum(w)::int AS weight,
-             row_number() OVER (PARTITION BY dim ORDER BY sum(w) DESC, count(*) DESC, key) AS rn
+      SELECT dim, key, sum(n)::int AS vendors, sum(w)::int AS weight,
+             row_number() OVER (PARTITION BY dim ORDER BY sum(w) DESC, sum(n) DESC, key) AS rn
       FROM uses GROUP BY dim, key
     )
     SELECT dim, key, vendors, weight FROM ranked WHERE rn <= ${limit} ORDER BY dim, rn`;
@@ -42,27 +40,35 @@ export type TSitePoint = { label: string; lat: number; lon: number; role: string
 
 /**
  * Vendor sites pooled by place — the same city and country within a 1° cell, or a 0.1° cell
- * for sites without a city — so the map stays small at any portfolio size.
+ * for sites without a city — so the map stays small at any portfolio size. The pooling is
+ * dashboard.vendor_parts' (migration dashboard_vendor_latest): lower-cased city, upper-cased
+ * country, the cell's rounded latitude and longitude.
  */
 export async function getSitePoints({
   orgId,
   limit = 300,
   tx,
 }: TOrg & { limit?: number }): Promise<TSitePoint[]> {
+  // Counters per place (the grouping below): vendors ("place"); and per place, city, country
+  // and role: sites, the sums of their latitudes (x) and longitudes (y) ("placeSite").
   return reader(tx).$queryRaw<TSitePoint[]>`
-    WITH ${latestCte(orgId)}, sites AS (
-      SELECT l."vendorId", nullif(trim(s ->> 'city'), '') AS city,
-             nullif(upper(trim(s ->> 'country')), '') AS country, s ->> 'role' AS role,
-             (s ->> 'lat')::float8 AS lat, (s ->> 'lon')::float8 AS lon
-      ${latestSitesFrom}
+    WITH places AS (
+      SELECT key AS place, n FROM ${counters(orgId, "place")} c
+    ), sites AS (
+      SELECT key[1:4] AS place, key[5] AS city, key[6] AS country, key[7] AS role, n, x, y
+      FROM ${counters(orgId, "placeSite")} c
+    ), pooled AS (
+      SELECT place, min(city) AS city, min(country) AS country,
+             sum(x) / sum(n) AS lat, sum(y) / sum(n) AS lon
+      FROM sites GROUP BY place
+    ), roles AS (
+      SELECT DISTINCT ON (place) place, role
+      FROM (SELECT place, role, sum(n) AS n FROM sites WHERE role IS NOT NULL GROUP BY place, role) r
+      ORDER BY place, n DESC, role
     )
-    SELECT coalesce(min(city), round(avg(lat)::numeric, 1) || '°, ' || round(avg(lon)::numeric, 1) || '°')
-             || coalesce(' (' || min(country) || ')', '') AS label,
-           avg(lat) AS lat, avg(lon) AS lon,
-           mode() WITHIN GROUP (ORDER BY role) AS role, count(DISTINCT "vendorId")::int AS vendors
-    FROM sites WHERE lat IS NOT NULL AND lon IS NOT NULL
-    GROUP BY lower(city), upper(country),
-             CASE WHEN city IS NULL THEN round(lat::numeric, 1) ELSE round(lat::numeric) END,
-             CASE WHEN city IS NULL THEN round(lon::numeric, 1) ELSE round(lon::numeric) END
+    SELECT coalesce(s.city, round(s.lat, 1) || '°, ' || round(s.lon, 1) || '°')
+             || coalesce(' (' || s.country || ')', '') AS label,
+           s.lat::float8 AS lat, s.lon::float8 AS lon, r.role, p.n::int AS vendors
+    FROM places p JOIN pooled s ON s.place = p.place LEFT JOIN roles r ON r.place = p.place
     ORDER BY vendors DESC, label LIMIT ${limit}`;
 }

@@ -2,8 +2,8 @@ import { Prisma } from "../../db";
 import { TIERS, type TRating, type TTier } from "../../rules/types";
 import { PLAN_REVIEW_MAX_MONTHS, TIER_DEFAULTS } from "../../scoring/tiers";
 import type { TDecayKind } from "./decay-kinds";
-import type { TVendorFilters } from "./filters";
-import { latestCte, reader, type TOrg, tierCaseRaw } from "./sql";
+import { narrowsVendors, type TVendorFilters } from "./filters";
+import { activeVendors, counters, reader, type TOrg, tierCaseRaw } from "./sql";
 import { inFilteredVendors } from "./table";
 
 /** The portfolio PDF narrows these figures to the dashboard's filtered vendors. */
@@ -19,11 +19,12 @@ export async function getRatingHeatmap({
   tx,
   filters,
 }: TOrg & TFiltered): Promise<THeatCell[]> {
+  if (!filters || !narrowsVendors(filters))
+    return reader(tx).$queryRaw<THeatCell[]>`
+      SELECT key[1] AS tier, key[2] AS rating, n::int AS vendors FROM ${counters(orgId, "heat")} c`;
   return reader(tx).$queryRaw<THeatCell[]>`
-    WITH ${latestCte(orgId)}
-    SELECT v.tier::text AS tier, l.rating::text AS rating, count(*)::int AS vendors
-    FROM "Vendor" v LEFT JOIN latest l ON l."vendorId" = v.id
-    WHERE v."orgId" = ${orgId} AND v.status = 'active'
+    SELECT v.tier::text AS tier, v."latestRating"::text AS rating, count(*)::int AS vendors
+    FROM ${activeVendors(orgId)}
       AND ${inFilteredVendors({ orgId, filters, column: Prisma.sql`v.id` })}
     GROUP BY 1, 2`;
 }
@@ -37,14 +38,22 @@ export async function getTopFlagCodes({
   tx,
   filters,
 }: TOrg & TFiltered & { limit?: number }): Promise<TFlagCount[]> {
+  // A vendor's codes are distinct, each with its flags' lowest severity and title; a counter
+  // per code, severity and title counts the vendors.
+  if (!filters || !narrowsVendors(filters))
+    return reader(tx).$queryRaw<TFlagCount[]>`
+      SELECT key[1] AS code, min(key[3]) AS title, min(key[2]::"Severity")::text AS severity,
+             sum(n)::int AS vendors
+      FROM ${counters(orgId, "flag")} c
+      GROUP BY key[1] ORDER BY vendors DESC, code LIMIT ${limit}`;
   return reader(tx).$queryRaw<TFlagCount[]>`
-    WITH ${latestCte(orgId)}
     SELECT f.code, min(f.title) AS title, min(f.severity)::text AS severity,
-           count(DISTINCT l."vendorId")::int AS vendors
-    FROM latest l
-    JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
-    JOIN "Flag" f ON f."assessmentId" = l.id
-    WHERE ${inFilteredVendors({ orgId, filters, column: Prisma.sql`v.id` })}
+           count(*)::int AS vendors
+    FROM "Vendor" v
+    CROSS JOIN LATERAL unnest(v."latestFlagCodes", v."latestFlagSeverities", v."latestFlagTitles")
+      AS f(code, severity, title)
+    WHERE v."orgId" = ${orgId} AND v.status = 'active'
+      AND ${inFilteredVendors({ orgId, filters, column: Prisma.sql`v.id` })}
     GROUP BY f.code ORDER BY vendors DESC, f.code LIMIT ${limit}`;
 }
 
@@ -68,8 +77,38 @@ export async function getDueAssessments({
   tx,
   filters,
 }: TOrg & TFiltered & { days?: number; limit?: number }): Promise<TDueSummary> {
-  const picked = inFilteredVendors({ orgId, filters, column: Prisma.sql`a."vendorId"` });
   const q = reader(tx);
+  if (!filters || !narrowsVendors(filters)) {
+    // The counters hold open assessments by due date: the counts, and the date by which the
+    // first `limit` are due, so the list reads only those (index on orgId, status, dueDate).
+    type TDue = { overdue: number; soon: number; until: string | null };
+    const [due] = await q.$queryRaw<TDue[]>`
+      WITH d AS MATERIALIZED (
+        SELECT key[1]::date AS due, n FROM ${counters(orgId, "due")} c
+        WHERE key[1]::date < CURRENT_DATE + ${days}::int
+      ), upto AS (SELECT due, sum(n) OVER (ORDER BY due) AS upto FROM d)
+      SELECT (SELECT coalesce(sum(n), 0)::int FROM d WHERE due < CURRENT_DATE) AS overdue,
+             (SELECT coalesce(sum(n), 0)::int FROM d WHERE due >= CURRENT_DATE) AS soon,
+             (SELECT min(due)::text FROM upto WHERE upto >= ${limit}) AS until`;
+    // A known last date lets the planner read only those rows by (orgId, status, dueDate).
+    const until = due?.until
+      ? Prisma.sql`${due.until}::date`
+      : Prisma.sql`CURRENT_DATE + ${days}::int`;
+    // The planner overestimates these rows; the candidates first, then their vendors by id.
+    const next = await q.$queryRaw<TDueRow[]>`
+      WITH due AS MATERIALIZED (
+        SELECT a.id, a."vendorId", a.status, a."dueDate" FROM "Assessment" a
+        WHERE a."orgId" = ${orgId} AND a.status IN ${OPEN_STATES}
+          AND a."dueDate" < CURRENT_DATE + ${days}::int AND a."dueDate" <= ${until}
+      )
+      SELECT a.id AS "assessmentId", v.id AS "vendorId", v.name AS "vendorName",
+             v.tier::text AS tier, a.status::text AS status, a."dueDate"
+      FROM due a
+      CROSS JOIN LATERAL (SELECT v.id, v.name, v.tier FROM "Vendor" v WHERE v.id = a."vendorId" LIMIT 1) v
+      ORDER BY a."dueDate", v.name LIMIT ${limit}`;
+    return { overdue: due?.overdue ?? 0, dueSoon: due?.soon ?? 0, next };
+  }
+  const picked = inFilteredVendors({ orgId, filters, column: Prisma.sql`a."vendorId"` });
   const [counts, next] = await Promise.all([
     q.$queryRaw<{ overdue: number; soon: number }[]>`
       SELECT count(*) FILTER (WHERE a."dueDate" < CURRENT_DATE)::int AS overdue,
@@ -106,24 +145,25 @@ const testAgeMonths = Object.fromEntries(
 // A test is stale once older than the assessment's max test age (tier default when the
 // requirements do not set one); a plan review once older than PLAN_REVIEW_MAX_MONTHS. The same
 // limits as evidenceMaxAgeMonths (lib/scoring/tiers.ts), in SQL so one query counts them all.
-const decayCte = (orgId: string) => Prisma.sql`${latestCte(orgId)}, raw AS MATERIALIZED (
-  SELECT an."questionId" AS kind, v.id AS "vendorId", v.name AS "vendorName", v.tier,
-         l.requirements, l."resolvedRequirements",
-         CASE WHEN jsonb_typeof(an.value) = 'string' AND an.value #>> '{}' ~ '^\\d{4}-\\d{2}-\\d{2}$'
-              THEN (an.value #>> '{}')::date END AS "lastDate"
-  FROM latest l
-  JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
-  JOIN "Answer" an ON an."assessmentId" = l.id
-   AND an."questionId" IN ('dr_test_last_date', 'restore_test_last_date', 'plan_last_reviewed_date')
-), dated AS (
-  SELECT kind, "vendorId", "vendorName", tier, "lastDate",
+// The dates and the requirements' max test age are the latest assessment's, kept on the vendor;
+// the counters count active vendors per kind, tier, date and max test age (a few hundred rows).
+const decayCte = (orgId: string) => Prisma.sql`buckets AS MATERIALIZED (
+  SELECT kind, tier, "lastDate", "maxAge", n,
          ("lastDate" + make_interval(months => CASE
             WHEN kind = 'plan_last_reviewed_date' THEN ${PLAN_REVIEW_MAX_MONTHS}::int
-            ELSE COALESCE(("resolvedRequirements" ->> 'max_test_age_months')::int,
-                          (requirements ->> 'max_test_age_months')::int, ${tierCaseRaw(testAgeMonths)})
+            ELSE COALESCE("maxAge", ${tierCaseRaw(testAgeMonths)})
           END))::date AS "staleOn"
-  FROM raw WHERE "lastDate" IS NOT NULL
+  FROM (SELECT key[1] AS kind, key[2] AS tier, key[3]::date AS "lastDate", key[4]::int AS "maxAge",
+               n::int AS n
+        FROM ${counters(orgId, "decay")} c) b
 )`;
+
+// The vendors of the buckets that go stale first, found by their date's index (one per kind).
+const DECAY_DATE_COLUMNS: Record<TDecayKind, string> = {
+  dr_test_last_date: "latestDrTestDate",
+  restore_test_last_date: "latestRestoreTestDate",
+  plan_last_reviewed_date: "latestPlanReviewDate",
+};
 
 /** DR tests, restore tests and plan reviews that are stale or go stale within 90 days. */
 export async function getDecayClocks({
@@ -131,44 +171,41 @@ export async function getDecayClocks({
   limit = 8,
   tx,
 }: TOrg & { limit?: number }): Promise<{ counts: TDecayCount[]; next: TDecayRow[] }> {
-  // One query for both parts: the latest assessments and their dates are read once.
-  type TRow = TDecayCount & TDecayRow & { part: "count" | "next"; rn: number };
-  const rows = await reader(tx).$queryRaw<TRow[]>`
-    WITH ${decayCte(orgId)}, counts AS (
-      SELECT kind,
-             count(*) FILTER (WHERE "staleOn" <= CURRENT_DATE)::int AS stale,
-             count(*) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 30)::int AS within30,
-             count(*) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90)::int AS within90
-      FROM dated GROUP BY kind
-    ), soon AS (
-      SELECT kind, "vendorId", "vendorName", tier::text AS tier, "lastDate", "staleOn",
-             row_number() OVER (ORDER BY "staleOn", "vendorName", "vendorId", kind)::int AS rn
-      FROM dated WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90
-      ORDER BY rn LIMIT ${limit}
+  const q = reader(tx);
+  const counts = await q.$queryRaw<TDecayCount[]>`
+    WITH ${decayCte(orgId)}
+    SELECT kind,
+           coalesce(sum(n) FILTER (WHERE "staleOn" <= CURRENT_DATE), 0)::int AS stale,
+           coalesce(sum(n) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 30), 0)::int AS within30,
+           coalesce(sum(n) FILTER (WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90), 0)::int AS within90
+    FROM buckets GROUP BY kind`;
+  const vendorsOf = Prisma.join(
+    Object.entries(DECAY_DATE_COLUMNS).map(
+      ([kind, column]) => Prisma.sql`
+        SELECT p.kind, v.id AS "vendorId", v.name AS "vendorName", v.tier::text AS tier,
+               p."lastDate", p."staleOn"
+        FROM picked p JOIN "Vendor" v
+          ON v."orgId" = ${orgId} AND v.${Prisma.raw(`"${column}"`)} = p."lastDate"
+         AND v.status = 'active' AND v.tier::text = p.tier
+         AND v."latestTestMaxAgeMonths" IS NOT DISTINCT FROM p."maxAge"
+        WHERE p.kind = ${kind}`,
+    ),
+    " UNION ALL ",
+  );
+  const next = await q.$queryRaw<TDecayRow[]>`
+    WITH ${decayCte(orgId)}, soon AS (
+      SELECT * FROM buckets WHERE "staleOn" > CURRENT_DATE AND "staleOn" <= CURRENT_DATE + 90
+    ), upto AS (
+      SELECT "staleOn", sum(n) OVER (ORDER BY "staleOn") AS upto FROM soon
+    ), picked AS MATERIALIZED (
+      SELECT * FROM soon
+      WHERE "staleOn" <= coalesce((SELECT min("staleOn") FROM upto WHERE upto >= ${limit}),
+                                  CURRENT_DATE + 90)
     )
-    SELECT 'count' AS part, kind, stale, within30, within90, NULL AS "vendorId",
-           NULL AS "vendorName", NULL AS tier, NULL::date AS "lastDate", NULL::date AS "staleOn",
-           0 AS rn
-    FROM counts
-    UNION ALL
-    SELECT 'next', kind, NULL, NULL, NULL, "vendorId", "vendorName", tier, "lastDate", "staleOn", rn
-    FROM soon`;
-  return {
-    counts: rows
-      .filter((r) => r.part === "count")
-      .map(({ kind, stale, within30, within90 }) => ({ kind, stale, within30, within90 })),
-    next: rows
-      .filter((r) => r.part === "next")
-      .sort((a, b) => a.rn - b.rn)
-      .map(({ kind, vendorId, vendorName, tier, lastDate, staleOn }) => ({
-        kind,
-        vendorId,
-        vendorName,
-        tier,
-        lastDate,
-        staleOn,
-      })),
-  };
+    SELECT kind, "vendorId", "vendorName", tier, "lastDate", "staleOn"
+    FROM (${vendorsOf}) found
+    ORDER BY "staleOn", "vendorName", "vendorId", kind LIMIT ${limit}`;
+  return { counts, next };
 }
 
 /** The last `n` months as YYYY-MM, oldest first: the trend's columns, empty months included. */
@@ -187,12 +224,12 @@ export async function getRatingTrend({
   months = 12,
   tx,
 }: TOrg & { months?: number }): Promise<TTrendRow[]> {
+  // Counters per month and rating: assessments (n), the sum of their scores (x) and how many
+  // have a score (y), so the average is the same as avg(score) over the rows.
   return reader(tx).$queryRaw<TTrendRow[]>`
-    SELECT to_char(date_trunc('month', a."submittedAt"), 'YYYY-MM') AS month,
-           a.rating::text AS rating, count(*)::int AS assessments,
-           round(avg(a.score))::int AS "avgScore"
-    FROM "Assessment" a
-    WHERE a."orgId" = ${orgId} AND a.rating IS NOT NULL AND a.status <> 'cancelled'
-      AND a."submittedAt" >= date_trunc('month', now()) - make_interval(months => ${months - 1}::int)
-    GROUP BY 1, 2 ORDER BY 1`;
+    SELECT key[1] AS month, key[2] AS rating, n::int AS assessments,
+           round(x / nullif(y, 0))::int AS "avgScore"
+    FROM ${counters(orgId, "trend")} c
+    WHERE key[1] >= to_char(date_trunc('month', now()) - make_interval(months => ${months - 1}::int), 'YYYY-MM')
+    ORDER BY 1`;
 }

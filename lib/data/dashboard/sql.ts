@@ -22,19 +22,48 @@ export const tierCaseRaw = (values: Record<TTier, number>, column = "tier") =>
     `CASE ${column} ${TIERS.map((t) => `WHEN '${t}' THEN ${Number(values[t])}`).join(" ")} END`,
   );
 
-/** The latest submitted (judged) assessment of every vendor of the organisation. */
-// MATERIALIZED: computed once per query; inlined, the planner misjudged its size and re-ran it.
-export const latestCte = (orgId: string) => Prisma.sql`latest AS MATERIALIZED (
-  SELECT DISTINCT ON (a."vendorId") a.id, a."vendorId", a.rating, a.score, a."submittedAt",
-         a.requirements, a."resolvedRequirements"
-  FROM "Assessment" a
-  WHERE a."orgId" = ${orgId} AND a."submittedAt" IS NOT NULL AND a.status <> 'cancelled'
-  ORDER BY a."vendorId", a."submittedAt" DESC, a.id
-)`;
+// Every figure reads the latest submitted (judged) assessment of each vendor from the vendor row
+// itself: its `latest…` columns, kept by PostgreSQL triggers (migration dashboard_vendor_latest,
+// README.md). No query reads the organisation's assessments, flags or answers to find them, and
+// the unfiltered page's counts come from counters kept by the same triggers (`counters`).
 
-/** Each site of the latest site list of every active vendor (`l` latest, `s` the site). */
+/** The counters the triggers keep (dashboard.vendor_parts, dashboard.assessment_parts). */
+export type TCounterKind =
+  | "heat"
+  | "flag"
+  | "commonMode"
+  | "decay"
+  | "concentration"
+  | "place"
+  | "placeSite"
+  | "trend"
+  | "due";
+
+/**
+ * The organisation's counters of one kind (`key`, `n`, and the sums `x`, `y`): the folded
+ * totals plus the changes not folded yet, read in the caller's transaction. A few hundred rows
+ * at most, however many vendors and assessments there are.
+ */
+export const counters = (orgId: string, kind: TCounterKind) => Prisma.sql`(
+  SELECT key, sum(n) AS n, sum(x) AS x, sum(y) AS y FROM (
+    SELECT key, n, x, y FROM dashboard.total WHERE "orgId" = ${orgId} AND kind = ${kind}
+    UNION ALL
+    SELECT key, n, x, y FROM dashboard.change WHERE "orgId" = ${orgId} AND kind = ${kind}
+  ) parts GROUP BY key HAVING sum(n) <> 0)`;
+
+/** Folds the log of counter changes into the totals (skipped while another fold runs). */
+export async function foldCounters(tx?: TReader): Promise<void> {
+  await reader(tx).$queryRaw`SELECT dashboard.fold()`;
+}
+
+/** The organisation's active vendors (`v`): a FROM item and its WHERE. */
+export const activeVendors = (orgId: string) =>
+  Prisma.sql`"Vendor" v WHERE v."orgId" = ${orgId} AND v.status = 'active'`;
+
+/** Each site of the latest site list of every vendor (`v` the vendor, `s` the site). */
 export const latestSitesFrom = Prisma.sql`
-  FROM latest l
-  JOIN "Vendor" v ON v.id = l."vendorId" AND v.status = 'active'
-  JOIN "Answer" an ON an."assessmentId" = l.id AND an."questionId" = 'sites'
-  CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(an.value) = 'array' THEN an.value ELSE '[]'::jsonb END) s`;
+  FROM "Vendor" v CROSS JOIN LATERAL jsonb_array_elements(v."latestSites") s`;
+
+/** The organisation's active vendors, for a WHERE after `latestSitesFrom`. */
+export const activeVendorWhere = (orgId: string) =>
+  Prisma.sql`v."orgId" = ${orgId} AND v.status = 'active'`;

@@ -1,7 +1,7 @@
 import { db, Prisma } from "../../db";
 import type { TRating, TTier } from "../../rules/types";
 import { narrowsVendors, PAGE_SIZE, type TVendorFilters } from "./filters";
-import { reader, type TOrg } from "./sql";
+import { counters, reader, type TOrg } from "./sql";
 
 // The vendor table: filtered, sorted and paginated in the database; the CSV export streams
 // the same query.
@@ -23,36 +23,27 @@ export type TVendorRow = {
 const ORDER: Record<TVendorFilters["sort"], string> = {
   name: "v.name",
   tier: "v.tier",
-  rating: "l.rating",
-  score: "l.score",
-  assessed: 'l."submittedAt"',
-  findings: '"openFindings"',
+  rating: 'v."latestRating"',
+  score: 'v."latestScore"',
+  assessed: 'v."latestSubmittedAt"',
+  findings: 'v."openFindings"',
 };
 
-// Each active vendor with `l`, its latest submitted assessment (the heat map's rating), and
-// `cur`, its most recent assessment (the status filter).
+// Each vendor row carries its latest submitted assessment's figures (`latest…`, the heat map's
+// rating), its most recent assessment's status and due date (`current…`, the status filter) and
+// its open findings, kept by triggers (README.md): the table reads no other table to sort.
 const VENDOR_FROM = Prisma.sql`
-    FROM "Vendor" v
-    LEFT JOIN LATERAL (
-      SELECT a.id, a.rating, a.score, a."submittedAt" FROM "Assessment" a
-      WHERE a."vendorId" = v.id AND a."submittedAt" IS NOT NULL AND a.status <> 'cancelled'
-      ORDER BY a."submittedAt" DESC, a.id LIMIT 1) l ON true
-    LEFT JOIN LATERAL (
-      SELECT a.status, a."dueDate" FROM "Assessment" a
-      WHERE a."vendorId" = v.id ORDER BY a."createdAt" DESC, a.id LIMIT 1) cur ON true`;
+    FROM "Vendor" v`;
 
 function vendorWhere({ orgId, filters }: { orgId: string; filters: TVendorFilters }) {
   const where = [Prisma.sql`v."orgId" = ${orgId}`, Prisma.sql`v.status = 'active'`];
   if (filters.tier) where.push(Prisma.sql`v.tier::text = ${filters.tier}`);
-  if (filters.rating === "none") where.push(Prisma.sql`l.rating IS NULL`);
-  else if (filters.rating) where.push(Prisma.sql`l.rating::text = ${filters.rating}`);
+  if (filters.rating === "none") where.push(Prisma.sql`v."latestRating" IS NULL`);
+  else if (filters.rating) where.push(Prisma.sql`v."latestRating"::text = ${filters.rating}`);
   if (filters.ownerId) where.push(Prisma.sql`v."ownerId" = ${filters.ownerId}`);
-  if (filters.status === "none") where.push(Prisma.sql`cur.status IS NULL`);
-  else if (filters.status) where.push(Prisma.sql`cur.status::text = ${filters.status}`);
-  if (filters.flag)
-    where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Flag" f WHERE f."assessmentId" = l.id AND f.code = ${filters.flag})`,
-    );
+  if (filters.status === "none") where.push(Prisma.sql`v."currentStatus" IS NULL`);
+  else if (filters.status) where.push(Prisma.sql`v."currentStatus"::text = ${filters.status}`);
+  if (filters.flag) where.push(Prisma.sql`v."latestFlagCodes" @> ARRAY[${filters.flag}]::text[]`);
   return Prisma.join(where, " AND ");
 }
 
@@ -84,15 +75,19 @@ export async function listFilteredVendorIds({
   return rows.map((r) => r.id);
 }
 
-function vendorQuery({ orgId, filters }: TOrg & { filters: TVendorFilters }) {
+function vendorQuery({
+  orgId,
+  filters,
+  withTotal = false,
+}: TOrg & { filters: TVendorFilters; withTotal?: boolean }) {
   const dir = filters.dir === "desc" ? "DESC" : "ASC";
   const order = Prisma.raw(`${ORDER[filters.sort]} ${dir} NULLS LAST, v.name ASC, v.id ASC`);
   return Prisma.sql`
-    SELECT v.id, v.name, v.tier::text AS tier, u.name AS "ownerName", l.rating::text AS rating,
-           l.score, l."submittedAt" AS "assessedAt", cur.status::text AS status, cur."dueDate",
-           (SELECT count(*) FROM "Finding" fi
-             WHERE fi."vendorId" = v.id AND fi.status IN ('open', 'in_progress'))::int AS "openFindings",
-           count(*) OVER ()::int AS total
+    SELECT v.id, v.name, v.tier::text AS tier, u.name AS "ownerName",
+           v."latestRating"::text AS rating, v."latestScore" AS score,
+           v."latestSubmittedAt" AS "assessedAt", v."currentStatus"::text AS status,
+           v."currentDueDate" AS "dueDate", v."openFindings"
+           ${withTotal ? Prisma.sql`, count(*) OVER ()::int AS total` : Prisma.empty}
     ${VENDOR_FROM}
     LEFT JOIN "User" u ON u.id = v."ownerId"
     WHERE ${vendorWhere({ orgId, filters })}
@@ -110,9 +105,18 @@ export async function listPortfolioVendors({
   total: number;
 }> {
   const offset = (filters.page - 1) * limit;
-  const rows = await reader(tx).$queryRaw<TVendorRow[]>`
+  const q = reader(tx);
+  // The page's rows in the index's order (the default sort) and the set's size apart: a count
+  // over every row would read them all; unfiltered, the heat map's counters hold it.
+  const rows = await q.$queryRaw<Omit<TVendorRow, "total">[]>`
     ${vendorQuery({ orgId, filters })} LIMIT ${limit} OFFSET ${offset}`;
-  return { rows, total: rows[0]?.total ?? 0 };
+  const [count] = narrowsVendors(filters)
+    ? await q.$queryRaw<{ total: number }[]>`
+        SELECT count(*)::int AS total ${VENDOR_FROM} WHERE ${vendorWhere({ orgId, filters })}`
+    : await q.$queryRaw<{ total: number }[]>`
+        SELECT coalesce(sum(n), 0)::int AS total FROM ${counters(orgId, "heat")} c`;
+  const total = count?.total ?? 0;
+  return { rows: rows.map((r) => ({ ...r, total })), total };
 }
 
 /** The whole filtered set, `batch` rows at a time, for the streamed CSV export (never cached). */
@@ -123,7 +127,7 @@ export async function* iteratePortfolioVendors({
 }: TOrg & { filters: TVendorFilters; batch?: number }): AsyncGenerator<TVendorRow[]> {
   for (let offset = 0; ; offset += batch) {
     const rows = await db.$queryRaw<TVendorRow[]>`
-      ${vendorQuery({ orgId, filters })} LIMIT ${batch} OFFSET ${offset}`;
+      ${vendorQuery({ orgId, filters, withTotal: true })} LIMIT ${batch} OFFSET ${offset}`;
     if (rows.length) yield rows;
     if (rows.length < batch) return;
   }
